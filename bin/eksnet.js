@@ -4,7 +4,9 @@ const path = require('node:path');
 const fs = require('node:fs');
 const cli = path.join(__dirname, '..', 'dist', 'cli.js');
 if (!fs.existsSync(cli)) {
-  process.stderr.write('eksnet: dist/cli.js is missing; run `npm run build` in the eks-networking folder first.\n');
+  process.stderr.write(
+    'eksnet: dist/cli.js is missing; run `npm run build` in the eks-networking folder first.\n',
+  );
   process.exit(2);
 }
-require(cli);
+require(cli).run();

@@ -1,0 +1,89 @@
+// Finds YAML nodes by a resource path (`['spec', 'ingress', 0]`) and formats paths the way the
+// Kubernetes API server prints them (`spec.ingress[0]`).
+
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import type { OffsetRange, Path, PathSegment } from '../types';
+
+export interface NodeLocation {
+  /** The value node at the path (undefined when the key is present with no value). */
+  value: Node | null | undefined;
+  /** The mapping pair holding it, when the last step is a key. */
+  pair?: Pair;
+}
+
+export function findNodeAtPath(root: unknown, path: Path): NodeLocation | undefined {
+  let current: unknown = root;
+  let pair: Pair | undefined;
+  for (const segment of path) {
+    pair = undefined;
+    if (typeof segment === 'number') {
+      if (!isSeq(current)) return undefined;
+      current = current.items[segment];
+      if (current === undefined) return undefined;
+    } else {
+      if (!isMap(current)) return undefined;
+      const found = current.items.find((item) => isPair(item) && keyText(item.key) === segment);
+      if (!found) return undefined;
+      pair = found as Pair;
+      current = pair.value;
+    }
+  }
+  return { value: current as Node | null | undefined, pair };
+}
+
+export function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return key.value === null ? '' : String(key.value);
+  return undefined;
+}
+
+export function nodeRange(node: unknown): OffsetRange | undefined {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  if (!range) return undefined;
+  return { start: range[0], end: Math.max(range[1], range[0]) };
+}
+
+/**
+ * The range a diagnostic about `path` should underline: the value when `prefer` is 'value' and a
+ * value exists, else the key; walks up to the nearest existing ancestor when the path is missing.
+ */
+export function rangeForPath(root: unknown, path: Path, prefer: 'key' | 'value'): OffsetRange {
+  for (let length = path.length; length >= 0; length--) {
+    const location = findNodeAtPath(root, path.slice(0, length));
+    if (!location) continue;
+    const valueRange = nodeRange(location.value);
+    const keyRange = location.pair ? nodeRange(location.pair.key) : undefined;
+    const exact = length === path.length;
+    const chosen = exact && prefer === 'value' ? (valueRange ?? keyRange) : (keyRange ?? valueRange);
+    if (chosen && chosen.end > chosen.start) return chosen;
+    if (chosen) return { start: chosen.start, end: chosen.start + 1 };
+  }
+  return { start: 0, end: 0 };
+}
+
+export function formatPath(path: Path): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? segment : `.${segment}`;
+  }
+  return out;
+}
+
+/** Parses an ajv instancePath (`/spec/ingress/0`) into path segments, using the value to tell list indexes from keys. */
+export function parseJsonPointer(pointer: string, root: unknown): PathSegment[] {
+  if (pointer === '') return [];
+  const path: PathSegment[] = [];
+  let current: unknown = root;
+  for (const raw of pointer.slice(1).split('/')) {
+    const segment = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(current)) {
+      path.push(Number(segment));
+      current = current[Number(segment)];
+    } else {
+      path.push(segment);
+      current =
+        current && typeof current === 'object' ? (current as Record<string, unknown>)[segment] : undefined;
+    }
+  }
+  return path;
+}

@@ -1,0 +1,46 @@
+import { formatPath } from '../../parse/yamlPath';
+import { valueAt } from '../../util/values';
+import { defineRule } from '../types';
+
+const TYPE_WORDS: Record<string, string> = {
+  array: 'a list',
+  object: 'a mapping',
+  string: 'a string',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'true or false',
+  null: 'empty',
+};
+
+export function describeType(value: unknown): string {
+  if (Array.isArray(value)) return TYPE_WORDS.array;
+  if (value === null || value === undefined) return TYPE_WORDS.null;
+  if (typeof value === 'number') return Number.isInteger(value) ? TYPE_WORDS.integer : TYPE_WORDS.number;
+  return TYPE_WORDS[typeof value] ?? typeof value;
+}
+
+export default defineRule({
+  code: 'SCH002',
+  slug: 'wrong-type',
+  kinds: 'any',
+  defaultSeverity: 'error',
+  summary: 'A field holds the wrong type of value, such as a mapping where a list is expected.',
+  why: 'The API server cannot decode the object and rejects it. A common case is `egress: {}` written for "allow all", which is `egress: [{}]`.',
+  badExample: 'spec:\n  egress: {}',
+  goodExample: 'spec:\n  egress:\n    - {}',
+  docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/',
+  check(ctx) {
+    for (const violation of ctx.schemaViolations) {
+      if (violation.keyword !== 'type') continue;
+      const expected = ([] as string[]).concat(violation.params.type as string | string[]);
+      const wanted = expected.map((type) => TYPE_WORDS[type] ?? type).join(' or ');
+      const actual = valueAt(ctx.value, violation.path);
+      ctx.report({
+        path: violation.path,
+        bare: true,
+        message: `${formatPath(violation.path)} must be ${wanted}, but is ${describeType(actual)}`,
+        data: { expected },
+      });
+    }
+  },
+});

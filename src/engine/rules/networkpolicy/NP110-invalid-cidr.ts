@@ -1,0 +1,38 @@
+import { parseCidr } from '../../util/cidr';
+import { asList, asRecord } from '../../util/values';
+import { defineRule } from '../types';
+import { policyPeers } from './walk';
+
+const MESSAGE = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
+
+export default defineRule({
+  code: 'NP110',
+  slug: 'invalid-cidr',
+  kinds: ['NetworkPolicy'],
+  defaultSeverity: 'error',
+  summary: 'An `ipBlock.cidr` or `except` entry is not a valid CIDR.',
+  why: 'The API server rejects the policy. A CIDR needs an IPv4 or IPv6 address and a prefix length within range (/0–/32 for IPv4, /0–/128 for IPv6).',
+  badExample: 'ipBlock:\n  cidr: 10.0.0.0/33',
+  goodExample: 'ipBlock:\n  cidr: 10.0.0.0/16',
+  docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource',
+  check(ctx) {
+    for (const { peer, peerPath } of policyPeers(ctx.value)) {
+      const block = asRecord(peer.ipBlock);
+      if (typeof block.cidr === 'string' && block.cidr !== '' && !parseCidr(block.cidr)) {
+        ctx.report({
+          path: [...peerPath, 'ipBlock', 'cidr'],
+          message: `Invalid value: ${JSON.stringify(block.cidr)}: ${MESSAGE}`,
+        });
+        continue; // the API server does not check `except` when `cidr` is invalid
+      }
+      asList(block.except).forEach((entry, index) => {
+        if (typeof entry === 'string' && !parseCidr(entry)) {
+          ctx.report({
+            path: [...peerPath, 'ipBlock', 'except', index],
+            message: `Invalid value: ${JSON.stringify(entry)}: ${MESSAGE}`,
+          });
+        }
+      });
+    }
+  },
+});

@@ -1,0 +1,34 @@
+// Settings the engine understands; the language server and the CLI fill them from their own sources.
+
+import type { Severity } from './types';
+
+export type RuleLevel = Severity | 'off';
+
+export interface EngineSettings {
+  /** Per-rule overrides: `{ "NP201": "off" }`. */
+  rules: Record<string, RuleLevel>;
+  /** `eks` adds the EKS network policy agent's caveats; `generic` checks plain Kubernetes only. */
+  target: 'eks' | 'generic';
+  clusterIpFamily: 'ipv4' | 'ipv6';
+  /** Files larger than this are not validated (one diagnostic says so). */
+  maxFileSizeMB: number;
+}
+
+export const DEFAULT_SETTINGS: EngineSettings = {
+  rules: {},
+  target: 'eks',
+  clusterIpFamily: 'ipv4',
+  maxFileSizeMB: 10,
+};
+
+export function withDefaults(partial: Partial<EngineSettings> | undefined): EngineSettings {
+  return {
+    rules: { ...(partial?.rules ?? {}) },
+    target: partial?.target === 'generic' ? 'generic' : 'eks',
+    clusterIpFamily: partial?.clusterIpFamily === 'ipv6' ? 'ipv6' : 'ipv4',
+    maxFileSizeMB:
+      typeof partial?.maxFileSizeMB === 'number' && partial.maxFileSizeMB > 0
+        ? partial.maxFileSizeMB
+        : DEFAULT_SETTINGS.maxFileSizeMB,
+  };
+}

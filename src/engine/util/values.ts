@@ -1,0 +1,36 @@
+// Safe accessors for resource values whose shape is not guaranteed (rules run on invalid input too).
+
+import type { Path } from '../types';
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function valueAt(root: unknown, path: Path): unknown {
+  let current = root;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+/** The value as a list, or an empty list when it is absent or not a list. */
+export function asList(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function asRecord(value: unknown): Record<string, unknown> {
+  return isRecord(value) ? value : {};
+}
+
+/** Drops `null` mapping values, which Kubernetes treats as unset (`podSelector:` with no value). */
+export function withoutNullFields(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNullFields);
+  if (!isRecord(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (child !== null && child !== undefined) out[key] = withoutNullFields(child);
+  }
+  return out;
+}

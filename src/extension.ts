@@ -1,0 +1,45 @@
+// The VS Code client: starts the language server for YAML files and registers the commands.
+// It stays light so activation is fast; the server does the work.
+
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const log = vscode.window.createOutputChannel('EKS Networking', { log: true });
+  context.subscriptions.push(log);
+
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6010'] },
+    },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+    ],
+    synchronize: { configurationSection: 'eksNetworking' },
+    outputChannel: log,
+  };
+  client = new LanguageClient('eksNetworking', 'EKS Networking', serverOptions, clientOptions);
+  context.subscriptions.push(client);
+  await client.start();
+  log.info('EKS Networking language server started.');
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

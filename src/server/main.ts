@@ -1,0 +1,11 @@
+// Entry point of `dist/server.js`: `node dist/server.js --stdio` (VS Code's client passes the transport flag).
+
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+process.on('uncaughtException', (error) => {
+  // Keep serving: one bad request must not take the editor's diagnostics down with it.
+  process.stderr.write(`eks-networking server: uncaught exception: ${error.stack ?? String(error)}\n`);
+});
+
+startServer(createConnection(ProposedFeatures.all));

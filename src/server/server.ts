@@ -1,0 +1,60 @@
+// The language server: wires LSP requests to the engine through one feature module each.
+
+import {
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseSettings, ServerState } from './state';
+import { registerDiagnostics } from './features/diagnostics';
+import { registerCodeActions } from './features/codeActions';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const state = new ServerState(connection, documents);
+  let canPullConfiguration = false;
+
+  connection.onInitialize((params): InitializeResult => {
+    canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    const options = params.initializationOptions as { settings?: unknown } | undefined;
+    if (options?.settings) state.applySettings(parseSettings(options.settings));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: ['quickfix'] },
+      },
+      serverInfo: { name: 'eks-networking', version: '0.1.0' },
+    };
+  });
+
+  const diagnostics = registerDiagnostics(state);
+  registerCodeActions(state);
+
+  const refreshSettings = async (pushed?: unknown): Promise<void> => {
+    let section = pushed;
+    if (section === undefined && canPullConfiguration) {
+      section = await connection.workspace.getConfiguration('eksNetworking');
+    }
+    if (section !== undefined) {
+      state.applySettings(parseSettings(section));
+      diagnostics.revalidateAll();
+    }
+  };
+
+  connection.onInitialized(() => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'eksNetworking' });
+      void refreshSettings();
+    }
+  });
+  connection.onDidChangeConfiguration((change) => {
+    const pushed = (change.settings as { eksNetworking?: unknown } | null)?.eksNetworking;
+    void refreshSettings(pushed);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
