@@ -49,20 +49,22 @@ export function moveKeyFix(ctx: RuleContext, path: Path, targetPath: Path): Quic
   const insertion = block.endsWith('\n') ? block : `${block}\n`;
   const insertAt = targetEnd;
   const moveTitle = `Move "${String(path[path.length - 1])}" under ${formatPath(targetPath) || 'the top level'}`;
-  if (insertAt >= sourceStart && insertAt <= sourceEnd) return undefined;
+  if (insertAt > sourceStart && insertAt < sourceEnd) return undefined;
+  if (insertAt === sourceStart || insertAt === sourceEnd) {
+    // The key already sits right after the target block: re-indenting it in place moves it inside.
+    return {
+      title: moveTitle,
+      safe: true,
+      edits: [{ start: sourceStart, end: sourceEnd, newText: insertion }],
+    };
+  }
   return {
     title: moveTitle,
     safe: true,
-    edits:
-      insertAt < sourceStart
-        ? [
-            { start: insertAt, end: insertAt, newText: insertion },
-            { start: sourceStart, end: sourceEnd, newText: '' },
-          ]
-        : [
-            { start: sourceStart, end: sourceEnd, newText: '' },
-            { start: insertAt, end: insertAt, newText: insertion },
-          ],
+    edits: [
+      { start: insertAt, end: insertAt, newText: insertion },
+      { start: sourceStart, end: sourceEnd, newText: '' },
+    ],
   };
 }
 
