@@ -22,6 +22,8 @@ export function parseYaml(text: string): ParsedYaml[] {
   const parsed = parseAllDocuments(text, {
     prettyErrors: false,
     uniqueKeys: true,
+    // kubectl's YAML reader honours `<<: *anchor` merge keys, so we do too.
+    merge: true,
     // Warnings (such as collection keys from unrendered Helm `{{ }}`) must not go to the process' stderr.
     logLevel: 'error',
   });

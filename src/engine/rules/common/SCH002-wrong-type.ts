@@ -1,3 +1,4 @@
+import { isScalar } from 'yaml';
 import { formatPath } from '../../parse/yamlPath';
 import { valueAt } from '../../util/values';
 import { defineRule } from '../types';
@@ -35,12 +36,33 @@ export default defineRule({
       const expected = ([] as string[]).concat(violation.params.type as string | string[]);
       const wanted = expected.map((type) => TYPE_WORDS[type] ?? type).join(' or ');
       const actual = valueAt(ctx.value, violation.path);
+      // `version: 1.0` or `enabled: true` in matchLabels: YAML reads a number or boolean where a
+      // string is needed; quoting keeps the text as written.
+      const range = ctx.rangeOf(violation.path, 'value');
+      const written = ctx.text.slice(range.start, range.end);
+      const quotable =
+        isScalar(ctx.locate(violation.path)?.value) &&
+        expected.includes('string') &&
+        (typeof actual === 'number' || typeof actual === 'boolean') &&
+        !/["'\n]/.test(written);
+      const hint = quotable ? `; quote it to keep it text: "${written}"` : '';
       ctx.report({
         path: violation.path,
         bare: true,
-        message: `${formatPath(violation.path)} must be ${wanted}, but is ${describeType(actual)}`,
-        data: { expected },
+        message: `${formatPath(violation.path)} must be ${wanted}, but is ${describeType(actual)}${hint}`,
+        data: quotable ? { expected, quoted: `"${written}"` } : { expected },
       });
     }
+  },
+  fix(ctx, finding) {
+    const quoted = finding.data?.quoted;
+    if (typeof quoted !== 'string') return [];
+    return [
+      {
+        title: `Quote the value: ${quoted}`,
+        safe: true,
+        edits: [{ ...ctx.rangeOf(finding.path, 'value'), newText: quoted }],
+      },
+    ];
   },
 });
