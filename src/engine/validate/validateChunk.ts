@@ -2,7 +2,7 @@
 // against the schema, then run the rules. Offsets in the result are relative to the chunk, so the
 // result can be cached by the chunk's text and reused wherever the chunk moves in the file.
 
-import { isMap, type Document } from 'yaml';
+import { isMap, visit, type Document } from 'yaml';
 import type { Diagnostic, Path, QuickFix, TextEdit } from '../types';
 import type { EngineSettings } from '../settings';
 import { parseYaml, MAX_ALIAS_COUNT, type YamlSyntaxError } from '../parse/parseYaml';
@@ -59,11 +59,13 @@ function validateDocument(
   try {
     value = withoutNullFields(document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
   } catch (error) {
+    // toJS fails on an alias whose anchor is missing (anchors do not cross `---`) or on an alias
+    // bomb; point at the first alias, which is where the problem is.
     value = undefined;
-    const range = document.range
-      ? { start: document.range[0], end: document.range[0] + 1 }
-      : { start: 0, end: 1 };
-    problems.push({ range, message: (error as Error).message, yamlCode: 'ALIAS_LIMIT' });
+    const range =
+      firstAliasRange(document) ??
+      (document.range ? { start: document.range[0], end: document.range[0] + 1 } : { start: 0, end: 1 });
+    problems.push({ range, message: (error as Error).message, yamlCode: 'ALIAS' });
   }
   const root = asRecord(value);
   let route = routeResource(root.apiVersion, root.kind);
@@ -86,6 +88,17 @@ function validateDocument(
     return;
   }
   checkResource(text, document, route, root, [], problems, settings, result);
+}
+
+function firstAliasRange(document: Document.Parsed): { start: number; end: number } | undefined {
+  let found: { start: number; end: number } | undefined;
+  visit(document, {
+    Alias(_key, node) {
+      if (node.range && !found) found = { start: node.range[0], end: node.range[1] };
+      return found ? visit.BREAK : undefined;
+    },
+  });
+  return found;
 }
 
 /**
