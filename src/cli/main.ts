@@ -3,11 +3,16 @@
 import { readFileSync } from 'node:fs';
 import { EXIT_USAGE, UsageError, type CliCommand, type CliIO } from './io';
 import { lintCommand } from './commands/lint';
+import { explainCommand } from './commands/explain';
 
 const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
   lint: {
     run: lintCommand,
     summary: 'check manifests: eksnet lint [--format text|json] PATHS… (- for stdin)',
+  },
+  explain: {
+    run: explainCommand,
+    summary: 'say in plain words what each policy in FILE allows: eksnet explain FILE',
   },
 };
 

@@ -1,0 +1,359 @@
+// Completion at the cursor: keys from our schemas, enum/boolean values, apiVersion/kind pairs,
+// whole-resource snippets in an empty document, and label keys/values seen in the workspace inside
+// selectors. Works on one `---` chunk and never needs the text to be valid YAML.
+
+import type { OffsetRange, Path, TextEdit } from '../types';
+import { RESOURCE_TYPES } from '../route/resourceTypes';
+import { getSchemaRegistry, type SchemaNode, type SchemaRegistry } from '../schema/schemaRegistry';
+import { readCursor, type CursorPlace, type DocumentAtCursor } from './cursor';
+import { allowedValues, fieldMarkdown, isArraySchema, isObjectSchema, typeLabel } from './schemaDocs';
+import { RESOURCE_SNIPPETS } from './snippets';
+import { selectorTarget, type WorkspaceLabels } from './workspaceLabels';
+import { unquote } from './yamlOutline';
+
+export type CompletionKind = 'property' | 'value' | 'enum' | 'snippet' | 'label' | 'module';
+
+export interface CompletionCandidate {
+  label: string;
+  kind: CompletionKind;
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** Text to insert; LSP snippet syntax when `snippet` is true. Indentation is absolute (insert as is). */
+  insertText: string;
+  snippet: boolean;
+  /** The text the candidate replaces (offsets in the text given to `completeAt`). */
+  range: OffsetRange;
+  sortText?: string;
+  filterText?: string;
+  preselect?: boolean;
+  additionalEdits?: TextEdit[];
+}
+
+export interface CompletionOptions {
+  labels?: WorkspaceLabels;
+}
+
+/** Completion candidates for chunk-relative `offset` in one document chunk's `text`. */
+export function completeAt(
+  text: string,
+  offset: number,
+  options: CompletionOptions = {},
+): CompletionCandidate[] {
+  const doc = readCursor(text, offset);
+  const place = doc.place;
+  if (!place) return [];
+  const schemas = getSchemaRegistry();
+  if (place.type === 'key') return completeKey(doc, place, schemas, options);
+  if (place.type === 'value') return completeValue(doc, place.path, place, schemas, options);
+  // A list item: its mapping's first key, or a scalar item such as `- Ingress`.
+  const itemSchema = doc.resource ? schemas.schemaAt(doc.resource, place.path) : undefined;
+  if (isObjectSchema(itemSchema, schemas)) {
+    const presentKeys = place.node.children.filter((c) => c.kind === 'entry').map((c) => c.key ?? '');
+    return completeKey(
+      doc,
+      {
+        type: 'key',
+        parentPath: place.path,
+        node: place.node,
+        prefix: place.prefix,
+        replace: place.replace,
+        hasColon: false,
+        presentKeys,
+      },
+      schemas,
+      options,
+      place.node.column + 2,
+    );
+  }
+  return completeValue(doc, place.path, place, schemas, options);
+}
+
+function completeKey(
+  doc: DocumentAtCursor,
+  place: Extract<CursorPlace, { type: 'key' }>,
+  schemas: SchemaRegistry,
+  options: CompletionOptions,
+  column = place.node.column,
+): CompletionCandidate[] {
+  const atRoot = place.parentPath.length === 0;
+  const out: CompletionCandidate[] = [];
+  if (atRoot && isEmptyDocument(doc, place)) out.push(...snippetCandidates(place.replace));
+  if (!doc.resource) {
+    if (!atRoot) return out;
+    for (const key of ['apiVersion', 'kind']) {
+      if (place.presentKeys.includes(key)) continue;
+      out.push({
+        label: key,
+        kind: 'property',
+        detail: 'string',
+        documentation:
+          key === 'kind'
+            ? 'Kind of resource: `NetworkPolicy`, `SecurityGroupPolicy` or `ENIConfig`.'
+            : 'API group and version of the resource.',
+        insertText: place.hasColon ? key : `${key}: $0`,
+        snippet: !place.hasColon,
+        range: place.replace,
+        sortText: `0${key}`,
+      });
+    }
+    return out;
+  }
+
+  const target = selectorTarget(place.parentPath);
+  if (place.parentPath[place.parentPath.length - 1] === 'matchLabels' && target && options.labels) {
+    return [...out, ...labelKeyCandidates(options.labels, target, place)];
+  }
+
+  const parentSchema = schemas.schemaAt(doc.resource, place.parentPath);
+  const properties = schemas.propertiesOf(parentSchema);
+  const required = new Set(schemas.resolve(parentSchema).required ?? []);
+  for (const [name, schema] of Object.entries(properties)) {
+    if (place.presentKeys.includes(name)) continue;
+    if (isReadOnlyMetadata(place.parentPath, name)) continue;
+    out.push({
+      label: name,
+      kind: 'property',
+      detail: typeLabel(schema, schemas),
+      documentation: fieldMarkdown(name, schema, schemas),
+      insertText: place.hasColon ? name : keyInsertText(name, schema, schemas, column),
+      snippet: !place.hasColon,
+      range: place.replace,
+      sortText: `${required.has(name) || atRoot ? '0' : '1'}${String(Object.keys(properties).indexOf(name)).padStart(2, '0')}`,
+    });
+  }
+  return out;
+}
+
+/** Fields the API server fills in; offering them would only invite copying them into manifests. */
+function isReadOnlyMetadata(parentPath: Path, name: string): boolean {
+  return (
+    parentPath.length === 1 &&
+    parentPath[0] === 'metadata' &&
+    [
+      'uid',
+      'resourceVersion',
+      'generation',
+      'creationTimestamp',
+      'deletionTimestamp',
+      'deletionGracePeriodSeconds',
+      'managedFields',
+      'selfLink',
+    ].includes(name)
+  );
+}
+
+function keyInsertText(name: string, schema: SchemaNode, schemas: SchemaRegistry, column: number): string {
+  const childIndent = ' '.repeat(column + 2);
+  const values = allowedValues(schema, schemas);
+  if (isArraySchema(schema, schemas)) {
+    const items = schemas.resolve(schema).items;
+    const itemValues = allowedValues(items, schemas);
+    const first = itemValues.length > 0 ? `\${1|${itemValues.join(',')}|}` : '$0';
+    return `${name}:\n${childIndent}- ${first}`;
+  }
+  if (isObjectSchema(schema, schemas)) return `${name}:\n${childIndent}$0`;
+  if (values.length > 1) return `${name}: \${1|${values.join(',')}|}`;
+  if (values.length === 1) return `${name}: ${values[0]}`;
+  return `${name}: $0`;
+}
+
+function completeValue(
+  doc: DocumentAtCursor,
+  path: Path,
+  place: CursorPlace,
+  schemas: SchemaRegistry,
+  options: CompletionOptions,
+): CompletionCandidate[] {
+  const range = place.replace;
+  if (path.length === 1 && path[0] === 'apiVersion') return apiVersionCandidates(doc, range);
+  if (path.length === 1 && path[0] === 'kind') return kindCandidates(doc, range);
+  if (!doc.resource) return [];
+
+  const labelCandidates = labelValueCandidates(path, place, options);
+  if (labelCandidates) return labelCandidates;
+
+  let schema = schemas.schemaAt(doc.resource, path);
+  let present: string[] = [];
+  if (isArraySchema(schema, schemas)) {
+    // A flow list being typed: `policyTypes: [Ingress, |]`.
+    present = place.node.valueText
+      .replace(/[[\]]/g, '')
+      .split(',')
+      .map((part) => unquote(part.trim()));
+    schema = schemas.resolve(schema).items;
+    const word = /[^\s[,]*$/.exec(place.prefix)?.[0] ?? '';
+    const end = place.replace.start + place.prefix.length;
+    return enumCandidates(schema, schemas, { start: end - word.length, end }, present);
+  }
+  if (typeof path[path.length - 1] === 'number') {
+    // A scalar list item: don't offer the values already listed.
+    present = (place.node.parent?.children ?? [])
+      .filter((child) => child !== place.node && child.kind === 'item')
+      .map((child) => unquote(child.valueText));
+  }
+  return enumCandidates(schema, schemas, range, present);
+}
+
+function enumCandidates(
+  schema: SchemaNode | undefined,
+  schemas: SchemaRegistry,
+  range: OffsetRange,
+  present: string[],
+): CompletionCandidate[] {
+  const resolved = schemas.resolve(schema);
+  return allowedValues(schema, schemas)
+    .filter((value) => !present.includes(value))
+    .map((value, index) => ({
+      label: value,
+      kind: 'enum' as const,
+      detail: resolved.default !== undefined && String(resolved.default) === value ? 'default' : undefined,
+      documentation: resolved.description,
+      insertText: value,
+      snippet: false,
+      range,
+      sortText: String(index).padStart(2, '0'),
+    }));
+}
+
+function apiVersionCandidates(doc: DocumentAtCursor, range: OffsetRange): CompletionCandidate[] {
+  const forKind = RESOURCE_TYPES.find((type) => type.kind === doc.kind);
+  const types = forKind ? [forKind] : RESOURCE_TYPES;
+  return types.map((type, index) => ({
+    label: type.apiVersion,
+    kind: 'value',
+    detail: `apiVersion of ${type.kind}`,
+    documentation: `[${type.kind} documentation](${type.docs})`,
+    insertText: type.apiVersion,
+    snippet: false,
+    range,
+    preselect: Boolean(forKind),
+    sortText: String(index),
+  }));
+}
+
+/** Each kind we support; choosing one also fixes or adds the matching `apiVersion`. */
+function kindCandidates(doc: DocumentAtCursor, range: OffsetRange): CompletionCandidate[] {
+  const apiEntry = doc.outline.root.children.find(
+    (child) => child.kind === 'entry' && child.key === 'apiVersion',
+  );
+  const kindEntry = doc.outline.root.children.find((child) => child.kind === 'entry' && child.key === 'kind');
+  return RESOURCE_TYPES.map((type, index) => {
+    const additionalEdits: TextEdit[] = [];
+    if (apiEntry && unquote(apiEntry.valueText) !== type.apiVersion) {
+      additionalEdits.push({ start: apiEntry.valueStart, end: apiEntry.valueEnd, newText: type.apiVersion });
+    } else if (!apiEntry && kindEntry) {
+      additionalEdits.push({
+        start: kindEntry.keyStart,
+        end: kindEntry.keyStart,
+        newText: `apiVersion: ${type.apiVersion}\n`,
+      });
+    }
+    return {
+      label: type.kind,
+      kind: 'value' as const,
+      detail: type.apiVersion,
+      documentation: `Sets \`kind: ${type.kind}\` with \`apiVersion: ${type.apiVersion}\`.\n\n[Documentation](${type.docs})`,
+      insertText: type.kind,
+      snippet: false,
+      range,
+      sortText: String(index),
+      preselect: doc.resource?.kind === type.kind,
+      additionalEdits,
+    };
+  });
+}
+
+function isEmptyDocument(doc: DocumentAtCursor, place: Extract<CursorPlace, { type: 'key' }>): boolean {
+  return doc.outline.root.children.every((child) => child === place.node);
+}
+
+function snippetCandidates(range: OffsetRange): CompletionCandidate[] {
+  return RESOURCE_SNIPPETS.map((snippet) => ({
+    label: snippet.prefix,
+    kind: 'snippet',
+    detail: snippet.name,
+    documentation: `${snippet.description}\n\n\`\`\`yaml\n${snippet.body.replace(/\$\{\d+\|([^,|]*)[^}]*\}|\$\{\d+:([^}]*)\}|\$\d+|\\(\$)/g, (_m, choice, placeholder, dollar) => choice ?? placeholder ?? dollar ?? '')}\n\`\`\``,
+    insertText: snippet.body,
+    snippet: true,
+    range,
+    sortText: `2${snippet.prefix}`,
+  }));
+}
+
+function labelKeyCandidates(
+  labels: WorkspaceLabels,
+  target: 'pods' | 'namespaces' | 'serviceAccounts',
+  place: Extract<CursorPlace, { type: 'key' }>,
+): CompletionCandidate[] {
+  const out: CompletionCandidate[] = [];
+  for (const [key, values] of labels.of(target)) {
+    if (place.presentKeys.includes(key)) continue;
+    const sample = [...values.keys()].slice(0, 5);
+    const seen = [...new Set([...values.values()].flatMap((places) => [...places]))].slice(0, 5);
+    const single = sample.length === 1 ? sample[0] : undefined;
+    out.push({
+      label: key,
+      kind: 'label',
+      detail: `label on ${target === 'pods' ? 'pods' : target === 'namespaces' ? 'namespaces' : 'service accounts'}`,
+      documentation: `Values in the workspace: ${sample.map((v) => `\`${v}\``).join(', ')}\n\nSeen on: ${seen.join(', ')}`,
+      insertText: place.hasColon
+        ? key
+        : `${key}: ${single !== undefined ? `\${1:${escapeSnippet(quoteIfNeeded(single))}}` : '$0'}`,
+      snippet: !place.hasColon,
+      range: place.replace,
+      sortText: `0${key}`,
+    });
+  }
+  return out;
+}
+
+/** Values of `key` in a `matchLabels` map, or of a `matchExpressions` item's `values`. */
+function labelValueCandidates(
+  path: Path,
+  place: CursorPlace,
+  options: CompletionOptions,
+): CompletionCandidate[] | undefined {
+  const target = selectorTarget(path);
+  if (!target || !options.labels) return undefined;
+  const map = options.labels.of(target);
+  let key: string | undefined;
+  if (path.length >= 2 && path[path.length - 2] === 'matchLabels') key = String(path[path.length - 1]);
+  else if (path[path.length - 1] === 'key' && path[path.length - 3] === 'matchExpressions') {
+    return [...map.keys()].map((label) => ({
+      label,
+      kind: 'label' as const,
+      detail: `label on ${target}`,
+      insertText: label,
+      snippet: false,
+      range: place.replace,
+    }));
+  } else if (typeof path[path.length - 1] === 'number' && path[path.length - 2] === 'values') {
+    const item = place.node.parent?.parent;
+    const keyEntry = item?.children.find((child) => child.kind === 'entry' && child.key === 'key');
+    key = keyEntry ? unquote(keyEntry.valueText) : undefined;
+  }
+  if (key === undefined) return undefined;
+  const values = map.get(key);
+  if (!values) return [];
+  return [...values.entries()].map(([value, places]) => ({
+    label: value,
+    kind: 'label' as const,
+    detail: [...places].slice(0, 3).join(', '),
+    insertText: quoteIfNeeded(value),
+    snippet: false,
+    range: place.replace,
+  }));
+}
+
+/** Label values such as `true` or `80` must be quoted to stay strings in YAML. */
+function quoteIfNeeded(value: string): string {
+  return /^(true|false|yes|no|on|off|null|~|[-+]?[0-9][0-9_.eE+-]*|0x[0-9a-fA-F]+)$/i.test(value) ||
+    value === ''
+    ? `"${value}"`
+    : value;
+}
+
+function escapeSnippet(text: string): string {
+  return text.replace(/[$}\\]/g, (char) => `\\${char}`);
+}

@@ -1,0 +1,94 @@
+// Where the cursor is in a document, in terms editing features understand: typing a key of some
+// mapping, typing a value at some path, or on a list item whose meaning depends on the schema.
+
+import type { OffsetRange, Path } from '../types';
+import { routeResource, type ResourceType } from '../route/resourceTypes';
+import { buildOutline, pathOf, rootValue, siblingKeys, type Outline, type OutlineNode } from './yamlOutline';
+
+export type CursorPlace =
+  | {
+      type: 'key';
+      /** Path of the mapping the key belongs to. */
+      parentPath: Path;
+      node: OutlineNode;
+      prefix: string;
+      replace: OffsetRange;
+      /** The key already has its colon, so only the name should be replaced. */
+      hasColon: boolean;
+      presentKeys: string[];
+    }
+  | { type: 'value'; path: Path; node: OutlineNode; prefix: string; replace: OffsetRange }
+  | {
+      /** On `- ` or `- word`: a key of the item's mapping or a scalar item, depending on the schema. */
+      type: 'item';
+      path: Path;
+      node: OutlineNode;
+      prefix: string;
+      replace: OffsetRange;
+    };
+
+export interface DocumentAtCursor {
+  outline: Outline;
+  apiVersion?: string;
+  kind?: string;
+  /** Our resource type, when `kind` names one of ours (even with a wrong or missing apiVersion). */
+  resource?: ResourceType;
+  place?: CursorPlace;
+}
+
+/** Reads the document (`text`, one `---` chunk) around chunk-relative `offset`. */
+export function readCursor(text: string, offset: number): DocumentAtCursor {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const newline = text.indexOf('\n', offset);
+  const lineEnd = newline === -1 ? text.length : newline;
+  const line = text.slice(lineStart, lineEnd);
+  const blankLine = line.trim() === '';
+  const outline = buildOutline(text, blankLine ? offset : undefined);
+  const apiVersion = rootValue(outline, 'apiVersion');
+  const kind = rootValue(outline, 'kind');
+  const route = routeResource(apiVersion, kind);
+  const resource = route.type === 'resource' || route.type === 'wrongApiVersion' ? route.resource : undefined;
+  const lineNumber = countLines(text, lineStart);
+  const node = outline.nodeOnLine.get(lineNumber);
+  return { outline, apiVersion, kind, resource, place: node ? placeOf(node, text, offset) : undefined };
+}
+
+function placeOf(node: OutlineNode, text: string, offset: number): CursorPlace | undefined {
+  if (node.kind === 'item') {
+    if (offset < node.valueStart) return undefined;
+    return {
+      type: 'item',
+      path: pathOf(node),
+      node,
+      prefix: text.slice(node.valueStart, Math.min(offset, node.valueEnd)),
+      replace: { start: node.valueStart, end: Math.max(node.valueEnd, node.valueStart) },
+    };
+  }
+  if (node.kind !== 'entry') return undefined;
+  if (node.partial || offset <= node.keyEnd) {
+    if (offset < node.keyStart) return undefined;
+    return {
+      type: 'key',
+      parentPath: pathOf(node).slice(0, -1),
+      node,
+      prefix: text.slice(node.keyStart, offset),
+      replace: { start: node.keyStart, end: node.keyEnd },
+      hasColon: !node.partial,
+      presentKeys: siblingKeys(node),
+    };
+  }
+  const start = Math.min(node.valueStart, offset);
+  return {
+    type: 'value',
+    path: pathOf(node),
+    node,
+    prefix: text.slice(start, Math.min(offset, Math.max(node.valueEnd, start))),
+    replace: { start, end: Math.max(node.valueEnd, offset) },
+  };
+}
+
+function countLines(text: string, upTo: number): number {
+  let count = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < upTo; i = text.indexOf('\n', i + 1)) count++;
+  return count;
+}

@@ -1,0 +1,66 @@
+// Plain-word renderings shared by "Explain this policy" and hover: label selectors, peers, ports.
+
+import { asList, asRecord, isRecord } from '../../util/values';
+
+/** `a`, `a and b`, `a, b and c`. */
+export function joinWords(items: readonly string[], last = 'and'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** True for a selector that matches everything: `{}`, or one with no conditions. */
+export function isEmptySelector(selector: unknown): boolean {
+  return selectorConditions(selector).length === 0;
+}
+
+/** The conditions of a label selector in words: `role=db`, `env in (prod, staging)`, `no label canary`. */
+export function selectorConditions(selector: unknown): string[] {
+  const record = asRecord(selector);
+  const conditions = Object.entries(asRecord(record.matchLabels)).map(
+    ([key, value]) => `${key}=${String(value)}`,
+  );
+  for (const raw of asList(record.matchExpressions)) {
+    const expression = asRecord(raw);
+    const key = String(expression.key ?? '?');
+    const values = asList(expression.values).map(String);
+    switch (expression.operator) {
+      case 'In':
+        conditions.push(values.length === 1 ? `${key}=${values[0]}` : `${key} in (${values.join(', ')})`);
+        break;
+      case 'NotIn':
+        conditions.push(`${key} not in (${values.join(', ')}) or no ${key} label`);
+        break;
+      case 'Exists':
+        conditions.push(`a ${key} label (any value)`);
+        break;
+      case 'DoesNotExist':
+        conditions.push(`no ${key} label`);
+        break;
+      default:
+        conditions.push(`${key} ${String(expression.operator ?? '?')} (${values.join(', ')})`);
+    }
+  }
+  return conditions;
+}
+
+/** `with role=db and tier=api`, or '' for an empty selector. */
+export function withConditions(selector: unknown): string {
+  const conditions = selectorConditions(selector);
+  return conditions.length === 0 ? '' : `with ${joinWords(conditions)}`;
+}
+
+/** `namespace "shop"`, or the policy's own namespace when the manifest leaves it out. */
+export function namespacePhrase(namespace: string | undefined): string {
+  return namespace ? `namespace "${namespace}"` : "the policy's namespace";
+}
+
+/** One selector summarised for hover: what it matches, in words. */
+export function summariseSelector(selector: unknown, objects: string, scope: string): string {
+  if (!isRecord(selector) || isEmptySelector(selector))
+    return `every ${objects.replace(/s$/, '')} ${scope}`.trim();
+  return `${objects} ${withConditions(selector)} ${scope}`.trim();
+}
