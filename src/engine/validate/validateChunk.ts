@@ -3,7 +3,7 @@
 // result can be cached by the chunk's text and reused wherever the chunk moves in the file.
 
 import { isMap, visit, type Document } from 'yaml';
-import type { Diagnostic, Path, QuickFix, TextEdit } from '../types';
+import type { Diagnostic, OffsetRange, Path, QuickFix, TextEdit } from '../types';
 import type { EngineSettings } from '../settings';
 import { parseYaml, MAX_ALIAS_COUNT, type YamlSyntaxError } from '../parse/parseYaml';
 import { findNodeAtPath, formatPath, rangeForPath } from '../parse/yamlPath';
@@ -41,6 +41,7 @@ export function validateChunk(text: string, settings: EngineSettings): ChunkResu
   for (const { document, errors } of parseYaml(text)) {
     validateDocument(text, document, errors, settings, result);
   }
+  for (const diagnostic of result.diagnostics) diagnostic.range = clampRange(diagnostic.range, text.length);
   result.diagnostics.sort((a, b) => a.range.start - b.range.start);
   if (result.diagnostics.length > MAX_DIAGNOSTICS_PER_CHUNK)
     result.diagnostics.length = MAX_DIAGNOSTICS_PER_CHUNK;
@@ -202,6 +203,15 @@ function safeFixes(rule: Rule, ctx: RuleContext, finding: Finding): QuickFix[] |
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Keeps a range inside the chunk. Empty nodes at the very end of a truncated document make the
+ * parser's "one character at the node" range end one past the text, and the editor rejects that.
+ */
+function clampRange(range: OffsetRange, length: number): OffsetRange {
+  const start = Math.min(Math.max(range.start, 0), length);
+  return { start, end: Math.min(Math.max(range.end, start), length) };
 }
 
 function isValidEdit(length: number) {
