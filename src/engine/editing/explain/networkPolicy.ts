@@ -300,7 +300,7 @@ function eksCaveats(facts: DirectionFacts[], settings: EngineSettings): string[]
               : '';
         if (where) {
           notes.push(
-            `Egress rule ${index + 1} uses a named port and ${where}: the EKS network policy controller cannot resolve named ports there and skips ${named.length === ports.length ? 'the rule' : 'those ports'}, so nothing is allowed by them. Use port numbers.`,
+            `Egress rule ${index + 1} uses a named port and ${where}: the EKS network policy controller cannot resolve named ports there and skips ${named.length === ports.length ? 'the rule, so it allows nothing' : 'those ports'}. Use port numbers.`,
           );
         }
       });
