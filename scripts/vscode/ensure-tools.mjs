@@ -1,7 +1,8 @@
 // Installs what the real-VS Code tests and the demo need, into the git-ignored `.cache/` folder:
 // code-server (VS Code 1.99 in a browser), playwright-core (drives Chromium) and Debian's Chromium.
 // Idempotent: when everything is already there it only checks a marker file and returns.
-// Usage: node scripts/vscode/ensure-tools.mjs   (or import { ensureTools } from it)
+// Usage: node scripts/vscode/ensure-tools.mjs [--json]
+//   --json: print the tool paths and the isolated environment as JSON on stdout (progress goes to stderr).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,26 +22,27 @@ export const playwrightCoreDir = join(toolsDir, 'node_modules', 'playwright-core
 export const chromiumPath = '/usr/bin/chromium';
 const marker = join(toolsDir, 'installed.json');
 
-/** Environment that keeps code-server, npm and Chromium from writing into $HOME. */
-export function isolatedEnv(extra = {}) {
+/** Variables that keep code-server, npm and Chromium from writing into $HOME (folders are created). */
+export function isolatedVariables() {
   const home = join(cacheDir, 'vscode-home');
-  const env = {
-    ...process.env,
+  const variables = {
     TMPDIR: join(home, 'tmp'),
     XDG_CONFIG_HOME: join(home, 'config'),
     XDG_DATA_HOME: join(home, 'data'),
     XDG_CACHE_HOME: join(home, 'cache'),
     npm_config_cache: join(cacheDir, 'npm-cache'),
-    ...extra,
   };
-  for (const dir of [env.TMPDIR, env.XDG_CONFIG_HOME, env.XDG_DATA_HOME, env.XDG_CACHE_HOME]) {
-    mkdirSync(dir, { recursive: true });
-  }
-  return env;
+  for (const dir of Object.values(variables)) mkdirSync(dir, { recursive: true });
+  return variables;
+}
+
+export function isolatedEnv(extra = {}) {
+  return { ...process.env, ...isolatedVariables(), ...extra };
 }
 
 function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
+  // stdout stays free for --json; everything the installers print goes to stderr.
+  const result = spawnSync(command, args, { stdio: ['ignore', 2, 2], ...options });
   if (result.status !== 0) {
     throw new Error(
       `\`${command} ${args.join(' ')}\` failed (exit ${result.status ?? result.signal}); see the output above.`,
@@ -63,21 +65,17 @@ function missingAptPackages() {
   return wanted.filter(([, present]) => !present()).map(([name]) => name);
 }
 
-/** Installs the Debian packages the tools need (we run as root on CI and on these machines). */
+/** Installs the Debian packages the tools need (as root on CI and on these machines, otherwise via sudo). */
 function ensureAptPackages() {
   const missing = missingAptPackages();
   if (missing.length === 0) return;
-  const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  console.log(`Installing Debian packages: ${missing.join(' ')}`);
+  console.error(`Installing Debian packages: ${missing.join(' ')}`);
+  const asRoot = process.getuid?.() === 0 ? [] : ['sudo'];
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  run(sudo[0] ?? 'apt-get', [...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), 'update'], { env });
-  run(
-    sudo[0] ?? 'apt-get',
-    [...(sudo.length ? ['apt-get'] : []), 'install', '-y', '--no-install-recommends', ...missing],
-    {
-      env,
-    },
-  );
+  const apt = (...args) =>
+    run(asRoot.length ? 'sudo' : 'apt-get', [...(asRoot.length ? ['apt-get'] : []), ...args], { env });
+  apt('update');
+  apt('install', '-y', ...missing);
 }
 
 function installedVersions() {
@@ -103,16 +101,29 @@ function seedRipgrepCache(env) {
   rmSync(staging, { recursive: true, force: true });
 }
 
+/** What the TypeScript harness needs to know, so the paths are written down only here. */
+export function toolPaths() {
+  return {
+    projectRoot,
+    cacheDir,
+    toolsDir,
+    codeServerBin,
+    playwrightCoreDir,
+    chromiumPath,
+    env: isolatedVariables(),
+  };
+}
+
 export function ensureTools({ quiet = false } = {}) {
   ensureAptPackages();
   const wanted = { codeServer: CODE_SERVER_VERSION, playwrightCore: PLAYWRIGHT_CORE_VERSION };
   const installed = installedVersions();
   if (installed?.codeServer === wanted.codeServer && installed?.playwrightCore === wanted.playwrightCore) {
     if (!quiet)
-      console.log(`code-server ${CODE_SERVER_VERSION} and playwright-core are ready in ${toolsDir}`);
+      console.error(`code-server ${CODE_SERVER_VERSION} and playwright-core are ready in ${toolsDir}`);
     return;
   }
-  console.log(
+  console.error(
     `Installing code-server ${CODE_SERVER_VERSION} and playwright-core into ${toolsDir} (about 2 minutes, once)…`,
   );
   const env = isolatedEnv({
@@ -153,7 +164,9 @@ export function ensureTools({ quiet = false } = {}) {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   try {
-    ensureTools();
+    const json = process.argv.includes('--json');
+    ensureTools({ quiet: json });
+    if (json) console.log(JSON.stringify(toolPaths()));
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);

@@ -1,0 +1,48 @@
+// Entry point VS Code loads as extensionTestsPath: runs inside the extension host of a real
+// VS Code 1.99 (code-server) against the extension installed from the .vsix.
+// Which suite runs is chosen by the harness (scripts/vscode/hostSuite.ts) through the environment.
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { diagnosticsTests, openAndWaitForPublish, recordPublishedDiagnostics } from './diagnosticsTests';
+import { editorFeatureTests } from './editorFeatureTests';
+import { manifestTests } from './manifestTests';
+import { runHostTests, type HostTest } from './runner';
+import { codeOf, waitForDiagnostics } from './helpers';
+
+function trustedSuite(): HostTest[] {
+  return [
+    ...diagnosticsTests(),
+    ...manifestTests(process.env.EKS_VSCODE_EXTENSIONS_DIR),
+    ...editorFeatureTests(),
+  ];
+}
+
+function restrictedSuite(): HostTest[] {
+  return [
+    {
+      name: 'the workspace is open in Restricted Mode',
+      async run() {
+        assert.equal(vscode.workspace.isTrusted, false);
+      },
+    },
+    {
+      name: 'diagnostics still appear in Restricted Mode',
+      async run() {
+        const editor = await openAndWaitForPublish('security-group-policy.yaml');
+        await waitForDiagnostics(
+          editor.document.uri,
+          (all) => all.some((d) => codeOf(d) === 'SCH001'),
+          'SCH001 on the top-level namespace',
+        );
+      },
+    },
+  ];
+}
+
+export async function run(): Promise<void> {
+  const suite = process.env.EKS_VSCODE_HOST_SUITE ?? 'trusted';
+  recordPublishedDiagnostics();
+  const tests = suite === 'restricted' ? restrictedSuite() : trustedSuite();
+  await runHostTests(tests, process.env.EKS_VSCODE_HOST_RESULTS);
+}
