@@ -4,6 +4,10 @@ import { readFileSync } from 'node:fs';
 import { EXIT_USAGE, UsageError, type CliCommand, type CliIO } from './io';
 import { lintCommand } from './commands/lint';
 import { explainCommand } from './commands/explain';
+import { cniCommand } from './commands/cni';
+import { cninodesCommand } from './commands/cninodes';
+import { prefixesCommand } from './commands/prefixes';
+import { doctorCommand } from './commands/doctor';
 
 const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
   lint: {
@@ -14,6 +18,17 @@ const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
     run: explainCommand,
     summary: 'say in plain words what each policy in FILE allows: eksnet explain FILE',
   },
+  cni: {
+    run: cniCommand,
+    summary:
+      'VPC CNI on the cluster: eksnet cni status | eksnet cni enable pod-eni|custom-networking|prefix-delegation',
+  },
+  cninodes: { run: cninodesCommand, summary: "each node's CNINode features (kubectl get cninode -A)" },
+  prefixes: {
+    run: prefixesCommand,
+    summary: 'IP prefixes assigned to each node (aws ec2 describe-instances)',
+  },
+  doctor: { run: doctorCommand, summary: 'read-only checks of the cluster networking setup, with fixes' },
 };
 
 function usage(): string {
