@@ -11,6 +11,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseSettings, ServerState } from './state';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerCodeActions } from './features/codeActions';
+import { COMPLETION_TRIGGER_CHARACTERS, registerCompletion } from './features/completion';
+import { registerHover } from './features/hover';
+import { registerSymbols } from './features/symbols';
+import { registerExplain } from './features/explain';
+import { FIX_ALL_KIND } from './features/fixAll';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -21,10 +26,15 @@ export function startServer(connection: Connection): void {
     canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
     const options = params.initializationOptions as { settings?: unknown } | undefined;
     if (options?.settings) state.applySettings(parseSettings(options.settings));
+    completion.setWorkspace(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: ['quickfix'] },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND] },
+        completionProvider: { triggerCharacters: COMPLETION_TRIGGER_CHARACTERS },
+        hoverProvider: true,
+        documentSymbolProvider: { label: 'EKS Networking' },
+        codeLensProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'eks-networking', version: '0.1.0' },
     };
@@ -32,6 +42,10 @@ export function startServer(connection: Connection): void {
 
   const diagnostics = registerDiagnostics(state);
   registerCodeActions(state);
+  const completion = registerCompletion(state);
+  registerHover(state);
+  registerSymbols(state);
+  registerExplain(state);
 
   const refreshSettings = async (pushed?: unknown): Promise<void> => {
     let section = pushed;

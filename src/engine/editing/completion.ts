@@ -31,7 +31,8 @@ export interface CompletionCandidate {
 }
 
 export interface CompletionOptions {
-  labels?: WorkspaceLabels;
+  /** Labels seen in the workspace; called only when the cursor is in a selector. */
+  labels?: () => WorkspaceLabels;
 }
 
 /** Completion candidates for chunk-relative `offset` in one document chunk's `text`. */
@@ -102,7 +103,7 @@ function completeKey(
 
   const target = selectorTarget(place.parentPath);
   if (place.parentPath[place.parentPath.length - 1] === 'matchLabels' && target && options.labels) {
-    return [...out, ...labelKeyCandidates(options.labels, target, place)];
+    return [...out, ...labelKeyCandidates(options.labels(), target, place)];
   }
 
   const parentSchema = schemas.schemaAt(doc.resource, place.parentPath);
@@ -218,6 +219,8 @@ function enumCandidates(
 
 function apiVersionCandidates(doc: DocumentAtCursor, range: OffsetRange): CompletionCandidate[] {
   const forKind = RESOURCE_TYPES.find((type) => type.kind === doc.kind);
+  // Someone else's kind (a Deployment): our apiVersions would only be noise.
+  if (doc.kind && !forKind) return [];
   const types = forKind ? [forKind] : RESOURCE_TYPES;
   return types.map((type, index) => ({
     label: type.apiVersion,
@@ -316,7 +319,7 @@ function labelValueCandidates(
 ): CompletionCandidate[] | undefined {
   const target = selectorTarget(path);
   if (!target || !options.labels) return undefined;
-  const map = options.labels.of(target);
+  const map = options.labels().of(target);
   let key: string | undefined;
   if (path.length >= 2 && path[path.length - 2] === 'matchLabels') key = String(path[path.length - 1]);
   else if (path[path.length - 1] === 'key' && path[path.length - 3] === 'matchExpressions') {

@@ -52,3 +52,7 @@ export function resourceAt(file: ManifestFile, offset: number): FileResource | u
     ) ?? resources.find((resource) => resource.documentIndex === file.chunkAt(offset)?.documentIndex)
   );
 }
+
+export { hoverAt, type HoverResult, type HoverOptions } from './hover';
+export { fixAllEdits, disableLineEdit } from './fixes';
+export { documentSymbols, type OutlineSymbol } from './symbols';

@@ -54,7 +54,10 @@ export function fieldMarkdown(name: string, schema: SchemaNode, schemas: SchemaR
   if (values.length > 0 && resolved.type !== 'boolean') {
     parts.push(`Allowed values: ${values.map((value) => `\`${value}\``).join(', ')}`);
   }
-  if (resolved.default !== undefined) parts.push(`Default: \`${JSON.stringify(resolved.default)}\``);
+  if (resolved.default !== undefined) {
+    const shown = typeof resolved.default === 'string' ? resolved.default : JSON.stringify(resolved.default);
+    parts.push(`Default: \`${shown}\``);
+  }
   if (resolved['x-docs']) parts.push(`[Documentation](${resolved['x-docs']})`);
   return parts.join('\n\n');
 }

@@ -1,22 +1,34 @@
-// Quick fixes: the fixes the engine computed for each diagnostic, matched by code and range (never by message text).
+// Quick fixes: the fixes the engine computed for each diagnostic, matched by code and range (never by
+// message text), plus "Disable CODE for this line" for every diagnostic and the "Fix all" source action.
 
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { disableLineEdit } from '../../engine/editing';
 import type { ServerState } from '../state';
 import { SOURCE, toLspDiagnostic, toLspEdit } from '../convert';
+import { fixAllAction, wantsFixAll } from './fixAll';
 
 export function registerCodeActions(state: ServerState): void {
   const { connection, documents } = state;
   connection.onCodeAction(({ textDocument, range, context }) => {
     const document = documents.get(textDocument.uri);
     if (!document) return [];
+    const only = context.only;
+    const actions: CodeAction[] = [];
+    if (wantsFixAll(only)) {
+      const fixAll = fixAllAction(state, document);
+      if (fixAll) actions.push(fixAll);
+    }
+    if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return actions;
+
     const file = state.fileFor(document);
     const lines = file.getLines();
+    const text = file.getText();
     const start = lines.offsetAt(range.start);
     const end = lines.offsetAt(range.end);
     const wanted = context.diagnostics.filter((d: LspDiagnostic) => d.source === SOURCE);
-    const actions: CodeAction[] = [];
+    const disables: CodeAction[] = [];
     for (const diagnostic of file.getDiagnostics()) {
-      if (!diagnostic.fixes || diagnostic.range.end < start || diagnostic.range.start > end) continue;
+      if (diagnostic.range.end < start || diagnostic.range.start > end) continue;
       const lspDiagnostic = toLspDiagnostic(lines, diagnostic);
       const matching = wanted.find(
         (d) =>
@@ -24,16 +36,30 @@ export function registerCodeActions(state: ServerState): void {
           d.range.start.line === lspDiagnostic.range.start.line &&
           d.range.start.character === lspDiagnostic.range.start.character,
       );
-      for (const fix of diagnostic.fixes) {
+      const fixes = diagnostic.fixes ?? [];
+      for (const fix of fixes) {
         actions.push({
           title: fix.title,
           kind: CodeActionKind.QuickFix,
           diagnostics: [matching ?? lspDiagnostic],
-          isPreferred: fix.safe && diagnostic.fixes.length === 1,
+          isPreferred: fix.safe && fixes.length === 1,
           edit: { changes: { [document.uri]: fix.edits.map((edit) => toLspEdit(lines, edit)) } },
         });
       }
+      const title = `Disable ${diagnostic.code} for this line`;
+      if (disables.some((action) => action.title === title && sameLine(action, lspDiagnostic))) continue;
+      disables.push({
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [matching ?? lspDiagnostic],
+        edit: { changes: { [document.uri]: [toLspEdit(lines, disableLineEdit(text, lines, diagnostic))] } },
+      });
     }
-    return actions;
+    // Suppressions come after the real fixes, so the fix stays the first choice.
+    return [...actions, ...disables];
   });
+}
+
+function sameLine(action: CodeAction, diagnostic: LspDiagnostic): boolean {
+  return action.diagnostics?.[0]?.range.start.line === diagnostic.range.start.line;
 }

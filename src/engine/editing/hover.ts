@@ -1,0 +1,196 @@
+// Hover at the cursor: field documentation from our schemas, facts about CIDRs and AWS IDs, label
+// selectors in words, and on `kind:` the short form of "Explain this policy".
+
+import type { EngineSettings } from '../settings';
+import type { OffsetRange, Path } from '../types';
+import { parseYaml } from '../parse/parseYaml';
+import { getSchemaRegistry } from '../schema/schemaRegistry';
+import { formatAddress, isStrictSubset, lastAddress, networkCidr, parseCidr, type Cidr } from '../util/cidr';
+import { asList, asRecord, isRecord, valueAt, withoutNullFields } from '../util/values';
+import { readCursor, type DocumentAtCursor } from './cursor';
+import { explainResource } from './explain';
+import { peerPhrase } from './explain/networkPolicy';
+import { namespacePhrase, summariseSelector } from './explain/words';
+import { fieldMarkdown } from './schemaDocs';
+import { unquote } from './yamlOutline';
+
+export interface HoverResult {
+  markdown: string;
+  /** Offsets in the text given to `hoverAt`. */
+  range: OffsetRange;
+}
+
+export interface HoverOptions {
+  settings: EngineSettings;
+  /** Where else a value (an `sg-`/`subnet-` ID) appears: resource titles by value. */
+  findUses?: (value: string) => string[];
+}
+
+export function hoverAt(text: string, offset: number, options: HoverOptions): HoverResult | undefined {
+  const doc = readCursor(text, offset);
+  const place = doc.place;
+  if (!place || !doc.resource) return undefined;
+  const value = documentValue(text);
+
+  if (place.type === 'key') {
+    if (place.node.partial) return undefined;
+    const path = [...place.parentPath, place.node.key ?? ''];
+    const markdown = keyHover(doc, path, value, options);
+    return markdown ? { markdown, range: place.replace } : undefined;
+  }
+  const raw = unquote(place.node.valueText);
+  if (raw === '' || place.replace.end <= place.replace.start) return undefined;
+  const path = place.path;
+  const range = { start: place.node.valueStart, end: place.node.valueEnd };
+  const special = valueHover(doc, path, raw, value, options);
+  if (special) return { markdown: special, range };
+  const owner = typeof path[path.length - 1] === 'number' ? path.slice(0, -1) : path;
+  const markdown = keyHover(doc, owner, value, options);
+  return markdown ? { markdown, range } : undefined;
+}
+
+function keyHover(
+  doc: DocumentAtCursor,
+  path: Path,
+  value: Record<string, unknown>,
+  options: HoverOptions,
+): string | undefined {
+  const resource = doc.resource;
+  if (!resource) return undefined;
+  const schemas = getSchemaRegistry();
+  const schema = schemas.schemaAt(resource, path);
+  const name = String(path[path.length - 1] ?? resource.kind);
+  const parts: string[] = [];
+  if (path.length === 1 && path[0] === 'kind') {
+    const explanation = explainResource(resource.kind, value, options.settings);
+    parts.push(`**${explanation.title}**`, explanation.summary.join('\n\n'));
+    parts.push('Run **EKS Networking: Explain Policy** for the full explanation.');
+    parts.push(`[${resource.kind} documentation](${resource.docs})`);
+    return parts.join('\n\n');
+  }
+  if (schema) parts.push(fieldMarkdown(name, schema, schemas));
+  const selector = selectorSummary(path, value);
+  if (selector) parts.push(selector);
+  return parts.length > 0 ? parts.join('\n\n---\n\n') : undefined;
+}
+
+/** `Selects: pods with app=web in namespace "shop"` for any selector (or part of one) at `path`. */
+function selectorSummary(path: Path, value: Record<string, unknown>): string | undefined {
+  const index = lastSelectorIndex(path);
+  if (index === -1) return undefined;
+  const selectorPath = path.slice(0, index + 1);
+  const selectorKey = path[index];
+  const namespace = asRecord(value.metadata).namespace as string | undefined;
+  const parentPath = selectorPath.slice(0, -1);
+  const parent = asRecord(valueAt(value, parentPath));
+  const isPeer = parentPath.some((segment) => segment === 'from' || segment === 'to');
+  if (isPeer) return `**This peer matches:** ${peerPhrase(parent, namespace)}`;
+  const selector = valueAt(value, selectorPath);
+  if (selectorKey === 'serviceAccountSelector') {
+    return `**Selects:** ${summariseSelector(selector, 'service accounts', `in ${namespacePhrase(namespace)}`)}`;
+  }
+  return `**Selects:** ${summariseSelector(selector, 'pods', `in ${namespacePhrase(namespace)}`)}`;
+}
+
+function lastSelectorIndex(path: Path): number {
+  for (let i = path.length - 1; i >= 0; i--) {
+    if (
+      path[i] === 'podSelector' ||
+      path[i] === 'namespaceSelector' ||
+      path[i] === 'serviceAccountSelector'
+    ) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+function valueHover(
+  doc: DocumentAtCursor,
+  path: Path,
+  raw: string,
+  value: Record<string, unknown>,
+  options: HoverOptions,
+): string | undefined {
+  if (path.length === 1 && path[0] === 'kind') return keyHover(doc, path, value, options);
+  const cidr = parseCidr(raw);
+  if (cidr) return cidrHover(raw, cidr, path, value);
+  if (/^sg-[0-9a-zA-Z]+$/.test(raw)) return idHover(doc, raw, 'Security group', options);
+  if (/^subnet-[0-9a-zA-Z]+$/.test(raw)) return idHover(doc, raw, 'Subnet', options);
+  const selector = selectorSummary(path, value);
+  if (selector && path.includes('matchLabels')) return selector;
+  return undefined;
+}
+
+function cidrHover(raw: string, cidr: Cidr, path: Path, value: Record<string, unknown>): string {
+  const bits = cidr.family === 4 ? 32 : 128;
+  const size = 1n << BigInt(bits - cidr.prefixLength);
+  const lines = [
+    `**${raw}** · IPv${cidr.family} CIDR`,
+    `- First address: ${formatAddress(cidr.network, cidr.family)}`,
+    `- Last address: ${formatAddress(lastAddress(cidr), cidr.family)}`,
+    `- Size: ${size.toLocaleString('en-US')} address${size === 1n ? '' : 'es'} (/${cidr.prefixLength})`,
+  ];
+  if (cidr.hasHostBits) {
+    lines.push(`- Host bits are set: the API server reads this as ${networkCidr(cidr)}.`);
+  }
+  const last = path[path.length - 1];
+  const ipBlockPath = last === 'cidr' ? path.slice(0, -1) : path.slice(0, -2);
+  const ipBlock = asRecord(valueAt(value, ipBlockPath));
+  if (last === 'cidr') {
+    for (const except of asList(ipBlock.except).map(String)) {
+      const inner = parseCidr(except);
+      lines.push(
+        inner && isStrictSubset(inner, cidr)
+          ? `- except ${except}: inside, so excluded from this block.`
+          : `- except ${except}: not inside ${raw}, so the API server rejects it.`,
+      );
+    }
+  } else if (typeof last === 'number' && path[path.length - 2] === 'except') {
+    const outerText = typeof ipBlock.cidr === 'string' ? ipBlock.cidr : undefined;
+    const outer = outerText ? parseCidr(outerText) : undefined;
+    if (outer && outerText) {
+      lines.push(
+        isStrictSubset(cidr, outer)
+          ? `- Inside cidr ${outerText}: these addresses are excluded from it.`
+          : `- Not a strict subset of cidr ${outerText}: the API server rejects it.`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+function idHover(
+  doc: DocumentAtCursor,
+  id: string,
+  what: 'Security group' | 'Subnet',
+  options: HoverOptions,
+): string {
+  const kind = doc.resource?.kind;
+  let role = '';
+  if (what === 'Security group' && kind === 'SecurityGroupPolicy') {
+    role =
+      "Pods this policy selects get it on their own network interface (branch ENI) instead of the node's groups.";
+  } else if (what === 'Security group' && kind === 'ENIConfig') {
+    role = 'Pod network interfaces on nodes that use this ENIConfig get it.';
+  } else if (what === 'Subnet' && kind === 'ENIConfig') {
+    role =
+      "Pods on nodes that use this ENIConfig get their IP addresses from it; it must be in the node's availability zone.";
+  }
+  const uses = options.findUses?.(id) ?? [];
+  const lines = [`**${id}** · ${what} ID (AWS EC2)`];
+  if (role) lines.push(role);
+  if (uses.length > 0) lines.push(`Used in: ${uses.join(', ')}`);
+  return lines.join('\n\n');
+}
+
+/** The document as plain data, even when it has syntax errors (whatever the parser recovered). */
+function documentValue(text: string): Record<string, unknown> {
+  try {
+    const [first] = parseYaml(text);
+    const value = first ? withoutNullFields(first.document.toJS({ maxAliasCount: 50 })) : undefined;
+    return isRecord(value) ? value : {};
+  } catch {
+    return {};
+  }
+}

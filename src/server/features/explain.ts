@@ -1,0 +1,65 @@
+// "Explain this policy" over LSP: the `eksNetworking/explain` request (used by the VS Code command
+// and open to any client) and a CodeLens "Explain" above each NetworkPolicy and SecurityGroupPolicy.
+
+import type { CodeLens, Position } from 'vscode-languageserver';
+import { explainFile, resourceAt, explainResource } from '../../engine/editing';
+import type { ServerState } from '../state';
+
+export const EXPLAIN_REQUEST = 'eksNetworking/explain';
+export const EXPLAIN_COMMAND = 'eksNetworking.explainPolicy';
+
+export interface ExplainParams {
+  uri: string;
+  /** Explain the resource at this position; without it, every resource in the file. */
+  position?: Position;
+}
+
+export interface ExplainResult {
+  title: string;
+  /** Markdown; empty when the document holds nothing to explain. */
+  markdown: string;
+}
+
+export function registerExplain(state: ServerState): void {
+  const { connection, documents } = state;
+
+  connection.onRequest(EXPLAIN_REQUEST, (params: ExplainParams): ExplainResult => {
+    const document = documents.get(params.uri);
+    if (!document) return { title: '', markdown: '' };
+    const file = state.fileFor(document);
+    const settings = state.settings.engine;
+    if (params.position) {
+      const resource = resourceAt(file, file.getLines().offsetAt(params.position));
+      if (resource) {
+        const explanation = explainResource(resource.kind, resource.value, settings);
+        return { title: explanation.title, markdown: explanation.text };
+      }
+    }
+    const all = explainFile(file, settings);
+    return {
+      title: all.length === 1 ? all[0].title : `${all.length} resources`,
+      markdown: all.map((explanation) => explanation.text).join('\n---\n\n'),
+    };
+  });
+
+  connection.onCodeLens(({ textDocument }): CodeLens[] => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return [];
+    const file = state.fileFor(document);
+    const lines = file.getLines();
+    return file
+      .getResources()
+      .filter((resource) => resource.kind === 'NetworkPolicy' || resource.kind === 'SecurityGroupPolicy')
+      .map((resource) => {
+        const start = lines.positionAt(resource.chunkStart + resource.range.start);
+        return {
+          range: { start: { line: start.line, character: 0 }, end: { line: start.line, character: 0 } },
+          command: {
+            title: 'Explain',
+            command: EXPLAIN_COMMAND,
+            arguments: [textDocument.uri, start],
+          },
+        };
+      });
+  });
+}

@@ -1,0 +1,28 @@
+// The "Fix all" source action (`source.fixAll.eksNetworking`): every safe engine fix in the file,
+// without overlapping edits, in one workspace edit.
+
+import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { fixAllEdits } from '../../engine/editing';
+import type { ServerState } from '../state';
+import { toLspEdit } from '../convert';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.eksNetworking`;
+
+/** Whether a request restricted to `only` kinds wants our fix-all action. */
+export function wantsFixAll(only: string[] | undefined): boolean {
+  if (!only) return false;
+  return only.some((kind) => FIX_ALL_KIND === kind || FIX_ALL_KIND.startsWith(`${kind}.`));
+}
+
+export function fixAllAction(state: ServerState, document: TextDocument): CodeAction | undefined {
+  const file = state.fileFor(document);
+  const edits = fixAllEdits(file.getDiagnostics());
+  if (edits.length === 0) return undefined;
+  const lines = file.getLines();
+  return {
+    title: 'Fix all EKS Networking problems',
+    kind: FIX_ALL_KIND,
+    edit: { changes: { [document.uri]: edits.map((edit) => toLspEdit(lines, edit)) } },
+  };
+}

@@ -1,0 +1,28 @@
+// Outline and breadcrumbs: one symbol per resource, with its ingress/egress rules as children.
+
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import { documentSymbols, type OutlineSymbol } from '../../engine/editing';
+import type { LineIndex } from '../../engine';
+import type { ServerState } from '../state';
+import { toRange } from '../convert';
+
+export function registerSymbols(state: ServerState): void {
+  const { connection, documents } = state;
+  connection.onDocumentSymbol(({ textDocument }) => {
+    const document = documents.get(textDocument.uri);
+    if (!document) return [];
+    const file = state.fileFor(document);
+    return documentSymbols(file).map((symbol) => toSymbol(file.getLines(), symbol));
+  });
+}
+
+function toSymbol(lines: LineIndex, symbol: OutlineSymbol): DocumentSymbol {
+  return {
+    name: symbol.name,
+    detail: symbol.detail,
+    kind: symbol.kind === 'resource' ? SymbolKind.Class : SymbolKind.Field,
+    range: toRange(lines, symbol.range),
+    selectionRange: toRange(lines, symbol.selectionRange),
+    children: symbol.children.map((child) => toSymbol(lines, child)),
+  };
+}
