@@ -9,6 +9,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { registerExplain } from './client/explain';
 
 let client: LanguageClient | undefined;
 
@@ -35,6 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('eksNetworking', 'EKS Networking', serverOptions, clientOptions);
   context.subscriptions.push(client);
+  registerExplain(context, client);
   await client.start();
   log.info('EKS Networking language server started.');
 }

@@ -1,0 +1,102 @@
+// "EKS Networking: Explain Policy": asks the language server to explain the resource under the
+// cursor (or the one a CodeLens points at) and shows the Markdown in a preview beside the editor.
+// The view follows edits to the manifest while it is open.
+
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+
+export const EXPLAIN_COMMAND = 'eksNetworking.explainPolicy';
+const EXPLAIN_REQUEST = 'eksNetworking/explain';
+const SCHEME = 'eks-networking-explain';
+const REFRESH_DELAY_MS = 300;
+
+interface ExplainResult {
+  title: string;
+  markdown: string;
+}
+
+interface OpenView {
+  source: string;
+  position: vscode.Position;
+  markdown: string;
+}
+
+class ExplanationViews implements vscode.TextDocumentContentProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  readonly views = new Map<string, OpenView>();
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.views.get(uri.toString())?.markdown ?? '';
+  }
+
+  update(uri: vscode.Uri, view: OpenView): void {
+    this.views.set(uri.toString(), view);
+    this.changed.fire(uri);
+  }
+}
+
+export function registerExplain(context: vscode.ExtensionContext, client: LanguageClient): void {
+  const views = new ExplanationViews();
+  const ask = async (source: string, position: vscode.Position): Promise<ExplainResult> =>
+    client.sendRequest<ExplainResult>(EXPLAIN_REQUEST, {
+      uri: source,
+      position: { line: position.line, character: position.character },
+    });
+
+  const explain = async (uriArg?: unknown, positionArg?: unknown): Promise<void> => {
+    const editor = vscode.window.activeTextEditor;
+    const source = typeof uriArg === 'string' ? uriArg : editor?.document.uri.toString();
+    if (!source) {
+      void vscode.window.showInformationMessage('Open a YAML file with a NetworkPolicy to explain it.');
+      return;
+    }
+    const raw = positionArg as { line?: number; character?: number } | undefined;
+    const position =
+      raw && typeof raw.line === 'number'
+        ? new vscode.Position(raw.line, raw.character ?? 0)
+        : (editor?.selection.active ?? new vscode.Position(0, 0));
+    const result = await ask(source, position);
+    if (!result.markdown) {
+      void vscode.window.showInformationMessage(
+        'No NetworkPolicy, SecurityGroupPolicy or ENIConfig here to explain.',
+      );
+      return;
+    }
+    const name = (result.title || 'Explanation').replace(/[\\/:*?"<>|]/g, '-');
+    const uri = vscode.Uri.from({ scheme: SCHEME, path: `/${name}.md`, query: source });
+    views.update(uri, { source, position, markdown: result.markdown });
+    try {
+      await vscode.commands.executeCommand('markdown.showPreviewToSide', uri);
+    } catch {
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    }
+  };
+
+  const timers = new Map<string, NodeJS.Timeout>();
+  const refreshFor = (changed: vscode.TextDocument): void => {
+    const source = changed.uri.toString();
+    for (const [key, view] of views.views) {
+      if (view.source !== source) continue;
+      clearTimeout(timers.get(key));
+      timers.set(
+        key,
+        setTimeout(() => {
+          timers.delete(key);
+          void ask(view.source, view.position).then(
+            (result) => views.update(vscode.Uri.parse(key), { ...view, markdown: result.markdown }),
+            () => undefined,
+          );
+        }, REFRESH_DELAY_MS),
+      );
+    }
+  };
+
+  context.subscriptions.push(
+    vscode.workspace.registerTextDocumentContentProvider(SCHEME, views),
+    vscode.commands.registerCommand(EXPLAIN_COMMAND, explain),
+    vscode.workspace.onDidChangeTextDocument((event) => refreshFor(event.document)),
+    { dispose: () => timers.forEach((timer) => clearTimeout(timer)) },
+  );
+}
