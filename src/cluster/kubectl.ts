@@ -171,6 +171,16 @@ export class Kubectl {
       );
     }
     if (
+      /Client\.Timeout|context deadline exceeded|i\/o timeout|TLS handshake timeout|Timeout exceeded/.test(
+        stderr,
+      )
+    ) {
+      return new ClusterError(
+        'timeout',
+        `The cluster of ${this.contextLabel()} did not answer in time (${firstLine(stderr)}); check the network or raise ${hints.timeoutSeconds}.`,
+      );
+    }
+    if (
       /Unable to connect to the server|connection refused|no such host|i\/o timeout|TLS handshake timeout|dial tcp|Client\.Timeout|context deadline exceeded|certificate signed by unknown authority|net\/http/.test(
         stderr,
       )

@@ -172,11 +172,15 @@ export function envMap(container: Container): Map<string, string | undefined> {
   return env;
 }
 
+/** managedFields are kept (kubectl hides them by default): they tell whether the EKS add-on owns aws-node. */
 export async function readAwsNode(kubectl: Kubectl, signal?: AbortSignal): Promise<DaemonSet> {
   try {
-    return await kubectl.getJson<DaemonSet>(['get', '--namespace', NAMESPACE, '--', 'daemonset', DAEMONSET], {
-      signal,
-    });
+    return await kubectl.getJson<DaemonSet>(
+      ['get', '--namespace', NAMESPACE, '--show-managed-fields', '--', 'daemonset', DAEMONSET],
+      {
+        signal,
+      },
+    );
   } catch (error) {
     if (isClusterError(error, 'not-found')) {
       throw new ClusterError(
