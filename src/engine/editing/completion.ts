@@ -7,7 +7,7 @@ import { RESOURCE_TYPES } from '../route/resourceTypes';
 import { getSchemaRegistry, type SchemaNode, type SchemaRegistry } from '../schema/schemaRegistry';
 import { readCursor, type CursorPlace, type DocumentAtCursor } from './cursor';
 import { allowedValues, fieldMarkdown, isArraySchema, isObjectSchema, typeLabel } from './schemaDocs';
-import { RESOURCE_SNIPPETS } from './snippets';
+import { expandSnippet, RESOURCE_SNIPPETS } from './snippets';
 import { selectorTarget, type WorkspaceLabels } from './workspaceLabels';
 import { unquote } from './yamlOutline';
 
@@ -276,7 +276,7 @@ function snippetCandidates(range: OffsetRange): CompletionCandidate[] {
     label: snippet.prefix,
     kind: 'snippet',
     detail: snippet.name,
-    documentation: `${snippet.description}\n\n\`\`\`yaml\n${snippet.body.replace(/\$\{\d+\|([^,|]*)[^}]*\}|\$\{\d+:([^}]*)\}|\$\d+|\\(\$)/g, (_m, choice, placeholder, dollar) => choice ?? placeholder ?? dollar ?? '')}\n\`\`\``,
+    documentation: `${snippet.description}\n\n\`\`\`yaml\n${expandSnippet(snippet.body)}\n\`\`\``,
     insertText: snippet.body,
     snippet: true,
     range,

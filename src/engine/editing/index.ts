@@ -9,7 +9,7 @@ import { explainResource, type Explanation } from './explain';
 export { completeAt, type CompletionCandidate, type CompletionOptions } from './completion';
 export { explainResource, type Explanation } from './explain';
 export { WorkspaceLabels, collectLabels } from './workspaceLabels';
-export { RESOURCE_SNIPPETS, type ResourceSnippet } from './snippets';
+export { RESOURCE_SNIPPETS, expandSnippet, type ResourceSnippet } from './snippets';
 
 export function completeInFile(
   file: ManifestFile,

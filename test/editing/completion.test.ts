@@ -1,0 +1,150 @@
+// Completion on manifests as they look while being typed (often not valid YAML yet).
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { completeAt, WorkspaceLabels, collectLabels } from '../../src/engine/editing';
+import { withCursor } from './cursorText';
+
+const NP =
+  'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web\n  namespace: shop\n';
+
+function complete(marked: string, labels?: WorkspaceLabels) {
+  const { text, offset } = withCursor(marked);
+  const candidates = completeAt(text, offset, labels ? { labels: () => labels } : {});
+  return { text, offset, candidates, labels: candidates.map((candidate) => candidate.label) };
+}
+
+test('offers the spec keys with their type and docs, and places the cursor inside maps and lists', () => {
+  const { candidates, labels } = complete(`${NP}spec:\n  ‸\n`);
+  assert.deepEqual(labels, ['podSelector', 'policyTypes', 'ingress', 'egress']);
+  const ingress = candidates.find((candidate) => candidate.label === 'ingress');
+  assert.equal(ingress?.detail, 'list of NetworkPolicyIngressRule');
+  assert.equal(ingress?.insertText, 'ingress:\n    - $0');
+  assert.match(ingress?.documentation ?? '', /\*\*ingress\*\*/);
+  const podSelector = candidates.find((candidate) => candidate.label === 'podSelector');
+  assert.equal(podSelector?.insertText, 'podSelector:\n    $0');
+  assert.equal(
+    candidates.find((c) => c.label === 'policyTypes')?.insertText,
+    'policyTypes:\n    - ${1|Ingress,Egress|}',
+  );
+});
+
+test('does not offer keys that are already present', () => {
+  const { labels } = complete(`${NP}spec:\n  podSelector: {}\n  egress: []\n  ‸\n`);
+  assert.deepEqual(labels, ['policyTypes', 'ingress']);
+});
+
+test('completes a half-typed key on a line without a colon', () => {
+  const { candidates, text } = complete(`${NP}spec:\n  podSelector: {}\n  pol‸\n`);
+  const policyTypes = candidates.find((candidate) => candidate.label === 'policyTypes');
+  assert.ok(policyTypes);
+  assert.equal(text.slice(policyTypes.range.start, policyTypes.range.end), 'pol');
+});
+
+test('offers enum values for protocol, and keys of a port after a half-written list item', () => {
+  const protocols = complete(`${NP}spec:\n  ingress:\n    - ports:\n        - protocol: ‸\n`);
+  assert.deepEqual(protocols.labels, ['TCP', 'UDP', 'SCTP']);
+  assert.equal(protocols.candidates[0].detail, 'default');
+  const portKeys = complete(`${NP}spec:\n  ingress:\n    - ports:\n        - ‸\n`);
+  assert.deepEqual(portKeys.labels, ['protocol', 'port', 'endPort']);
+  assert.equal(portKeys.candidates[0].insertText, 'protocol: ${1|TCP,UDP,SCTP|}');
+});
+
+test('offers the policy types not yet listed, in block and flow lists', () => {
+  assert.deepEqual(complete(`${NP}spec:\n  policyTypes:\n    - Ingress\n    - ‸\n`).labels, ['Egress']);
+  assert.deepEqual(complete(`${NP}spec:\n  policyTypes: [Egress, ‸]\n`).labels, ['Ingress']);
+});
+
+test('offers selector operators and peer keys', () => {
+  const operators = complete(
+    `${NP}spec:\n  podSelector:\n    matchExpressions:\n      - key: env\n        operator: ‸\n`,
+  );
+  assert.deepEqual(operators.labels, ['In', 'NotIn', 'Exists', 'DoesNotExist']);
+  const peer = complete(`${NP}spec:\n  ingress:\n  - from:\n    - namespaceSelector: {}\n      ‸\n`);
+  assert.deepEqual(peer.labels, ['podSelector', 'ipBlock']);
+});
+
+test('choosing kind ENIConfig offers its apiVersion, and the kind fixes a wrong apiVersion', () => {
+  const api = complete('kind: ENIConfig\napiVersion: ‸\n');
+  assert.deepEqual(api.labels, ['crd.k8s.amazonaws.com/v1alpha1']);
+  assert.equal(api.candidates[0].preselect, true);
+
+  const kinds = complete('apiVersion: networking.k8s.io/v1\nkind: ‸\n');
+  assert.deepEqual(kinds.labels, ['NetworkPolicy', 'SecurityGroupPolicy', 'ENIConfig']);
+  const eni = kinds.candidates.find((candidate) => candidate.label === 'ENIConfig');
+  assert.equal(eni?.detail, 'crd.k8s.amazonaws.com/v1alpha1');
+  const [edit] = eni?.additionalEdits ?? [];
+  assert.equal(kinds.text.slice(edit.start, edit.end), 'networking.k8s.io/v1');
+  assert.equal(edit.newText, 'crd.k8s.amazonaws.com/v1alpha1');
+  assert.deepEqual(kinds.candidates.find((c) => c.label === 'NetworkPolicy')?.additionalEdits, []);
+});
+
+test('leaves other resources alone', () => {
+  assert.deepEqual(complete('apiVersion: apps/v1\nkind: Deployment\nspec:\n  ‸\n').labels, []);
+  assert.deepEqual(complete('kind: Deployment\napiVersion: ‸\n').labels, []);
+});
+
+test('offers whole-resource snippets at the root of an empty document', () => {
+  const { candidates } = complete('‸');
+  const snippets = candidates.filter((candidate) => candidate.kind === 'snippet');
+  assert.equal(snippets.length, 11);
+  assert.ok(snippets.some((snippet) => snippet.label === 'np-deny-all' && snippet.snippet));
+  assert.ok(candidates.some((candidate) => candidate.label === 'apiVersion'));
+  assert.deepEqual(
+    complete(`${NP}‸\n`).candidates.filter((c) => c.kind === 'snippet'),
+    [],
+  );
+});
+
+test('inside matchLabels offers the labels that workspace pods and namespaces carry', () => {
+  const labels = new WorkspaceLabels();
+  collectLabels(
+    [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: web, namespace: shop}',
+      'spec:',
+      '  template:',
+      '    metadata:',
+      '      labels: {app: web, tier: frontend}',
+      '---',
+      'apiVersion: v1',
+      'kind: Namespace',
+      'metadata:',
+      '  name: monitoring',
+      '  labels: {team: observability}',
+    ].join('\n'),
+    labels,
+  );
+  const podKeys = complete(`${NP}spec:\n  podSelector:\n    matchLabels:\n      app: web\n      ‸\n`, labels);
+  assert.deepEqual(podKeys.labels, ['tier']);
+  assert.equal(podKeys.candidates[0].insertText, 'tier: ${1:frontend}');
+  const podValues = complete(`${NP}spec:\n  podSelector:\n    matchLabels:\n      app: ‸\n`, labels);
+  assert.deepEqual(podValues.labels, ['web']);
+  assert.match(podValues.candidates[0].detail ?? '', /Deployment shop\/web/);
+  const namespaceKeys = complete(
+    `${NP}spec:\n  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              ‸\n`,
+    labels,
+  );
+  assert.deepEqual(namespaceKeys.labels.sort(), ['kubernetes.io/metadata.name', 'team']);
+  const namespaceNames = complete(
+    `${NP}spec:\n  ingress:\n    - from:\n        - namespaceSelector:\n            matchLabels:\n              kubernetes.io/metadata.name: ‸\n`,
+    labels,
+  );
+  assert.deepEqual(namespaceNames.labels.sort(), ['monitoring', 'shop']);
+});
+
+test('completes SecurityGroupPolicy and ENIConfig keys', () => {
+  const sgp = complete('apiVersion: vpcresources.k8s.aws/v1beta1\nkind: SecurityGroupPolicy\nspec:\n  ‸\n');
+  assert.deepEqual(sgp.labels, ['podSelector', 'serviceAccountSelector', 'securityGroups']);
+  const eni = complete(
+    'apiVersion: crd.k8s.amazonaws.com/v1alpha1\nkind: ENIConfig\nspec:\n  subnet: subnet-1\n  ‸\n',
+  );
+  assert.deepEqual(eni.labels, ['securityGroups']);
+});
+
+test('metadata completion leaves out the fields the API server fills in', () => {
+  const { labels } = complete('apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  ‸\n');
+  assert.ok(labels.includes('name') && labels.includes('labels'));
+  assert.ok(!labels.includes('uid') && !labels.includes('managedFields'));
+});

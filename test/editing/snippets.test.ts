@@ -1,0 +1,90 @@
+// The contributed YAML snippets: each one, expanded with its defaults, is a manifest our own checks
+// accept, and the docs example is reproduced exactly.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { lintText } from '../../src/engine';
+import { expandSnippet, RESOURCE_SNIPPETS } from '../../src/engine/editing';
+import { FIXTURES, PROJECT_ROOT } from '../support/paths';
+
+const contributed = JSON.parse(
+  readFileSync(join(PROJECT_ROOT, 'snippets', 'eks-networking.json'), 'utf8'),
+) as Record<string, { prefix: string[]; body: string[]; description: string }>;
+
+test('package.json contributes the snippet file for YAML', () => {
+  const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    contributes: { snippets: Array<{ language: string; path: string }> };
+  };
+  assert.deepEqual(manifest.contributes.snippets, [
+    { language: 'yaml', path: './snippets/eks-networking.json' },
+  ]);
+});
+
+test('covers every snippet the issue lists', () => {
+  assert.deepEqual(Object.keys(contributed).sort(), [
+    'ENIConfig',
+    'ENIConfig: one per availability zone',
+    'NetworkPolicy: allow DNS egress',
+    'NetworkPolicy: allow from a namespace',
+    'NetworkPolicy: allow from pods with a label',
+    'NetworkPolicy: default deny all',
+    'NetworkPolicy: default deny egress',
+    'NetworkPolicy: default deny ingress',
+    'NetworkPolicy: ipBlock with except',
+    'SecurityGroupPolicy: by pod labels',
+    'SecurityGroupPolicy: by service account',
+  ]);
+  assert.equal(RESOURCE_SNIPPETS.length, Object.keys(contributed).length);
+});
+
+for (const [name, snippet] of Object.entries(contributed)) {
+  test(`"${name}" expanded with its defaults validates clean`, () => {
+    const text = `${expandSnippet(snippet.body.join('\n'))}\n`;
+    const documents = parseAllDocuments(text);
+    assert.ok(Array.isArray(documents) && documents.every((document) => document.errors.length === 0));
+    const problems = lintText(text).filter(
+      // Placeholders such as ${SUBNET_AZ_1} are reported as information only, by design.
+      (diagnostic) => !(diagnostic.severity === 'info' && diagnostic.code === 'TPL001'),
+    );
+    assert.deepEqual(
+      problems.map((problem) => `${problem.code} ${problem.message}`),
+      [],
+      text,
+    );
+  });
+
+  test(`"${name}" has tab stops and a final cursor position`, () => {
+    const body = snippet.body.join('\n');
+    assert.match(body, /\$\{1:/);
+    assert.match(body, /\$0/);
+    for (const protocol of body.match(/protocol: \S+/g) ?? []) {
+      assert.match(
+        protocol,
+        /protocol: (\$\{\d+\|TCP,UDP,SCTP\|\}|UDP|TCP)$/,
+        'protocols are a choice or fixed',
+      );
+    }
+  });
+}
+
+test('the ipBlock snippet expands to the EKS documentation example', () => {
+  const body = contributed['NetworkPolicy: ipBlock with except'].body.join('\n');
+  const expected = readFileSync(join(FIXTURES, 'explain', '01-eks-docs-example.yaml'), 'utf8');
+  assert.equal(`${expandSnippet(body)}\n`, expected);
+});
+
+test('the per-zone ENIConfig snippet keeps the ${SUBNET_AZ_1}-style placeholders of the EKS guide', () => {
+  const text = expandSnippet(contributed['ENIConfig: one per availability zone'].body.join('\n'));
+  for (const zone of [1, 2, 3]) {
+    assert.ok(text.includes(`name: \${SUBNET_AZ_${zone}}`));
+    assert.ok(text.includes(`subnet: \${SECONDARY_SUBNET_${zone}}`));
+  }
+  assert.equal(text.split('\n---\n').length, 3);
+});
+
+test('expandSnippet keeps escaped dollars and takes the first choice', () => {
+  assert.equal(expandSnippet('a: ${1:x}\nb: ${2|TCP,UDP|}\nc: \\${VAR}$0'), 'a: x\nb: TCP\nc: ${VAR}');
+});
