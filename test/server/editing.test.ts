@@ -1,0 +1,266 @@
+// Editing features through the language server over stdio, with a real JSON-RPC client: what an
+// editor sees for completion, hover, code actions, fix all, the outline and Explain.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type {
+  CodeAction,
+  CodeLens,
+  CompletionItem,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  Hover,
+  InitializeResult,
+  TextEdit,
+} from 'vscode-languageserver-protocol';
+import { LspTestClient } from '../support/lspClient';
+import { FIXTURES } from '../support/paths';
+
+const editing = (name: string): string => readFileSync(join(FIXTURES, 'editing', name), 'utf8');
+const WORKSPACE = pathToFileURL(join(FIXTURES, 'editing', 'workspace')).href;
+
+/** Starts the server with a workspace folder, as VS Code does. */
+async function startServer(): Promise<{
+  client: LspTestClient;
+  capabilities: InitializeResult['capabilities'];
+}> {
+  const client = new LspTestClient();
+  const result = await client.request<InitializeResult>('initialize', {
+    processId: process.pid,
+    rootUri: WORKSPACE,
+    workspaceFolders: [{ uri: WORKSPACE, name: 'workspace' }],
+    capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+  });
+  await client.connection.sendNotification('initialized', {});
+  return { client, capabilities: result.capabilities };
+}
+
+/** Applies LSP edits to a text, as the editor would. */
+function applyEdits(text: string, edits: TextEdit[]): string {
+  const lines = text.split('\n');
+  const offsetOf = (position: { line: number; character: number }): number =>
+    lines.slice(0, position.line).reduce((sum, line) => sum + line.length + 1, 0) + position.character;
+  let out = text;
+  for (const edit of [...edits].sort((a, b) => offsetOf(b.range.start) - offsetOf(a.range.start))) {
+    out = out.slice(0, offsetOf(edit.range.start)) + edit.newText + out.slice(offsetOf(edit.range.end));
+  }
+  return out;
+}
+
+function items(result: CompletionItem[] | CompletionList | null): CompletionItem[] {
+  if (!result) return [];
+  return Array.isArray(result) ? result : result.items;
+}
+
+test('advertises completion, hover, outline, CodeLens and the fix-all source action', async () => {
+  const { client, capabilities } = await startServer();
+  try {
+    assert.ok(capabilities.completionProvider?.triggerCharacters?.includes(':'));
+    assert.equal(capabilities.hoverProvider, true);
+    assert.ok(capabilities.documentSymbolProvider);
+    assert.ok(capabilities.codeLensProvider);
+    const codeActions = capabilities.codeActionProvider as { codeActionKinds: string[] };
+    assert.deepEqual(codeActions.codeActionKinds, ['quickfix', 'source.fixAll.eksNetworking']);
+  } finally {
+    await client.shutdown();
+  }
+});
+
+test('completes on a half-typed manifest: enum values, keys and workspace pod labels', async () => {
+  const { client } = await startServer();
+  try {
+    const uri = 'file:///work/typing.yaml';
+    const text = editing('typing.yaml');
+    await client.open(uri, text);
+
+    const protocols = items(
+      await client.request('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: 16, character: 20 },
+      }),
+    );
+    assert.deepEqual(
+      protocols.map((item) => item.label),
+      ['TCP', 'UDP', 'SCTP'],
+    );
+
+    const labels = items(
+      await client.request('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: 8, character: 6 },
+      }),
+    );
+    assert.deepEqual(labels.map((item) => item.label).sort(), ['app', 'tier']);
+    const app = labels.find((item) => item.label === 'app');
+    assert.equal(app?.insertTextFormat, 2, 'a snippet');
+    assert.equal(app?.insertTextMode, 1, 'inserted as is');
+    const edit = app?.textEdit as TextEdit;
+    const typed = applyEdits(text, [edit]).replace('${1:checkout}', 'checkout');
+    assert.match(typed, /matchLabels:\n {6}app: checkout\n {2}ingress:/);
+
+    const withKey = text.replace('matchLabels:\n      \n', 'matchLabels:\n      app: \n');
+    await client.change(uri, [{ text: withKey }]);
+    const values = items(
+      await client.request('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: 8, character: 11 },
+      }),
+    );
+    assert.deepEqual(
+      values.map((item) => item.label),
+      ['checkout'],
+    );
+    assert.match(values[0].detail ?? '', /Deployment shop\/checkout/);
+  } finally {
+    await client.shutdown();
+  }
+});
+
+test('completion at the root of an empty document offers the resource snippets', async () => {
+  const { client } = await startServer();
+  try {
+    const uri = 'file:///work/empty.yaml';
+    await client.open(uri, '');
+    const result = items(
+      await client.request('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: 0, character: 0 },
+      }),
+    );
+    const deny = result.find((item) => item.label === 'np-deny-all');
+    assert.ok(deny, result.map((item) => item.label).join(', '));
+    assert.equal(deny.insertTextFormat, 2);
+    assert.match(
+      (deny.textEdit as TextEdit).newText,
+      /^apiVersion: networking\.k8s\.io\/v1\nkind: NetworkPolicy/,
+    );
+  } finally {
+    await client.shutdown();
+  }
+});
+
+test('hover on a CIDR and on kind:', async () => {
+  const { client } = await startServer();
+  try {
+    const uri = 'file:///work/hover.yaml';
+    await client.open(uri, editing('typing.yaml'));
+    const cidr = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 12, character: 20 },
+    });
+    const markdown = (cidr.contents as { value: string }).value;
+    assert.match(markdown, /First address: 10\.0\.0\.0/);
+    assert.match(markdown, /except 10\.0\.5\.0\/24: inside/);
+    assert.deepEqual(cidr.range, { start: { line: 12, character: 18 }, end: { line: 12, character: 29 } });
+
+    const kind = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: { line: 1, character: 2 },
+    });
+    assert.match((kind.contents as { value: string }).value, /NetworkPolicy shop\/checkout-ingress/);
+  } finally {
+    await client.shutdown();
+  }
+});
+
+test('quick fixes, Disable CODE for this line, and Fix all clear the diagnostics', async () => {
+  const { client } = await startServer();
+  try {
+    const uri = 'file:///work/fixable.yaml';
+    const text = editing('fixable.yaml');
+    await client.open(uri, text);
+    const diagnostics = await client.waitForDiagnostics(uri);
+    const protocol = diagnostics.find((d: Diagnostic) => d.code === 'SCH003');
+    assert.ok(protocol, diagnostics.map((d) => d.code).join(', '));
+
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: protocol.range,
+      context: { diagnostics: [protocol] },
+    });
+    const titles = actions.map((action) => action.title);
+    assert.ok(titles.includes('Disable SCH003 for this line'), titles.join(', '));
+    assert.ok(titles.indexOf('Disable SCH003 for this line') === titles.length - 1, 'suppression comes last');
+    assert.ok(
+      actions.some((action) => action.kind === 'quickfix' && action.edit && action !== actions.at(-1)),
+    );
+
+    const disable = actions.find((action) => action.title === 'Disable SCH003 for this line');
+    const disabled = applyEdits(text, disable?.edit?.changes?.[uri] ?? []);
+    assert.match(disabled, /\n {8}# eksnet-disable-next-line SCH003\n {8}- protocol: tcp/);
+    let version = await client.change(uri, [{ text: disabled }]);
+    const afterDisable = await client.waitForVersion(uri, version);
+    assert.ok(!afterDisable.some((d) => d.code === 'SCH003'));
+    assert.ok(afterDisable.some((d) => d.code === 'SCH001'));
+
+    version = await client.change(uri, [{ text }]);
+    await client.waitForVersion(uri, version);
+    const fixAll = await client.request<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    assert.deepEqual(
+      fixAll.map((action) => action.kind),
+      ['source.fixAll.eksNetworking'],
+    );
+    const fixed = applyEdits(text, fixAll[0].edit?.changes?.[uri] ?? []);
+    assert.match(fixed, /protocol: TCP # keep this comment/);
+    version = await client.change(uri, [{ text: fixed }]);
+    assert.deepEqual(
+      (await client.waitForVersion(uri, version)).filter((d) => d.severity === 1),
+      [],
+    );
+  } finally {
+    await client.shutdown();
+  }
+});
+
+test('outline, CodeLens and the explain request', async () => {
+  const { client } = await startServer();
+  try {
+    const uri = 'file:///work/policies.yaml';
+    const policy = readFileSync(join(FIXTURES, 'explain', '07-and-in-one-peer.yaml'), 'utf8');
+    const eni = readFileSync(join(FIXTURES, 'explain', '19-eniconfig.yaml'), 'utf8');
+    await client.open(uri, `${policy}---\n${eni}`);
+
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', {
+      textDocument: { uri },
+    });
+    assert.deepEqual(
+      symbols.map((symbol) => symbol.name),
+      ['NetworkPolicy shop/allow-monitoring-prometheus', 'ENIConfig us-west-2a'],
+    );
+    assert.deepEqual(
+      symbols[0].children?.map((child) => child.name),
+      ['Ingress rule 1'],
+    );
+
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.equal(lenses.length, 1, 'only NetworkPolicy and SecurityGroupPolicy get the lens');
+    assert.equal(lenses[0].command?.command, 'eksNetworking.explainPolicy');
+    assert.equal(lenses[0].command?.title, 'Explain');
+
+    const [lensUri, position] = lenses[0].command?.arguments ?? [];
+    const explained = await client.request<{ title: string; markdown: string }>('eksNetworking/explain', {
+      uri: lensUri,
+      position,
+    });
+    assert.equal(explained.title, 'NetworkPolicy shop/allow-monitoring-prometheus');
+    assert.equal(
+      explained.markdown,
+      readFileSync(join(FIXTURES, 'explain', '07-and-in-one-peer.expected.md'), 'utf8'),
+    );
+    const whole = await client.request<{ markdown: string }>('eksNetworking/explain', { uri });
+    assert.match(
+      whole.markdown,
+      /# NetworkPolicy shop\/allow-monitoring-prometheus[\s\S]*# ENIConfig us-west-2a/,
+    );
+  } finally {
+    await client.shutdown();
+  }
+});
