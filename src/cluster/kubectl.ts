@@ -136,7 +136,7 @@ export class Kubectl {
     if (/current-context (is not set|must exist)/.test(stderr) || /localhost:8080 was refused/.test(stderr))
       return this.noContext();
     const missingContext =
-      /(?:context was not found for specified context|no context exists with the name):? "?([^"\n]*)"?/.exec(
+      /(?:context was not found for specified context|no context exists with the name|cannot locate context):? "?([^"\n]*)"?/.exec(
         stderr,
       );
     if (missingContext) {

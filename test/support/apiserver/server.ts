@@ -147,7 +147,8 @@ export class TestApiServer {
     const failure = this.takeFailure(recorded);
     if (failure?.delayMs) {
       this.pending.add(response);
-      await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
+      // unref: a held answer must not keep the test process alive after stop().
+      await new Promise((resolve) => setTimeout(resolve, failure.delayMs).unref());
       this.pending.delete(response);
       if (response.destroyed) return;
     }
