@@ -148,3 +148,11 @@ test('metadata completion leaves out the fields the API server fills in', () => 
   assert.ok(labels.includes('name') && labels.includes('labels'));
   assert.ok(!labels.includes('uid') && !labels.includes('managedFields'));
 });
+
+test('offers the empty selector {} as a selector value', () => {
+  const { candidates } = complete(`${NP}spec:\n  podSelector: ‸\n`);
+  assert.deepEqual(
+    candidates.map((candidate) => `${candidate.label} ${candidate.detail}`),
+    ['{} empty selector: every pod in the namespace'],
+  );
+});

@@ -140,3 +140,14 @@ test('says nothing on documents that are not ours', () => {
   const deployment = 'apiVersion: apps/v1\nkind: Deployment\nspec:\n  replicas: 2\n';
   assert.equal(hoverOn('replicas', deployment).result, undefined);
 });
+
+test('in a one-line flow list, the item under the cursor is the one described', () => {
+  const text = POLICY.replace(
+    'cidr: 172.17.0.0/16\n            except:\n              - 172.17.1.0/24\n              - 10.0.0.0/8',
+    'cidr: 172.17.0.0/16\n            except: [172.17.1.0/24, "10.0.0.0/8"]',
+  );
+  const { result, covered } = hoverOn('10.0.0.0/8', text);
+  assert.equal(covered, '"10.0.0.0/8"');
+  assert.match(result?.markdown ?? '', /Not a strict subset of cidr 172\.17\.0\.0\/16/);
+  assert.match(hoverOn('172.17.1.0/24', text).result?.markdown ?? '', /Inside cidr/);
+});

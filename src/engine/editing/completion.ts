@@ -193,7 +193,28 @@ function completeValue(
       .filter((child) => child !== place.node && child.kind === 'item')
       .map((child) => unquote(child.valueText));
   }
+  if (schemas.resolve(schema).title === 'LabelSelector') return [emptySelectorCandidate(path, range)];
   return enumCandidates(schema, schemas, range, present);
+}
+
+/** `podSelector: {}`: the empty selector, which matches everything. */
+function emptySelectorCandidate(path: Path, range: OffsetRange): CompletionCandidate {
+  const key = String(path[path.length - 1]);
+  const what =
+    key === 'namespaceSelector'
+      ? 'every namespace'
+      : key === 'serviceAccountSelector'
+        ? 'every service account'
+        : 'every pod in the namespace';
+  return {
+    label: '{}',
+    kind: 'value',
+    detail: `empty selector: ${what}`,
+    documentation: `An empty selector matches ${what}.`,
+    insertText: '{}',
+    snippet: false,
+    range,
+  };
 }
 
 function enumCandidates(

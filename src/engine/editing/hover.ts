@@ -38,10 +38,18 @@ export function hoverAt(text: string, offset: number, options: HoverOptions): Ho
     const markdown = keyHover(doc, path, value, options);
     return markdown ? { markdown, range: place.replace } : undefined;
   }
-  const raw = unquote(place.node.valueText);
+  let raw = unquote(place.node.valueText);
   if (raw === '' || place.replace.end <= place.replace.start) return undefined;
-  const path = place.path;
-  const range = { start: place.node.valueStart, end: place.node.valueEnd };
+  let path = place.path;
+  let range = { start: place.node.valueStart, end: place.node.valueEnd };
+  const item = raw.startsWith('[')
+    ? flowItemAt(text, place.node.valueStart, place.node.valueEnd, offset)
+    : undefined;
+  if (item) {
+    raw = item.text;
+    path = [...path, item.index];
+    range = item.range;
+  }
   const special = valueHover(doc, path, raw, value, options);
   if (special) return { markdown: special, range };
   const owner = typeof path[path.length - 1] === 'number' ? path.slice(0, -1) : path;
@@ -182,6 +190,34 @@ function idHover(
   if (role) lines.push(role);
   if (uses.length > 0) lines.push(`Used in: ${uses.join(', ')}`);
   return lines.join('\n\n');
+}
+
+/** The item of a one-line flow list (`except: [10.0.0.0/8, 10.1.0.0/16]`) under the cursor. */
+function flowItemAt(
+  text: string,
+  start: number,
+  end: number,
+  offset: number,
+): { text: string; index: number; range: OffsetRange } | undefined {
+  let index = 0;
+  let itemStart = start + 1;
+  for (let i = start + 1; i <= end; i++) {
+    const char = text[i];
+    if (i === end || char === ',' || char === ']') {
+      if (offset >= itemStart && offset <= i) {
+        const rawItem = text.slice(itemStart, i);
+        const leading = rawItem.length - rawItem.trimStart().length;
+        const trimmed = rawItem.trim();
+        if (trimmed === '') return undefined;
+        const itemRange = { start: itemStart + leading, end: itemStart + leading + trimmed.length };
+        return { text: unquote(trimmed), index, range: itemRange };
+      }
+      if (char !== ',') return undefined;
+      index++;
+      itemStart = i + 1;
+    }
+  }
+  return undefined;
 }
 
 /** The document as plain data, even when it has syntax errors (whatever the parser recovered). */

@@ -6,7 +6,14 @@
 import type { EngineSettings } from '../../settings';
 import { parseCidr, type Cidr } from '../../util/cidr';
 import { asList, asRecord, isRecord } from '../../util/values';
-import { isEmptySelector, joinWords, namespacePhrase, plural, withConditions } from './words';
+import {
+  isEmptySelector,
+  joinWords,
+  namespacePhrase,
+  namespacesPhrase,
+  plural,
+  withConditions,
+} from './words';
 
 export interface Explanation {
   /** `NetworkPolicy shop/allow-frontend`. */
@@ -164,7 +171,7 @@ export function peerPhrase(peer: Record<string, unknown>, namespace: string | un
     hasPods && !isEmptySelector(peer.podSelector) ? `pods ${withConditions(peer.podSelector)}` : 'every pod';
   if (!hasNamespaces) return `${pods} in ${namespacePhrase(namespace)}`;
   if (isEmptySelector(peer.namespaceSelector)) return `${pods} in every namespace`;
-  return `${pods} in namespaces ${withConditions(peer.namespaceSelector)}`;
+  return `${pods} in ${namespacesPhrase(peer.namespaceSelector)}`;
 }
 
 function ipBlockPhrase(ipBlock: Record<string, unknown>): string {

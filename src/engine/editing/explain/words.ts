@@ -58,6 +58,32 @@ export function namespacePhrase(namespace: string | undefined): string {
   return namespace ? `namespace "${namespace}"` : "the policy's namespace";
 }
 
+const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
+
+/**
+ * The namespaces a non-empty namespaceSelector matches: by name when it only tests the
+ * `kubernetes.io/metadata.name` label (`namespace "monitoring"`), else by its conditions.
+ */
+export function namespacesPhrase(selector: unknown): string {
+  const record = asRecord(selector);
+  const labels = Object.entries(asRecord(record.matchLabels));
+  const expressions = asList(record.matchExpressions).map(asRecord);
+  if (labels.length === 1 && expressions.length === 0 && labels[0][0] === NAMESPACE_NAME_LABEL) {
+    return `namespace "${String(labels[0][1])}"`;
+  }
+  const [only] = expressions;
+  if (
+    labels.length === 0 &&
+    expressions.length === 1 &&
+    only.key === NAMESPACE_NAME_LABEL &&
+    only.operator === 'In'
+  ) {
+    const names = asList(only.values).map((name) => `"${String(name)}"`);
+    return names.length === 1 ? `namespace ${names[0]}` : `namespaces ${joinWords(names)}`;
+  }
+  return `namespaces ${withConditions(selector)}`;
+}
+
 /** One selector summarised for hover: what it matches, in words. */
 export function summariseSelector(selector: unknown, objects: string, scope: string): string {
   if (!isRecord(selector) || isEmptySelector(selector))
