@@ -110,6 +110,16 @@ export function awsNodeEnv(server: TestApiServer, container = 'aws-node'): Map<s
   return env;
 }
 
+/** Rewrites the aws-node container's env in place on the server (for breaking a cluster on purpose). */
+export function editAwsNodeEnv(server: TestApiServer, edit: (env: JsonObject[]) => JsonObject[]): void {
+  const daemonSet = server.get('apps/v1', 'DaemonSet', 'aws-node', 'kube-system');
+  if (!daemonSet) throw new Error('aws-node is missing from the test API server');
+  const podSpec = ((daemonSet.spec as JsonObject).template as JsonObject).spec as JsonObject;
+  const container = (podSpec.containers as JsonObject[]).find((c) => c.name === 'aws-node')!;
+  container.env = edit((container.env as JsonObject[]) ?? []);
+  server.put(daemonSet);
+}
+
 export interface KubeconfigOptions {
   contextName?: string;
   clusterName?: string;
