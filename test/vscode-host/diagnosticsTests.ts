@@ -36,9 +36,17 @@ export function diagnosticsTests(): HostTest[] {
   const tests: HostTest[] = [
     {
       name: 'activates when a YAML file is opened',
+      gate: true,
       async run() {
         await openFixture('network-policy.yaml');
         await waitFor('the extension to activate', () => (extension().isActive ? true : undefined));
+      },
+    },
+    {
+      name: 'the language server starts and publishes diagnostics for the opened file',
+      gate: true,
+      async run() {
+        await openAndWaitForPublish('network-policy.yaml');
       },
     },
   ];

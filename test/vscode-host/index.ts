@@ -6,14 +6,15 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { diagnosticsTests, openAndWaitForPublish, recordPublishedDiagnostics } from './diagnosticsTests';
 import { editorFeatureTests } from './editorFeatureTests';
-import { manifestTests } from './manifestTests';
+import { installedFromVsixTest, manifestTests } from './manifestTests';
 import { runHostTests, type HostTest } from './runner';
 import { codeOf, waitForDiagnostics } from './helpers';
 
 function trustedSuite(): HostTest[] {
   return [
+    installedFromVsixTest(process.env.EKS_VSCODE_EXTENSIONS_DIR),
     ...diagnosticsTests(),
-    ...manifestTests(process.env.EKS_VSCODE_EXTENSIONS_DIR),
+    ...manifestTests(),
     ...editorFeatureTests(),
   ];
 }

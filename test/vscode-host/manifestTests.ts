@@ -29,19 +29,23 @@ function contributedSettings(): [string, unknown][] {
   );
 }
 
-export function manifestTests(extensionsDir: string | undefined): HostTest[] {
-  return [
-    {
-      name: 'the running extension is the copy installed from the .vsix',
-      async run() {
-        const installed = extension();
-        assert.ok(extensionsDir, 'EKS_VSCODE_EXTENSIONS_DIR is not set');
-        assert.ok(
-          installed.extensionPath.startsWith(extensionsDir),
-          `expected the extension under ${extensionsDir}, found it at ${installed.extensionPath}`,
-        );
-      },
+export function installedFromVsixTest(extensionsDir: string | undefined): HostTest {
+  return {
+    name: 'the running extension is the copy installed from the .vsix',
+    async run() {
+      const installed = extension();
+      assert.ok(extensionsDir, 'EKS_VSCODE_EXTENSIONS_DIR is not set');
+      assert.ok(
+        installed.extensionPath.startsWith(extensionsDir),
+        `expected the extension under ${extensionsDir}, found it at ${installed.extensionPath}`,
+      );
     },
+  };
+}
+
+/** Run after the extension activated. */
+export function manifestTests(): HostTest[] {
+  return [
     {
       name: 'every command in package.json is registered after activation',
       async run() {

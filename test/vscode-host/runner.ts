@@ -9,6 +9,8 @@ export interface HostTest {
   timeoutMs?: number;
   /** Set while the feature is still being built: the test runs and reports, but does not fail the run. */
   todo?: string;
+  /** When this test fails the rest cannot pass (e.g. the extension did not activate): stop there. */
+  gate?: boolean;
 }
 
 export interface HostTestResult {
@@ -37,8 +39,19 @@ async function withTimeout(test: HostTest): Promise<void> {
 /** Runs the tests one after another; throws when any failed so VS Code exits with code 1. */
 export async function runHostTests(tests: HostTest[], resultsFile: string | undefined): Promise<void> {
   const results: HostTestResult[] = [];
+  let blockedBy: string | undefined;
   for (const test of tests) {
     const started = Date.now();
+    if (blockedBy) {
+      results.push({
+        name: test.name,
+        ok: false,
+        todo: test.todo,
+        error: `not run: "${blockedBy}" failed`,
+        durationMs: 0,
+      });
+      continue;
+    }
     try {
       await withTimeout(test);
       results.push({ name: test.name, ok: true, todo: test.todo, durationMs: Date.now() - started });
@@ -53,9 +66,11 @@ export async function runHostTests(tests: HostTest[], resultsFile: string | unde
         durationMs: Date.now() - started,
       });
       console.error(`not ok - ${test.name}\n${message}`);
+      if (test.gate) blockedBy = test.name;
     }
     if (resultsFile) writeFileSync(resultsFile, JSON.stringify(results, null, 2));
   }
+  if (resultsFile) writeFileSync(resultsFile, JSON.stringify(results, null, 2));
   const failed = results.filter((result) => !result.ok && !result.todo).length;
   if (failed > 0) throw new Error(`${failed} of ${results.length} extension-host tests failed.`);
 }
