@@ -11,6 +11,7 @@ import { mayContainOurResource, routeResource, type ResourceType, type Route } f
 import { getSchemaRegistry } from '../schema/schemaRegistry';
 import { RULES } from '../rules';
 import type { Finding, Rule, RuleContext } from '../rules/types';
+import { withoutTemplatedViolations } from '../rules/templates';
 import { asList, asRecord, isRecord, withoutNullFields } from '../util/values';
 
 export interface ResourceSummary {
@@ -108,7 +109,9 @@ function firstAliasRange(document: Document.Parsed): { start: number; end: numbe
  */
 function routeFromText(text: string): Route {
   const kind = /^\s*kind:\s*["']?([A-Za-z]+)/m.exec(text)?.[1];
-  const apiVersion = /^\s*apiVersion:\s*["']?([^\s"'#]+)/m.exec(text)?.[1];
+  const written = /^\s*apiVersion:\s*["']?([^\s"'#]+)/m.exec(text)?.[1];
+  // Helm charts often template the apiVersion (`{{ template "networkPolicy.apiVersion" . }}`).
+  const apiVersion = written?.startsWith('{{') ? undefined : written;
   const route = routeResource(apiVersion, kind);
   return route.type === 'wrongApiVersion' ? { type: 'resource', resource: route.resource } : route;
 }
@@ -126,9 +129,13 @@ function checkResource(
   const resource = route.resource;
   const schemas = getSchemaRegistry();
   const valid = route.type === 'resource' && syntaxErrors.length === 0;
-  const schemaViolations = valid ? schemas.validate(resource, value) : [];
   const rootNode = document.contents;
   const full = (path: Path): Path => [...pathPrefix, ...path];
+  const locate = (path: Path) => findNodeAtPath(rootNode, full(path));
+  // A placeholder such as `{{ .Values.groups }}` is not a type error; TPL001 reports it instead.
+  const schemaViolations = valid
+    ? withoutTemplatedViolations(schemas.validate(resource, value), { value, text, locate })
+    : [];
 
   const metadata = asRecord(value.metadata);
   const resourceNode = findNodeAtPath(rootNode, pathPrefix)?.value;
@@ -154,7 +161,7 @@ function checkResource(
     schemas,
     settings,
     text,
-    locate: (path) => findNodeAtPath(rootNode, full(path)),
+    locate,
     rangeOf: (path, target) => rangeForPath(rootNode, full(path), target),
     report(finding: Finding) {
       if (!current) return;

@@ -1,3 +1,4 @@
+import { findTemplateMarker } from '../../util/placeholders';
 import { defineRule } from '../types';
 
 const HINTS: Record<string, string> = {
@@ -22,6 +23,8 @@ export default defineRule({
     // the one to fix, so report it and say how many more there are.
     const [first, ...rest] = ctx.syntaxErrors;
     if (!first) return;
+    // In a Helm or envsubst template the errors come from the template syntax; TPL002 says so once.
+    if (findTemplateMarker(ctx.text)) return;
     const hint = HINTS[first.yamlCode];
     const more =
       rest.length > 0 ? ` (${rest.length} more after it in this document; fix this one first)` : '';

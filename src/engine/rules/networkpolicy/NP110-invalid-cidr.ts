@@ -1,4 +1,5 @@
 import { parseCidr } from '../../util/cidr';
+import { isPlaceholder } from '../../util/placeholders';
 import { asList, asRecord } from '../../util/values';
 import { defineRule } from '../types';
 import { policyPeers } from './walk';
@@ -18,7 +19,13 @@ export default defineRule({
   check(ctx) {
     for (const { peer, peerPath } of policyPeers(ctx.value)) {
       const block = asRecord(peer.ipBlock);
-      if (typeof block.cidr === 'string' && block.cidr !== '' && !parseCidr(block.cidr)) {
+      if (typeof block.cidr === 'string' && isPlaceholder(block.cidr)) continue;
+      if (block.cidr === '') {
+        // An empty cidr counts as missing; a missing key is reported by the schema (SCH004).
+        ctx.report({ path: [...peerPath, 'ipBlock', 'cidr'], message: 'Required value' });
+        continue;
+      }
+      if (typeof block.cidr === 'string' && !parseCidr(block.cidr)) {
         ctx.report({
           path: [...peerPath, 'ipBlock', 'cidr'],
           message: `Invalid value: ${JSON.stringify(block.cidr)}: ${MESSAGE}`,
@@ -26,7 +33,7 @@ export default defineRule({
         continue; // the API server does not check `except` when `cidr` is invalid
       }
       asList(block.except).forEach((entry, index) => {
-        if (typeof entry === 'string' && !parseCidr(entry)) {
+        if (typeof entry === 'string' && !isPlaceholder(entry) && !parseCidr(entry)) {
           ctx.report({
             path: [...peerPath, 'ipBlock', 'except', index],
             message: `Invalid value: ${JSON.stringify(entry)}: ${MESSAGE}`,

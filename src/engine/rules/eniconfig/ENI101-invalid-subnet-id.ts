@@ -1,0 +1,21 @@
+import { asRecord } from '../../util/values';
+import { checkAwsId, lowerCaseIdFix } from '../awsIdCheck';
+import { defineRule } from '../types';
+
+export default defineRule({
+  code: 'ENI101',
+  slug: 'invalid-subnet-id',
+  kinds: ['ENIConfig'],
+  defaultSeverity: 'error',
+  summary: '`spec.subnet` is not a subnet ID (`subnet-` followed by 8 or 17 lower-case hex digits).',
+  why: 'The CRD accepts any string; the VPC CNI fails when it creates a network interface in that subnet, so new pods on nodes using this ENIConfig get no IP address. Use the subnet ID, not its name or CIDR.',
+  badExample: 'spec:\n  subnet: 100.64.0.0/19',
+  goodExample: 'spec:\n  subnet: subnet-0123456789abcdef0',
+  docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-custom-network-tutorial.html',
+  check(ctx) {
+    checkAwsId(ctx, ['spec', 'subnet'], asRecord(ctx.value.spec).subnet, 'subnet');
+  },
+  fix(ctx, finding) {
+    return lowerCaseIdFix(ctx, finding.path, finding.data?.lowerCase);
+  },
+});

@@ -1,0 +1,24 @@
+import { asList, asRecord } from '../../util/values';
+import { checkAwsId, lowerCaseIdFix } from '../awsIdCheck';
+import { defineRule } from '../types';
+
+export default defineRule({
+  code: 'ENI102',
+  slug: 'invalid-security-group-id',
+  kinds: ['ENIConfig'],
+  defaultSeverity: 'error',
+  summary:
+    'A `spec.securityGroups` entry is not a security group ID (`sg-` followed by 8 or 17 lower-case hex digits).',
+  why: 'The CRD accepts any string; EC2 rejects the ID when the VPC CNI creates a network interface, so new pods on nodes using this ENIConfig get no IP address.',
+  badExample: 'spec:\n  subnet: subnet-0123456789abcdef0\n  securityGroups:\n    - eks-pods',
+  goodExample: 'spec:\n  subnet: subnet-0123456789abcdef0\n  securityGroups:\n    - sg-0123456789abcdef0',
+  docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-custom-network-tutorial.html',
+  check(ctx) {
+    asList(asRecord(ctx.value.spec).securityGroups).forEach((id, index) => {
+      checkAwsId(ctx, ['spec', 'securityGroups', index], id, 'sg');
+    });
+  },
+  fix(ctx, finding) {
+    return lowerCaseIdFix(ctx, finding.path, finding.data?.lowerCase);
+  },
+});

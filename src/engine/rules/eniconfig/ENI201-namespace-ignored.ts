@@ -1,0 +1,35 @@
+import { asRecord } from '../../util/values';
+import { defineRule } from '../types';
+
+export default defineRule({
+  code: 'ENI201',
+  slug: 'namespace-ignored',
+  kinds: ['ENIConfig'],
+  defaultSeverity: 'warning',
+  summary: '`metadata.namespace` is set on an ENIConfig, which is cluster-scoped.',
+  why: 'The API server drops the namespace of a cluster-scoped object. Two ENIConfigs with the same name in different "namespaces" are the same object, and the last one applied wins.',
+  badExample: 'metadata:\n  name: us-west-2a\n  namespace: kube-system',
+  goodExample: 'metadata:\n  name: us-west-2a',
+  docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-custom-network-tutorial.html',
+  check(ctx) {
+    if (asRecord(ctx.value.metadata).namespace === undefined) return;
+    ctx.report({
+      path: ['metadata', 'namespace'],
+      target: 'key',
+      bare: true,
+      message: 'ENIConfig is cluster-scoped: metadata.namespace is ignored by the API server; remove it.',
+      data: { remove: true },
+    });
+  },
+  fix(ctx, finding) {
+    const key = ctx.rangeOf(finding.path, 'key');
+    const lineStart = ctx.text.lastIndexOf('\n', key.start - 1) + 1;
+    if (ctx.text.slice(lineStart, key.start).trim() !== '') return [];
+    const value = ctx.rangeOf(finding.path, 'value');
+    const newline = ctx.text.indexOf('\n', Math.max(value.end, key.end));
+    const end = newline === -1 ? ctx.text.length : newline + 1;
+    return [
+      { title: 'Remove metadata.namespace', safe: true, edits: [{ start: lineStart, end, newText: '' }] },
+    ];
+  },
+});

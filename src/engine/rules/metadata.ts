@@ -1,0 +1,58 @@
+// The API server's checks on `metadata` (ObjectMeta): name, namespace, labels and annotations.
+// Shared by the metadata rules of the three kinds.
+
+import { dns1123LabelErrors, dns1123SubdomainErrors, qualifiedNameErrors } from '../util/k8sNames';
+import { isPlaceholder } from '../util/placeholders';
+import { renderValue } from '../util/strings';
+import { asRecord, isRecord } from '../util/values';
+import { checkLabelMap } from './labelSelector';
+import type { RuleContext } from './types';
+
+/** Annotations together may hold at most this many bytes of keys and values. */
+const TOTAL_ANNOTATION_BYTES = 256 * 1024;
+
+export function checkObjectMeta(ctx: RuleContext, options: { namespaced: boolean }): void {
+  const metadata = asRecord(ctx.value.metadata);
+  const { name, generateName, namespace } = metadata;
+  if ((name === undefined || name === '') && (generateName === undefined || generateName === '')) {
+    ctx.report({
+      path: ['metadata', 'name'],
+      target: 'key',
+      message: 'Required value: name or generateName is required',
+    });
+  } else if (typeof name === 'string' && name !== '' && !isPlaceholder(name)) {
+    for (const message of dns1123SubdomainErrors(name)) {
+      ctx.report({ path: ['metadata', 'name'], message: `Invalid value: ${renderValue(name)}: ${message}` });
+    }
+  }
+  if (options.namespaced && typeof namespace === 'string' && namespace !== '' && !isPlaceholder(namespace)) {
+    for (const message of dns1123LabelErrors(namespace)) {
+      ctx.report({
+        path: ['metadata', 'namespace'],
+        message: `Invalid value: ${renderValue(namespace)}: ${message}`,
+      });
+    }
+  }
+  if (isRecord(metadata.labels)) checkLabelMap(ctx, ['metadata', 'labels'], metadata.labels);
+  if (isRecord(metadata.annotations)) {
+    let bytes = 0;
+    for (const [key, value] of Object.entries(metadata.annotations)) {
+      bytes += Buffer.byteLength(key) + (typeof value === 'string' ? Buffer.byteLength(value) : 0);
+      if (isPlaceholder(key)) continue;
+      for (const message of qualifiedNameErrors(key.toLowerCase())) {
+        ctx.report({
+          path: ['metadata', 'annotations'],
+          range: ctx.rangeOf(['metadata', 'annotations', key], 'key'),
+          message: `Invalid value: ${renderValue(key)}: ${message}`,
+        });
+      }
+    }
+    if (bytes > TOTAL_ANNOTATION_BYTES) {
+      ctx.report({
+        path: ['metadata', 'annotations'],
+        target: 'key',
+        message: `Too long: must have at most ${TOTAL_ANNOTATION_BYTES} bytes`,
+      });
+    }
+  }
+}

@@ -1,0 +1,26 @@
+import { defineRule } from '../types';
+import { policyPorts } from './walk';
+
+const MESSAGE = 'must be between 1 and 65535, inclusive';
+
+export default defineRule({
+  code: 'NP101',
+  slug: 'port-out-of-range',
+  kinds: ['NetworkPolicy'],
+  defaultSeverity: 'error',
+  summary: 'A numeric `port` or `endPort` is outside 1–65535.',
+  why: 'The API server rejects the policy. Port 0 does not mean "any port": leave `port` out to allow every port of the protocol.',
+  badExample: 'ports:\n  - protocol: TCP\n    port: 0',
+  goodExample: 'ports:\n  - protocol: TCP',
+  docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#targeting-a-range-of-ports',
+  check(ctx) {
+    for (const { port, portPath } of policyPorts(ctx.value)) {
+      for (const field of ['port', 'endPort'] as const) {
+        const value = port[field];
+        if (typeof value === 'number' && Number.isInteger(value) && (value < 1 || value > 65535)) {
+          ctx.report({ path: [...portPath, field], message: `Invalid value: ${value}: ${MESSAGE}` });
+        }
+      }
+    }
+  },
+});

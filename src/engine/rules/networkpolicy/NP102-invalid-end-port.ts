@@ -1,0 +1,56 @@
+import { defineRule } from '../types';
+import { policyPorts } from './walk';
+
+export default defineRule({
+  code: 'NP102',
+  slug: 'invalid-end-port',
+  kinds: ['NetworkPolicy'],
+  defaultSeverity: 'error',
+  summary: '`endPort` is used without a numeric `port`, or is smaller than `port`.',
+  why: 'The API server rejects the policy. A port range needs a numeric start (`port`) and an end (`endPort`) that is not below it; named ports cannot start a range.',
+  badExample: 'ports:\n  - protocol: TCP\n    port: 32768\n    endPort: 32000',
+  goodExample: 'ports:\n  - protocol: TCP\n    port: 32000\n    endPort: 32768',
+  docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#targeting-a-range-of-ports',
+  check(ctx) {
+    for (const { port, portPath } of policyPorts(ctx.value)) {
+      const { endPort } = port;
+      if (typeof endPort !== 'number') continue;
+      const path = [...portPath, 'endPort'];
+      if (port.port === undefined) {
+        ctx.report({
+          path,
+          message: `Invalid value: ${endPort}: may not be specified when \`port\` is not specified`,
+        });
+      } else if (typeof port.port === 'string') {
+        ctx.report({
+          path,
+          message: `Invalid value: ${endPort}: may not be specified when \`port\` is non-numeric`,
+        });
+      } else if (typeof port.port === 'number' && endPort < port.port) {
+        ctx.report({
+          path,
+          message: `Invalid value: ${endPort}: must be greater than or equal to \`port\``,
+          data: { swap: true },
+        });
+      }
+    }
+  },
+  fix(ctx, finding) {
+    if (finding.data?.swap !== true) return [];
+    const portPath = finding.path.slice(0, -1);
+    const start = ctx.rangeOf([...portPath, 'port'], 'value');
+    const end = ctx.rangeOf(finding.path, 'value');
+    const startText = ctx.text.slice(start.start, start.end);
+    const endText = ctx.text.slice(end.start, end.end);
+    return [
+      {
+        title: `Swap port and endPort (${endText}–${startText})`,
+        safe: true,
+        edits: [
+          { ...start, newText: endText },
+          { ...end, newText: startText },
+        ],
+      },
+    ];
+  },
+});

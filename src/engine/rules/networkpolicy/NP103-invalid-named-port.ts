@@ -1,0 +1,42 @@
+import { portNameErrors } from '../../util/k8sNames';
+import { isPlaceholder } from '../../util/placeholders';
+import { defineRule } from '../types';
+import { policyPorts } from './walk';
+
+export default defineRule({
+  code: 'NP103',
+  slug: 'invalid-named-port',
+  kinds: ['NetworkPolicy'],
+  defaultSeverity: 'error',
+  summary:
+    'A named `port` is not a valid port name (IANA_SVC_NAME): at most 15 lower-case letters, digits and single hyphens, with at least one letter. A quoted number such as `"80"` is a name, not a number.',
+  why: 'The API server rejects the policy. Write numbers without quotes (`port: 80`); names must match the `name` of a container port exactly.',
+  badExample: 'ports:\n  - protocol: TCP\n    port: "80"',
+  goodExample: 'ports:\n  - protocol: TCP\n    port: 80',
+  docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource',
+  check(ctx) {
+    for (const { port, portPath } of policyPorts(ctx.value)) {
+      const name = port.port;
+      if (typeof name !== 'string' || isPlaceholder(name)) continue;
+      const number = /^\d+$/.test(name) ? Number(name) : undefined;
+      for (const message of portNameErrors(name)) {
+        ctx.report({
+          path: [...portPath, 'port'],
+          message: `Invalid value: ${JSON.stringify(name)}: ${message}`,
+          data: number !== undefined && number >= 1 && number <= 65535 ? { number } : undefined,
+        });
+      }
+    }
+  },
+  fix(ctx, finding) {
+    const number = finding.data?.number;
+    if (typeof number !== 'number') return [];
+    return [
+      {
+        title: `Write the port as a number: ${number}`,
+        safe: true,
+        edits: [{ ...ctx.rangeOf(finding.path, 'value'), newText: String(number) }],
+      },
+    ];
+  },
+});

@@ -1,0 +1,22 @@
+import { defineRule } from '../types';
+import { policyPeers } from './walk';
+
+export default defineRule({
+  code: 'NP104',
+  slug: 'empty-peer',
+  kinds: ['NetworkPolicy'],
+  defaultSeverity: 'error',
+  summary: 'An entry of `from` or `to` has none of `podSelector`, `namespaceSelector` or `ipBlock`.',
+  why: 'The API server rejects the policy with "must specify a peer". An empty selector key (`podSelector:` with nothing after it) counts as missing; write `podSelector: {}` to mean every pod in the namespace.',
+  badExample: 'from:\n  - podSelector:',
+  goodExample: 'from:\n  - podSelector: {}',
+  docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors',
+  check(ctx) {
+    for (const { peer, peerPath } of policyPeers(ctx.value)) {
+      // A peer holding only misspelled keys (`ipblock:`) is reported by SCH001, which names the fix.
+      if (Object.keys(peer).length === 0) {
+        ctx.report({ path: peerPath, message: 'Required value: must specify a peer' });
+      }
+    }
+  },
+});

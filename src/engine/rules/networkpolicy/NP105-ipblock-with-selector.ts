@@ -1,0 +1,26 @@
+import { defineRule } from '../types';
+import { policyPeers } from './walk';
+
+export default defineRule({
+  code: 'NP105',
+  slug: 'ipblock-with-selector',
+  kinds: ['NetworkPolicy'],
+  defaultSeverity: 'error',
+  summary: 'One `from`/`to` entry combines `ipBlock` with `podSelector` or `namespaceSelector`.',
+  why: 'The API server rejects the policy: an `ipBlock` peer stands alone. To allow both, write them as two list entries.',
+  badExample:
+    'from:\n  - ipBlock:\n      cidr: 10.0.0.0/16\n    podSelector:\n      matchLabels:\n        app: web',
+  goodExample:
+    'from:\n  - ipBlock:\n      cidr: 10.0.0.0/16\n  - podSelector:\n      matchLabels:\n        app: web',
+  docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors',
+  check(ctx) {
+    for (const { peer, peerPath } of policyPeers(ctx.value)) {
+      if (
+        peer.ipBlock !== undefined &&
+        (peer.podSelector !== undefined || peer.namespaceSelector !== undefined)
+      ) {
+        ctx.report({ path: peerPath, message: 'Forbidden: may not specify both ipBlock and another peer' });
+      }
+    }
+  },
+});

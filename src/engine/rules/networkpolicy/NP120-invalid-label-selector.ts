@@ -1,0 +1,23 @@
+import { checkLabelSelector } from '../labelSelector';
+import { defineRule } from '../types';
+import { policyPeers } from './walk';
+
+export default defineRule({
+  code: 'NP120',
+  slug: 'invalid-label-selector',
+  kinds: ['NetworkPolicy'],
+  defaultSeverity: 'error',
+  summary:
+    'A label selector has an invalid label key or value, `In`/`NotIn` without values, or `Exists`/`DoesNotExist` with values.',
+  why: 'The API server rejects the policy. Label keys are an optional DNS prefix and `/` plus a name of at most 63 letters, digits, `-`, `_` or `.`; values are at most 63 of the same characters (or empty).',
+  badExample: 'podSelector:\n  matchExpressions:\n    - key: app\n      operator: In\n      values: []',
+  goodExample: 'podSelector:\n  matchExpressions:\n    - key: app\n      operator: In\n      values: [web]',
+  docs: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set',
+  check(ctx) {
+    checkLabelSelector(ctx, ['spec', 'podSelector']);
+    for (const { peerPath } of policyPeers(ctx.value)) {
+      checkLabelSelector(ctx, [...peerPath, 'podSelector']);
+      checkLabelSelector(ctx, [...peerPath, 'namespaceSelector']);
+    }
+  },
+});

@@ -1,0 +1,40 @@
+import { asList, asRecord } from '../../util/values';
+import { appendToSequence } from '../sequenceEdits';
+import { defineRule } from '../types';
+import { DIRECTION_TYPE, effectivePolicyTypes } from './defaults';
+
+export default defineRule({
+  code: 'NP201',
+  slug: 'rules-ignored-by-policy-types',
+  kinds: ['NetworkPolicy'],
+  defaultSeverity: 'warning',
+  summary:
+    '`egress` (or `ingress`) rules are written, but `policyTypes` does not list `Egress` (or `Ingress`).',
+  why: 'The API server accepts the policy, but rules for a direction missing from `policyTypes` do nothing: traffic in that direction is not restricted by this policy at all.',
+  badExample: 'policyTypes: [Ingress]\negress:\n  - to:\n      - ipBlock:\n          cidr: 10.0.0.0/16',
+  goodExample:
+    'policyTypes: [Ingress, Egress]\negress:\n  - to:\n      - ipBlock:\n          cidr: 10.0.0.0/16',
+  docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource',
+  check(ctx) {
+    const types = effectivePolicyTypes(ctx.value);
+    if (types.defaulted) return;
+    const spec = asRecord(ctx.value.spec);
+    for (const direction of ['ingress', 'egress'] as const) {
+      if (asList(spec[direction]).length === 0 || types[direction]) continue;
+      const type = DIRECTION_TYPE[direction];
+      ctx.report({
+        path: ['spec', direction],
+        target: 'key',
+        bare: true,
+        message: `spec.${direction} has rules, but spec.policyTypes does not list ${type}: these rules are ignored and ${direction} is not restricted by this policy. Add ${type} to policyTypes.`,
+        data: { add: type },
+      });
+    }
+  },
+  fix(ctx, finding) {
+    const type = finding.data?.add;
+    if (typeof type !== 'string') return [];
+    const edit = appendToSequence(ctx, ['spec', 'policyTypes'], [type]);
+    return edit ? [{ title: `Add ${type} to policyTypes`, safe: false, edits: [edit] }] : [];
+  },
+});

@@ -1,0 +1,44 @@
+import { asRecord } from '../../util/values';
+import { defineRule } from '../types';
+import { effectivePolicyTypes } from './defaults';
+
+export default defineRule({
+  code: 'NP202',
+  slug: 'egress-only-isolates-ingress',
+  kinds: ['NetworkPolicy'],
+  defaultSeverity: 'warning',
+  summary: 'Only `egress` rules and no `policyTypes`: the policy also denies all ingress.',
+  why: 'When `policyTypes` is left out, the API server fills in `Ingress` always (and `Egress` because egress rules exist). With no ingress rules, every incoming connection to the selected pods is then denied, which is rarely what an egress policy meant.',
+  badExample: 'spec:\n  podSelector: {}\n  egress:\n    - to:\n        - namespaceSelector: {}',
+  goodExample:
+    'spec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n    - to:\n        - namespaceSelector: {}',
+  docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource',
+  check(ctx) {
+    const spec = asRecord(ctx.value.spec);
+    const types = effectivePolicyTypes(ctx.value);
+    if (!types.defaulted || !types.egress || spec.ingress !== undefined) return;
+    ctx.report({
+      path: ['spec', 'egress'],
+      target: 'key',
+      bare: true,
+      message:
+        'No policyTypes and only egress rules: the API server sets policyTypes to [Ingress, Egress], so all ingress to the selected pods is denied too. Add `policyTypes: [Egress]` if only egress should be restricted.',
+      data: { addEgressOnly: true },
+    });
+  },
+  fix(ctx) {
+    const key = ctx.rangeOf(['spec', 'egress'], 'key');
+    const lineStart = ctx.text.lastIndexOf('\n', key.start - 1) + 1;
+    const indent = ctx.text.slice(lineStart, key.start);
+    if (indent.trim() !== '') return [];
+    return [
+      {
+        title: 'Add policyTypes: [Egress]',
+        safe: false,
+        edits: [
+          { start: lineStart, end: lineStart, newText: `${indent}policyTypes:\n${indent}  - Egress\n` },
+        ],
+      },
+    ];
+  },
+});

@@ -1,0 +1,29 @@
+import { asRecord } from '../../util/values';
+import { defineRule } from '../types';
+import { effectivePolicyTypes } from './defaults';
+
+export default defineRule({
+  code: 'NP206',
+  slug: 'empty-rule-list',
+  kinds: ['NetworkPolicy'],
+  defaultSeverity: 'info',
+  summary: '`ingress: []` or `egress: []`: an empty list denies all traffic in that direction.',
+  why: '`ingress: []` is the opposite of `ingress: [{}]`: an empty list allows nothing, while a list holding one empty rule allows everything. Other policies selecting the same pods can still allow traffic.',
+  badExample: 'policyTypes: [Ingress]\ningress: []',
+  goodExample: 'policyTypes: [Ingress]\ningress:\n  - {}',
+  docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-ingress-traffic',
+  check(ctx) {
+    const spec = asRecord(ctx.value.spec);
+    const types = effectivePolicyTypes(ctx.value);
+    for (const direction of ['ingress', 'egress'] as const) {
+      // Only an explicit `[]`: leaving the key out of a default-deny policy is the usual idiom.
+      const rules = spec[direction];
+      if (!types[direction] || !Array.isArray(rules) || rules.length > 0) continue;
+      ctx.report({
+        path: ['spec', direction],
+        bare: true,
+        message: `${direction}: [] allows nothing: all ${direction} traffic of the selected pods is denied (unless another policy allows it). To allow all, write ${direction}: [{}].`,
+      });
+    }
+  },
+});

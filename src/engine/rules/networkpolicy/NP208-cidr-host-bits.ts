@@ -1,0 +1,60 @@
+import { networkCidr, parseCidr, formatAddress } from '../../util/cidr';
+import { asList, asRecord } from '../../util/values';
+import type { Path } from '../../types';
+import { defineRule } from '../types';
+import { policyPeers } from './walk';
+
+export default defineRule({
+  code: 'NP208',
+  slug: 'cidr-host-bits',
+  kinds: ['NetworkPolicy'],
+  defaultSeverity: 'warning',
+  summary: 'A CIDR has bits set after the prefix length (`10.0.0.1/24`).',
+  why: 'Today the API server accepts it and silently uses the network (`10.0.0.0/24`), which may not be what was meant (perhaps one address, `/32`). With the StrictIPCIDRValidation feature gate on, it rejects it: "must not have bits set beyond the prefix length".',
+  badExample: 'ipBlock:\n  cidr: 10.0.0.1/24',
+  goodExample: 'ipBlock:\n  cidr: 10.0.0.0/24',
+  docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource',
+  check(ctx) {
+    for (const { peer, peerPath } of policyPeers(ctx.value)) {
+      const block = asRecord(peer.ipBlock);
+      const entries: Array<[Path, unknown]> = [
+        [[...peerPath, 'ipBlock', 'cidr'], block.cidr],
+        ...asList(block.except).map((entry, index): [Path, unknown] => [
+          [...peerPath, 'ipBlock', 'except', index],
+          entry,
+        ]),
+      ];
+      for (const [path, text] of entries) {
+        const cidr = typeof text === 'string' ? parseCidr(text) : undefined;
+        if (!cidr?.hasHostBits) continue;
+        const network = networkCidr(cidr);
+        const single = `${formatAddress(cidr.address, cidr.family)}/${cidr.family === 4 ? 32 : 128}`;
+        ctx.report({
+          path,
+          bare: true,
+          message: `CIDR value ${JSON.stringify(text)} has host bits set: the API server treats it as "${network}" (and rejects it when StrictIPCIDRValidation is on). Write "${network}", or "${single}" for the single address.`,
+          data: { network, single },
+        });
+      }
+    }
+  },
+  fix(ctx, finding) {
+    const { network, single } = finding.data ?? {};
+    if (typeof network !== 'string' || typeof single !== 'string') return [];
+    const range = ctx.rangeOf(finding.path, 'value');
+    const written = ctx.text.slice(range.start, range.end);
+    const quote = /^["']/.test(written) ? written[0] : '';
+    return [
+      {
+        title: `Use the network address ${network}`,
+        safe: true,
+        edits: [{ ...range, newText: `${quote}${network}${quote}` }],
+      },
+      {
+        title: `Use the single address ${single}`,
+        safe: false,
+        edits: [{ ...range, newText: `${quote}${single}${quote}` }],
+      },
+    ];
+  },
+});

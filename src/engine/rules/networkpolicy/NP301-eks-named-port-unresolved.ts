@@ -1,0 +1,35 @@
+import { asList, isRecord } from '../../util/values';
+import { defineRule } from '../types';
+import { policyRules } from './walk';
+
+export default defineRule({
+  code: 'NP301',
+  slug: 'eks-named-port-unresolved',
+  kinds: ['NetworkPolicy'],
+  defaultSeverity: 'warning',
+  summary: 'EKS: a named port in an egress rule towards `ipBlock` peers, or with no `to`, is not enforced.',
+  why: 'The EKS network policy controller resolves a named egress port by looking at the destination pods. An `ipBlock` or "any destination" has no pods to look at, so the port is skipped; when every port of the rule is named, the rule allows nothing for those destinations. Use the port number instead.',
+  badExample:
+    'egress:\n  - to:\n      - ipBlock:\n          cidr: 10.0.0.0/16\n    ports:\n      - protocol: TCP\n        port: https',
+  goodExample:
+    'egress:\n  - to:\n      - ipBlock:\n          cidr: 10.0.0.0/16\n    ports:\n      - protocol: TCP\n        port: 443',
+  docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html',
+  check(ctx) {
+    if (ctx.settings.target !== 'eks') return;
+    for (const { direction, rule, path } of policyRules(ctx.value)) {
+      if (direction !== 'egress') continue;
+      const peers = asList(rule.to);
+      const unresolvable =
+        peers.length === 0 || peers.some((peer) => isRecord(peer) && peer.ipBlock !== undefined);
+      if (!unresolvable) continue;
+      asList(rule.ports).forEach((port, index) => {
+        if (!isRecord(port) || typeof port.port !== 'string') return;
+        ctx.report({
+          path: [...path, 'ports', index, 'port'],
+          bare: true,
+          message: `EKS: named port "${port.port}" cannot be resolved for ${peers.length === 0 ? 'a rule without `to`' : 'ipBlock peers'}; the EKS network policy agent skips it, so this traffic is not allowed. Use the port number.`,
+        });
+      });
+    }
+  },
+});

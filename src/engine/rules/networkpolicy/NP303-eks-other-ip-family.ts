@@ -1,0 +1,31 @@
+import { parseCidr } from '../../util/cidr';
+import { asRecord } from '../../util/values';
+import { defineRule } from '../types';
+import { policyPeers } from './walk';
+
+export default defineRule({
+  code: 'NP303',
+  slug: 'eks-other-ip-family',
+  kinds: ['NetworkPolicy'],
+  defaultSeverity: 'warning',
+  summary:
+    'EKS: an `ipBlock` is of the other IP family than the cluster (`eksNetworking.clusterIpFamily`, IPv4 by default).',
+  why: "The EKS network policy agent enforces one IP family, the cluster's: IPv4 blocks are ignored in an IPv6 cluster and IPv6 blocks in an IPv4 cluster. The rule then allows nothing for that block. Set `eksNetworking.clusterIpFamily` if your cluster is IPv6.",
+  badExample: '# IPv4 cluster\nipBlock:\n  cidr: 2001:db8::/64',
+  goodExample: '# IPv4 cluster\nipBlock:\n  cidr: 10.0.0.0/16',
+  docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html',
+  check(ctx) {
+    if (ctx.settings.target !== 'eks') return;
+    const family = ctx.settings.clusterIpFamily === 'ipv6' ? 6 : 4;
+    for (const { peer, peerPath } of policyPeers(ctx.value)) {
+      const text = asRecord(peer.ipBlock).cidr;
+      const cidr = typeof text === 'string' ? parseCidr(text) : undefined;
+      if (!cidr || cidr.family === family) continue;
+      ctx.report({
+        path: [...peerPath, 'ipBlock', 'cidr'],
+        bare: true,
+        message: `EKS: ${JSON.stringify(text)} is an IPv${cidr.family} block in an IPv${family} cluster; the EKS network policy agent ignores it. (Set eksNetworking.clusterIpFamily if the cluster is IPv${cidr.family}.)`,
+      });
+    }
+  },
+});

@@ -1,0 +1,24 @@
+import { asList, asRecord } from '../../util/values';
+import { checkAwsId, lowerCaseIdFix } from '../awsIdCheck';
+import { defineRule } from '../types';
+
+export default defineRule({
+  code: 'SGP101',
+  slug: 'invalid-security-group-id',
+  kinds: ['SecurityGroupPolicy'],
+  defaultSeverity: 'error',
+  summary: 'A `groupIds` entry is not a security group ID (`sg-` followed by 8 or 17 lower-case hex digits).',
+  why: 'The CRD accepts any string, so the mistake shows up only when a matching pod starts: EC2 rejects the ID while the branch network interface is created and the pod stays in ContainerCreating. Use the ID (`sg-…`), not the group name.',
+  badExample: 'securityGroups:\n  groupIds:\n    - my-pod-sg',
+  goodExample: 'securityGroups:\n  groupIds:\n    - sg-0123456789abcdef0',
+  docs: 'https://docs.aws.amazon.com/eks/latest/userguide/sg-pods-example-deployment.html',
+  check(ctx) {
+    const groups = asRecord(asRecord(ctx.value.spec).securityGroups);
+    asList(groups.groupIds).forEach((id, index) => {
+      checkAwsId(ctx, ['spec', 'securityGroups', 'groupIds', index], id, 'sg');
+    });
+  },
+  fix(ctx, finding) {
+    return lowerCaseIdFix(ctx, finding.path, finding.data?.lowerCase);
+  },
+});

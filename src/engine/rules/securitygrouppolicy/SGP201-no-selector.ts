@@ -1,0 +1,26 @@
+import { asRecord } from '../../util/values';
+import { defineRule } from '../types';
+
+export default defineRule({
+  code: 'SGP201',
+  slug: 'no-selector',
+  kinds: ['SecurityGroupPolicy'],
+  defaultSeverity: 'warning',
+  summary: 'Neither `podSelector` nor `serviceAccountSelector` is set.',
+  why: 'The VPC resource controller logs the policy as invalid and skips it: no pod gets these security groups. Use `podSelector: {}` to match every pod in the namespace.',
+  badExample: 'spec:\n  securityGroups:\n    groupIds:\n      - sg-0123456789abcdef0',
+  goodExample:
+    'spec:\n  podSelector:\n    matchLabels:\n      app: db-client\n  securityGroups:\n    groupIds:\n      - sg-0123456789abcdef0',
+  docs: 'https://docs.aws.amazon.com/eks/latest/userguide/sg-pods-example-deployment.html',
+  check(ctx) {
+    const spec = asRecord(ctx.value.spec);
+    if (spec.podSelector !== undefined || spec.serviceAccountSelector !== undefined) return;
+    ctx.report({
+      path: ctx.value.spec === undefined ? ['kind'] : ['spec'],
+      target: 'key',
+      bare: true,
+      message:
+        'No podSelector or serviceAccountSelector: the VPC resource controller ignores this SecurityGroupPolicy. Add `podSelector` (use `{}` for every pod in the namespace).',
+    });
+  },
+});

@@ -1,0 +1,26 @@
+import { asRecord } from '../../util/values';
+import { defineRule } from '../types';
+
+export default defineRule({
+  code: 'SGP202',
+  slug: 'both-selectors',
+  kinds: ['SecurityGroupPolicy'],
+  defaultSeverity: 'info',
+  summary: 'Both `podSelector` and `serviceAccountSelector` are set: a pod must match both.',
+  why: 'The controller combines the two selectors with AND, not OR. If you meant "pods with these labels, or pods using this service account", write two SecurityGroupPolicies.',
+  badExample:
+    'spec:\n  podSelector:\n    matchLabels:\n      app: web\n  serviceAccountSelector:\n    matchLabels:\n      team: payments',
+  goodExample: 'spec:\n  podSelector:\n    matchLabels:\n      app: web',
+  docs: 'https://docs.aws.amazon.com/eks/latest/userguide/sg-pods-example-deployment.html',
+  check(ctx) {
+    const spec = asRecord(ctx.value.spec);
+    if (spec.podSelector === undefined || spec.serviceAccountSelector === undefined) return;
+    ctx.report({
+      path: ['spec', 'serviceAccountSelector'],
+      target: 'key',
+      bare: true,
+      message:
+        'Both podSelector and serviceAccountSelector are set: only pods that match the pod selector AND run as a matching service account get these security groups.',
+    });
+  },
+});

@@ -1,0 +1,90 @@
+// Finds template placeholders in a resource, so rules can skip them and TPL001 can report them.
+
+import type { Path } from '../types';
+import type { SchemaViolation } from '../schema/schemaRegistry';
+import type { NodeLocation } from '../parse/yamlPath';
+import { nodeRange } from '../parse/yamlPath';
+import { isIdStandIn, isPlaceholder, isTemplateSource } from '../util/placeholders';
+import { isRecord, valueAt } from '../util/values';
+
+/** What is needed to look at a resource's values and their YAML source. */
+export interface TemplateProbe {
+  value: Record<string, unknown>;
+  text: string;
+  locate(path: Path): NodeLocation | undefined;
+}
+
+export interface PlaceholderVisit {
+  path: Path;
+  /** The placeholder as written. */
+  source: string;
+}
+
+/** Fields holding EC2 IDs, where stand-ins such as `PRIVATE_SUBNET` are placeholders too. */
+function isIdField(path: Path): boolean {
+  const [first, second, third] = path;
+  if (first !== 'spec') return false;
+  return second === 'subnet' || second === 'securityGroups' || third === 'groupIds';
+}
+
+/** The YAML source of the value at `path` when it is a Helm expression YAML read as a mapping. */
+function templateSourceAt(probe: TemplateProbe, path: Path): string | undefined {
+  const range = nodeRange(probe.locate(path)?.value);
+  if (!range) return undefined;
+  const source = probe.text.slice(range.start, range.end);
+  return isTemplateSource(source) ? source.trim() : undefined;
+}
+
+/** Whether the value at `path` is a placeholder: a templated string, or a Helm expression. */
+export function isTemplatedAt(probe: TemplateProbe, path: Path): boolean {
+  const value = valueAt(probe.value, path);
+  if (typeof value === 'string') return isIdField(path) ? isIdStandIn(value) : isPlaceholder(value);
+  if (typeof value === 'object' && value !== null) return templateSourceAt(probe, path) !== undefined;
+  return false;
+}
+
+/** Whether `path` or any of its parents is a placeholder. */
+export function isUnderTemplate(probe: TemplateProbe, path: Path): boolean {
+  for (let length = path.length; length >= 1; length--) {
+    if (isTemplatedAt(probe, path.slice(0, length))) return true;
+  }
+  return false;
+}
+
+/** Every placeholder in the resource, outermost first; values inside a placeholder are not visited. */
+export function findPlaceholders(probe: TemplateProbe): PlaceholderVisit[] {
+  const found: PlaceholderVisit[] = [];
+  const visit = (value: unknown, path: Path): void => {
+    if (typeof value === 'string') {
+      if (isTemplatedAt(probe, path)) found.push({ path, source: value });
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    if (path.length > 0) {
+      const source = templateSourceAt(probe, path);
+      if (source !== undefined) {
+        found.push({ path, source });
+        return;
+      }
+    }
+    if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...path, index]));
+    else if (isRecord(value)) for (const [key, child] of Object.entries(value)) visit(child, [...path, key]);
+  };
+  visit(probe.value, []);
+  return found;
+}
+
+/**
+ * Schema violations that a placeholder explains (a Helm expression is not a list, `${PORT}` is
+ * not an integer) are dropped: the rendered value is what counts, and TPL001 says so.
+ */
+export function withoutTemplatedViolations(
+  violations: readonly SchemaViolation[],
+  probe: TemplateProbe,
+): SchemaViolation[] {
+  return violations.filter((violation) => {
+    if (isUnderTemplate(probe, violation.path)) return false;
+    const property = violation.params.additionalProperty;
+    return !(typeof property === 'string' && /^\{.*\}$|\$\{|\{\{/.test(property));
+  });
+}

@@ -1,0 +1,21 @@
+// EC2 resource ID formats: a prefix, a dash and 8 (older resources) or 17 lower-case hex digits.
+
+export type AwsIdPrefix = 'sg' | 'subnet';
+
+export function isAwsId(value: string, prefix: AwsIdPrefix): boolean {
+  return new RegExp(`^${prefix}-([0-9a-f]{8}|[0-9a-f]{17})$`).test(value);
+}
+
+/** Why `value` is not an ID of that kind, in words a user can act on. */
+export function describeBadAwsId(value: string, prefix: AwsIdPrefix): string {
+  const expected = `"${prefix}-" followed by 8 or 17 lower-case hexadecimal digits (e.g. ${prefix}-0123456789abcdef0)`;
+  if (!value.startsWith(`${prefix}-`)) return `must be ${expected}`;
+  const rest = value.slice(prefix.length + 1);
+  if (/^[0-9a-fA-F]+$/.test(rest) && /[A-F]/.test(rest))
+    return `must use lower-case hexadecimal digits: ${expected}`;
+  if (!/^[0-9a-f]*$/.test(rest)) {
+    const bad = [...new Set(rest.replace(/[0-9a-f]/g, ''))].join('');
+    return `contains characters that are not hexadecimal digits (${JSON.stringify(bad)}); must be ${expected}`;
+  }
+  return `has ${rest.length} hexadecimal digits; must be ${expected}`;
+}
