@@ -2,8 +2,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import { LineIndex, lintText, type Diagnostic, type TextEdit } from '../../src/engine';
 import { disableLineEdit, fixAllEdits } from '../../src/engine/editing';
+import { FIXTURES } from '../support/paths';
 
 function apply(text: string, edits: TextEdit[]): string {
   let out = text;
@@ -88,4 +92,24 @@ test('Disable keeps CRLF line endings', () => {
   const lines = new LineIndex(text);
   const result = apply(text, [disableLineEdit(text, lines, diagnostic(9, 10, 'X1'))]);
   assert.equal(result, 'a: 1\r\n  # eksnet-disable-next-line X1\r\n  b: 2\r\n');
+});
+
+test('Fix all on a policy with many problems: one pass, no conflicts, comments kept, unsafe fixes left', () => {
+  const text = readFileSync(join(FIXTURES, 'editing', 'many-fixes.yaml'), 'utf8');
+  const before = lintText(text);
+  const fixed = apply(text, fixAllEdits(before));
+  const documents = parseAllDocuments(fixed);
+  assert.ok(Array.isArray(documents) && documents[0].errors.length === 0, fixed);
+  assert.match(fixed, /cidr: 10\.0\.0\.0\/16 {3}# host bits/);
+  assert.match(fixed, /protocol: TCP\n {10}port: 8000\n {10}endPort: 9000/);
+  assert.match(fixed, /protocol: UDP\n/);
+  assert.match(fixed, /metadata:\n {2}name: many-fixes\n {2}namespace: shop\n/);
+  const after = lintText(fixed);
+  // Only the findings whose fixes are not safe to apply blindly remain.
+  const unsafeOnly = (d: Diagnostic): boolean => !d.fixes?.some((fix) => fix.safe);
+  assert.deepEqual(
+    after.filter((d) => d.severity !== 'info').map((d) => d.code),
+    before.filter((d) => d.severity !== 'info' && unsafeOnly(d)).map((d) => d.code),
+  );
+  assert.deepEqual(fixAllEdits(after), []);
 });
