@@ -18,7 +18,8 @@ export function isIdStandIn(value: string): boolean {
   const rest = value.replace(/^(sg|subnet)-/, '');
   if (/^x{3,}$/i.test(rest)) return true;
   if (rest.includes('_')) return true;
-  return /[A-Z]{2,}/.test(rest) && !/[a-z]/.test(rest);
+  // Capitals beyond hex digits (`SG_ONE`); `sg-0123ABCD` is a real ID typed in the wrong case.
+  return /[G-Z]/.test(rest) && !/[a-z]/.test(rest);
 }
 
 /** Whether YAML source text is a Helm expression that YAML read as a flow mapping (`{{ .Values.x }}` unquoted). */

@@ -1,9 +1,10 @@
+import { dns1123SubdomainErrors } from '../../util/k8sNames';
 import { isPlaceholder } from '../../util/placeholders';
 import { asRecord } from '../../util/values';
 import { defineRule } from '../types';
 
 /** `us-west-2a`, `us-gov-west-1b`, `us-west-2-lax-1a` (Local Zone). */
-const ZONE_NAME = /^[a-z]{2}(-[a-z]+)+-\d+[a-z](-[a-z]+-\d+[a-z])?$/;
+const ZONE_NAME = /^[a-z]{2}(-[a-z]+)+-\d+([a-z]|-[a-z]+-\d+[a-z])$/;
 /** `usw2-az1`, `use1-lax1-az1`. */
 const ZONE_ID = /^[a-z]{2,4}\d+(-[a-z]+\d+)?-az\d+$/;
 
@@ -21,6 +22,7 @@ export default defineRule({
     const name = asRecord(ctx.value.metadata).name;
     if (typeof name !== 'string' || name === '' || name === 'default' || isPlaceholder(name)) return;
     if (ZONE_NAME.test(name) || ZONE_ID.test(name)) return;
+    if (dns1123SubdomainErrors(name).length > 0) return; // ENI103 reports an invalid name
     ctx.report({
       path: ['metadata', 'name'],
       bare: true,

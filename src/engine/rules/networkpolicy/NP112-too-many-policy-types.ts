@@ -16,6 +16,7 @@ export default defineRule({
     if (Array.isArray(types) && types.length > 2) {
       ctx.report({
         path: ['spec', 'policyTypes'],
+        target: 'key',
         message: `Invalid value: ${JSON.stringify(types)}: may not specify more than two policyTypes`,
       });
     }

@@ -1,12 +1,6 @@
 import { asList, asRecord, isRecord } from '../../util/values';
+import { isEmptySelector } from '../labelSelector';
 import { defineRule } from '../types';
-
-export function isEmptySelector(selector: unknown): boolean {
-  const record = asRecord(selector);
-  return (
-    Object.keys(asRecord(record.matchLabels)).length === 0 && asList(record.matchExpressions).length === 0
-  );
-}
 
 export default defineRule({
   code: 'NP204',

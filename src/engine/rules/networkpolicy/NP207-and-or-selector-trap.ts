@@ -1,8 +1,14 @@
 import { isSeq } from 'yaml';
 import { nodeRange } from '../../parse/yamlPath';
 import { asList, isRecord } from '../../util/values';
+import { isEmptySelector } from '../labelSelector';
 import { defineRule } from '../types';
 import { policyRules } from './walk';
+
+/** The single selector of a peer that has only one. */
+function first(peer: unknown): unknown {
+  return isRecord(peer) ? Object.values(peer)[0] : undefined;
+}
 
 function only(peer: unknown, key: 'podSelector' | 'namespaceSelector'): boolean {
   return isRecord(peer) && Object.keys(peer).length === 1 && peer[key] !== undefined;
@@ -31,7 +37,9 @@ export default defineRule({
         const pair =
           (only(peers[index - 1], 'namespaceSelector') && only(peers[index], 'podSelector')) ||
           (only(peers[index - 1], 'podSelector') && only(peers[index], 'namespaceSelector'));
-        if (!pair) continue;
+        // Two empty selectors allow the same pods either way.
+        if (!pair || (isEmptySelector(first(peers[index - 1])) && isEmptySelector(first(peers[index]))))
+          continue;
         ctx.report({
           path: [...path, field, index],
           bare: true,

@@ -1,0 +1,62 @@
+// The rule registry is the single table of codes: every rule file is registered, codes and file
+// names agree, and the metadata that the docs, SARIF and hover links are generated from is filled in.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { RULES } from '../../../src/engine';
+import { PROJECT_ROOT } from '../../support/paths';
+
+const RULES_DIR = join(PROJECT_ROOT, 'src', 'engine', 'rules');
+
+test('every rule file under src/engine/rules/<kind>/ is registered with the code and slug of its file name', () => {
+  const registered = new Set(RULES.map((rule) => `${rule.code}-${rule.slug}`));
+  const unregistered: string[] = [];
+  for (const entry of readdirSync(RULES_DIR, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    for (const file of readdirSync(join(RULES_DIR, entry.name))) {
+      const match = /^([A-Z]+\d+-[a-z0-9-]+)\.ts$/.exec(file);
+      if (match && !registered.has(match[1])) unregistered.push(`${entry.name}/${file}`);
+    }
+  }
+  assert.deepEqual(unregistered, []);
+});
+
+test('rule codes are unique and listed in code order within each family', () => {
+  const codes = RULES.map((rule) => rule.code);
+  assert.equal(new Set(codes).size, codes.length);
+  const families = new Map<string, number[]>();
+  for (const code of codes) {
+    const [, family, number] = /^([A-Z]+)(\d+)$/.exec(code) ?? [];
+    families.set(family, [...(families.get(family) ?? []), Number(number)]);
+  }
+  for (const [family, numbers] of families) {
+    assert.deepEqual(
+      numbers,
+      [...numbers].sort((a, b) => a - b),
+      `${family} rules out of order`,
+    );
+  }
+});
+
+test('severities follow the code table: NP1xx/SGP1xx/ENI1xx errors, 2xx warnings or info, NP3xx warnings, TPL info', () => {
+  for (const rule of RULES) {
+    const [, family, hundreds] = /^([A-Z]+)(\d)\d\d$/.exec(rule.code) ?? [];
+    if (family === 'TPL') assert.equal(rule.defaultSeverity, 'info', rule.code);
+    if (!['NP', 'SGP', 'ENI'].includes(family)) continue;
+    if (hundreds === '1') assert.equal(rule.defaultSeverity, 'error', rule.code);
+    if (hundreds === '2') assert.notEqual(rule.defaultSeverity, 'error', rule.code);
+    if (hundreds === '3') assert.equal(rule.defaultSeverity, 'warning', rule.code);
+  }
+});
+
+test('every rule documents itself: summary, why, examples and an https docs link', () => {
+  for (const rule of RULES) {
+    for (const field of ['summary', 'why', 'badExample', 'goodExample'] as const) {
+      assert.ok(rule[field].trim().length > 0, `${rule.code} has no ${field}`);
+    }
+    assert.match(rule.docs, /^https:\/\//, rule.code);
+    assert.notEqual(rule.badExample, rule.goodExample, rule.code);
+  }
+});
