@@ -156,3 +156,8 @@ test('offers the empty selector {} as a selector value', () => {
     ['{} empty selector: every pod in the namespace'],
   );
 });
+
+test('offers nothing inside a trailing comment', () => {
+  assert.deepEqual(complete(`${NP}spec:\n  podSelector: {} # all pods ‸\n`).labels, []);
+  assert.deepEqual(complete(`${NP}spec:\n  policyTypes:\n    - Ingress # in ‸\n`).labels, []);
+});

@@ -56,6 +56,7 @@ export function readCursor(text: string, offset: number): DocumentAtCursor {
 function placeOf(node: OutlineNode, text: string, offset: number): CursorPlace | undefined {
   if (node.kind === 'item') {
     if (offset < node.valueStart) return undefined;
+    if (offset > node.valueEnd && text.slice(node.valueEnd, offset).includes('#')) return undefined;
     return {
       type: 'item',
       path: pathOf(node),
@@ -78,6 +79,8 @@ function placeOf(node: OutlineNode, text: string, offset: number): CursorPlace |
     };
   }
   const start = Math.min(node.valueStart, offset);
+  // After the value, in a trailing comment: nothing to complete or describe.
+  if (offset > node.valueEnd && text.slice(node.valueEnd, offset).includes('#')) return undefined;
   return {
     type: 'value',
     path: pathOf(node),
