@@ -70,11 +70,13 @@ export function registerClusterCommands(
   /** Runs `work` with a cancellable progress notification; shows a ClusterError as one message. */
   async function withCluster<T>(title: string, work: (run: Run) => Promise<T>): Promise<T | undefined> {
     if (!vscode.workspace.isTrusted) {
-      const choice = await vscode.window.showWarningMessage(
-        RESTRICTED_MODE_MESSAGE,
-        'Manage Workspace Trust',
-      );
-      if (choice) await vscode.commands.executeCommand('workbench.trust.manage');
+      log.warn(RESTRICTED_MODE_MESSAGE);
+      // Not awaited: a notification stays until dismissed, and the command should finish now.
+      void vscode.window
+        .showWarningMessage(RESTRICTED_MODE_MESSAGE, 'Manage Workspace Trust')
+        .then((choice) => {
+          if (choice) void vscode.commands.executeCommand('workbench.trust.manage');
+        });
       return undefined;
     }
     try {
@@ -96,7 +98,7 @@ export function registerClusterCommands(
         },
       );
     } catch (error) {
-      await showError(error, log);
+      showError(error, log);
       return undefined;
     }
   }
@@ -104,46 +106,52 @@ export function registerClusterCommands(
   const register = (command: string, handler: () => Promise<unknown>) =>
     context.subscriptions.push(vscode.commands.registerCommand(command, handler));
 
+  /** Each read-only command shows its report and also returns the Markdown (for other commands and tests). */
+  const showReport = async (name: string, markdown: string | undefined): Promise<string | undefined> => {
+    if (markdown !== undefined) await reports.showMarkdown(name, markdown);
+    return markdown;
+  };
+
   register(CLUSTER_COMMANDS.showCniStatus, async () => {
     const status = await withCluster('reading aws-node…', ({ tools, signal }) =>
       readCniStatus(tools.kubectl, signal),
     );
-    if (status) await reports.showMarkdown('VPC CNI Status', renderStatus(status, 'markdown'));
+    return showReport('VPC CNI Status', status && renderStatus(status, 'markdown'));
   });
 
   register(CLUSTER_COMMANDS.showCniNodes, async () => {
-    const result = await withCluster('reading CNINodes…', async ({ tools, signal }) => {
+    const markdown = await withCluster('reading CNINodes…', async ({ tools, signal }) => {
       const info = await tools.kubectl.contextInfo(signal);
       return renderCniNodes(info.context, cniNodeRows(await listCniNodes(tools.kubectl, signal)), 'markdown');
     });
-    if (result) await reports.showMarkdown('CNINodes', result);
+    return showReport('CNINodes', markdown);
   });
 
   register(CLUSTER_COMMANDS.showNodePrefixes, async () => {
-    const result = await withCluster('reading node prefixes…', async ({ tools, signal }) => {
+    const report = await withCluster('reading node prefixes…', async ({ tools, signal }) => {
       const info = tools.aws.settings.clusterName ? undefined : await tools.kubectl.contextInfo(signal);
       return readNodePrefixes(tools.aws, info, signal);
     });
-    if (result) await reports.showMarkdown('Node Prefixes', renderPrefixes(result, 'markdown'));
+    return showReport('Node Prefixes', report && renderPrefixes(report, 'markdown'));
   });
 
   register(CLUSTER_COMMANDS.networkingDoctor, async () => {
     const report = await withCluster('running the Networking Doctor…', ({ tools, signal }) =>
       runDoctor(tools.kubectl, tools.aws, signal),
     );
-    if (report) await reports.showMarkdown('Networking Doctor', renderDoctor(report, 'markdown'));
+    return showReport('Networking Doctor', report && renderDoctor(report, 'markdown'));
   });
 
   const enable = (feature: FeatureId) => async () => {
     const plan = await withCluster('planning the change…', ({ tools, signal }) =>
       planEnable(tools.kubectl, feature, signal),
     );
-    if (!plan) return;
+    if (!plan) return undefined;
     if (plan.changes.length === 0) {
-      await vscode.window.showInformationMessage(
+      void vscode.window.showInformationMessage(
         `${plan.feature.title} is already on for context "${plan.context.context}"; nothing to change.`,
       );
-      return;
+      return undefined;
     }
     const buttons = ['Change aws-node', 'Dry Run Only', ...(plan.addon ? ['Copy Add-on Command'] : [])];
     const choice = await vscode.window.showWarningMessage(
@@ -153,21 +161,26 @@ export function registerClusterCommands(
     );
     if (choice === 'Copy Add-on Command' && plan.addon) {
       await vscode.env.clipboard.writeText(plan.addon.command);
-      await vscode.window.showInformationMessage(
+      void vscode.window.showInformationMessage(
         'Copied the "aws eks update-addon" command; merge its configuration values with your current add-on configuration before running it.',
       );
-      return;
+      return undefined;
     }
-    if (choice !== 'Change aws-node' && choice !== 'Dry Run Only') return;
+    if (choice !== 'Change aws-node' && choice !== 'Dry Run Only') {
+      log.info(`Not confirmed: aws-node on context "${plan.context.context}" was not changed.`);
+      return undefined;
+    }
     const dryRun = choice === 'Dry Run Only';
     const outcome = await withCluster(dryRun ? 'dry run…' : 'changing aws-node…', ({ tools, signal }) =>
       applyPlan(tools.kubectl, plan, { dryRun, signal }),
     );
-    if (!outcome) return;
+    if (!outcome) return undefined;
     log.info(renderOutcome(outcome));
     const next = feature === 'pod-eni' && !dryRun ? 'Show CNINodes' : undefined;
-    const action = await vscode.window.showInformationMessage(outcome.message, ...(next ? [next] : []));
-    if (action === next) await vscode.commands.executeCommand(CLUSTER_COMMANDS.showCniNodes);
+    void vscode.window.showInformationMessage(outcome.message, ...(next ? [next] : [])).then((action) => {
+      if (action && action === next) void vscode.commands.executeCommand(CLUSTER_COMMANDS.showCniNodes);
+    });
+    return outcome;
   };
   register(CLUSTER_COMMANDS.enablePodEni, enable('pod-eni'));
   register(CLUSTER_COMMANDS.enableCustomNetworking, enable('custom-networking'));
@@ -175,11 +188,11 @@ export function registerClusterCommands(
 
   register(CLUSTER_COMMANDS.dryRunCurrentFile, async () => {
     const document = activeYaml();
-    if (!document) return;
+    if (!document) return undefined;
     const result = await withCluster('server dry run…', ({ tools, signal }) =>
       dryRunManifest(tools.kubectl, ensureManifestText(document.getText()), signal),
     );
-    if (!result) return;
+    if (!result) return undefined;
     diagnostics.set(
       document.uri,
       result.problems.map((problem) => {
@@ -188,38 +201,36 @@ export function registerClusterCommands(
           document.positionAt(Math.max(problem.end, problem.start)),
         );
         const diagnostic = new vscode.Diagnostic(range, problem.message, vscode.DiagnosticSeverity.Error);
-        diagnostic.source = 'kubectl (server dry run)';
+        diagnostic.source = DRY_RUN_SOURCE;
         return diagnostic;
       }),
     );
+    const name = path.basename(document.fileName);
     if (result.ok)
-      await vscode.window.showInformationMessage(
-        `The API server accepts ${path.basename(document.fileName)}: ${result.output.trim()}`,
-      );
-    else
-      await vscode.window.showErrorMessage(
-        `The API server rejected ${path.basename(document.fileName)}; see the Problems view.`,
-      );
+      void vscode.window.showInformationMessage(`The API server accepts ${name}: ${result.output.trim()}`);
+    else void vscode.window.showErrorMessage(`The API server rejected ${name}; see the Problems view.`);
+    return result;
   });
 
   register(CLUSTER_COMMANDS.diffCurrentFile, async () => {
     const document = activeYaml();
-    if (!document) return;
+    if (!document) return undefined;
     const result = await withCluster('kubectl diff…', ({ tools, signal }) =>
       liveAndMerged(tools.kubectl, ensureManifestText(document.getText()), signal),
     );
-    if (!result) return;
+    if (!result) return undefined;
     const name = path.basename(document.fileName);
     await reports.showDiff(name, result.live, result.merged, `${name}: cluster ↔ after apply`);
+    return result;
   });
 
   register(CLUSTER_COMMANDS.applyCurrentFile, async () => {
     const document = activeYaml();
-    if (!document) return;
+    if (!document) return undefined;
     const target = await withCluster('reading the context…', ({ tools, signal }) =>
       tools.kubectl.contextInfo(signal),
     );
-    if (!target) return;
+    if (!target) return undefined;
     const name = path.basename(document.fileName);
     const choice = await vscode.window.showWarningMessage(
       `Apply ${name} to context "${target.context}"?`,
@@ -229,13 +240,16 @@ export function registerClusterCommands(
       },
       'Apply',
     );
-    if (choice !== 'Apply') return;
+    if (choice !== 'Apply') return undefined;
     const output = await withCluster(`applying ${name}…`, ({ tools, signal }) =>
       applyManifest(tools.kubectl, ensureManifestText(document.getText()), signal),
     );
-    if (output !== undefined) await vscode.window.showInformationMessage(output.trim() || `Applied ${name}.`);
+    if (output !== undefined) void vscode.window.showInformationMessage(output.trim() || `Applied ${name}.`);
+    return output;
   });
 }
+
+export const DRY_RUN_SOURCE = 'kubectl (server dry run)';
 
 function activeYaml(): vscode.TextDocument | undefined {
   const document = vscode.window.activeTextEditor?.document;
@@ -246,25 +260,22 @@ function activeYaml(): vscode.TextDocument | undefined {
   return document;
 }
 
-async function showError(error: unknown, log: vscode.LogOutputChannel): Promise<void> {
+function showError(error: unknown, log: vscode.LogOutputChannel): void {
   if (isClusterError(error, 'cancelled')) {
-    log.info((error as ClusterError).message);
+    log.info(error.message);
     return;
   }
   const message =
     error instanceof ClusterError ? error.message : `Unexpected error: ${(error as Error).message}`;
   log.error(message);
-  const settingsButton =
+  const offerSettings =
     error instanceof ClusterError &&
-    ['tool-not-found', 'no-context', 'no-cluster-name', 'invalid-input', 'timeout'].includes(error.code)
-      ? ['Open Settings']
-      : [];
-  const choice = await vscode.window.showErrorMessage(
-    `EKS Networking: ${message}`,
-    'Show Log',
-    ...settingsButton,
-  );
-  if (choice === 'Show Log') log.show(true);
-  if (choice === 'Open Settings')
-    await vscode.commands.executeCommand('workbench.action.openSettings', 'eksNetworking');
+    ['tool-not-found', 'no-context', 'no-cluster-name', 'invalid-input', 'timeout'].includes(error.code);
+  void vscode.window
+    .showErrorMessage(`EKS Networking: ${message}`, 'Show Log', ...(offerSettings ? ['Open Settings'] : []))
+    .then((choice) => {
+      if (choice === 'Show Log') log.show(true);
+      if (choice === 'Open Settings')
+        void vscode.commands.executeCommand('workbench.action.openSettings', 'eksNetworking');
+    });
 }
