@@ -36,7 +36,7 @@ function extractWithUnzip(destination) {
 }
 
 /** Finds one entry through the zip central directory and inflates it (stored or deflated only). */
-function extractWithNode(zip, name) {
+export function extractWithNode(zip, name) {
   const endSignature = 0x06054b50;
   let end = zip.length - 22;
   while (end >= 0 && zip.readUInt32LE(end) !== endSignature) end--;
