@@ -40,7 +40,12 @@ interface LineToken {
   valueEnd: number;
 }
 
-const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#"'[\]{}][^#]*?)[ \t]*:(?=[ \t]|$)/;
+// A plain key ends in a non-blank character, so the blanks before the colon can only be matched one
+// way; `[^#]*?[ \t]*:` could split a long run of spaces many ways and took seconds on one line.
+const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#"'[\]{}](?:[^#]*?[^\s#])?)[ \t]*:(?=[ \t]|$)/;
+
+/** `- - - x` nests lists on one line; real files use two or three, and each one rescans the line. */
+const MAX_ITEMS_ON_ONE_LINE = 32;
 
 /**
  * Builds the outline of `text`. When `placeholder` is given (an offset on a blank line), an empty
@@ -105,7 +110,11 @@ function shouldClose(open: OutlineNode, token: LineToken): boolean {
 function tokenizeLine(raw: string, lineStart: number): LineToken[] {
   const tokens: LineToken[] = [];
   let column = raw.length - raw.trimStart().length;
-  while (raw[column] === '-' && (column + 1 === raw.length || /[ \t]/.test(raw[column + 1]))) {
+  while (
+    tokens.length < MAX_ITEMS_ON_ONE_LINE &&
+    raw[column] === '-' &&
+    (column + 1 === raw.length || /[ \t]/.test(raw[column + 1]))
+  ) {
     let next = column + 1;
     while (next < raw.length && /[ \t]/.test(raw[next])) next++;
     const rest = stripComment(raw.slice(next));

@@ -28,7 +28,7 @@ export function explainSecurityGroupPolicy(value: Record<string, unknown>): Expl
   }
   const subject = who.length === 0 ? 'no pods' : hasPods ? who.join(' and ') : `pods ${who[0]}`;
   const applies = `Applies to: ${subject} in ${namespacePhrase(namespace)}, when they are created.`;
-  const lines = [`# ${title}`, '', applies];
+  const lines = [`# ${title}`, '', applies, ''];
   const summary = [applies];
   if (!hasPods && !hasAccounts) {
     const ignored =
@@ -78,6 +78,7 @@ export function explainEniConfig(value: Record<string, unknown>): Explanation {
     `# ${title}`,
     '',
     applies,
+    '',
     securedBy,
     '',
     '## Which nodes use it',

@@ -54,7 +54,8 @@ export function explainNetworkPolicy(value: Record<string, unknown>, settings: E
 
   const applies = `Applies to: ${selectedPods(spec.podSelector, namespace)}.`;
   const summary = [applies, reason, ...facts.map((fact) => `${fact.direction}: ${headline(fact)}.`)];
-  const lines = [`# ${title}`, '', applies, reason];
+  // Blank lines between parts keep them apart when the text is rendered as Markdown.
+  const lines = [`# ${title}`, '', applies, '', reason];
   for (const fact of facts) lines.push('', ...directionSection(fact, namespace));
   const notes = generalNotes(facts, spec);
   if (notes.length > 0) lines.push('', '## Notes', ...notes.map((note) => `- ${note}`));
@@ -131,6 +132,7 @@ function directionSection(fact: DirectionFacts, namespace: string | undefined): 
   out.push('Allowed:');
   fact.rules.forEach((rule, index) => out.push(...ruleLines(direction, rule, index, namespace)));
   const everything = fact.rules.findIndex(allowsEverything);
+  out.push('');
   if (everything !== -1) {
     out.push(`Denied: nothing, because rule ${everything + 1} allows all ${inOut.split(' ')[0]} traffic.`);
   } else {
