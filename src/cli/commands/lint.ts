@@ -5,8 +5,11 @@ import { join, relative, resolve } from 'node:path';
 import { lintText, LineIndex, type Diagnostic, type EngineSettings, type RuleLevel } from '../../engine';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from '../io';
 import { formatOutput, type LintRecord, type OutputFormat } from '../output/lintOutput';
+import { formatSarif } from '../output/sarif';
 
-const FORMATS: readonly OutputFormat[] = ['text', 'json'];
+type LintFormat = OutputFormat | 'sarif';
+
+const FORMATS: readonly LintFormat[] = ['text', 'json', 'sarif'];
 const LEVELS: readonly RuleLevel[] = ['off', 'info', 'warning', 'error'];
 
 const HELP = `Usage: eksnet lint [options] PATHS…
@@ -15,7 +18,7 @@ Checks NetworkPolicy, SecurityGroupPolicy and ENIConfig documents in YAML files.
 Directories are searched for *.yaml and *.yml; "-" reads standard input.
 
 Options:
-  --format text|json           output format (default text)
+  --format text|json|sarif     output format (default text; sarif is SARIF 2.1.0)
   --rule CODE=off|info|warning|error
                                change one rule's severity (repeatable)
   --target eks|generic         include EKS network policy agent caveats (default eks)
@@ -26,7 +29,7 @@ Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.
 `;
 
 interface LintOptions {
-  format: OutputFormat;
+  format: LintFormat;
   settings: Partial<EngineSettings>;
   paths: string[];
 }
@@ -49,7 +52,7 @@ export function parseLintArgs(args: string[]): LintOptions | 'help' {
       case '-h':
         return 'help';
       case '--format': {
-        const format = value() as OutputFormat;
+        const format = value() as LintFormat;
         if (!FORMATS.includes(format))
           throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
         options.format = format;
@@ -110,7 +113,7 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     const shown = file === '-' ? '<stdin>' : file;
     records.push(...toRecords(shown, text, lintText(text, options.settings)));
   }
-  io.stdout(formatOutput(options.format, records));
+  io.stdout(options.format === 'sarif' ? formatSarif(records) : formatOutput(options.format, records));
   return records.some((record) => record.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
 
