@@ -12,7 +12,7 @@ import {
   readCniStatus,
   type ClusterErrorCode,
 } from '../../src/cluster';
-import { awsNodeEnv, writeKubeconfig } from '../support/apiserver/cluster';
+import { awsNodeEnv, editAwsNodeEnv, writeKubeconfig } from '../support/apiserver/cluster';
 import { RecordingLog, startCluster, type TestCluster } from './harness';
 
 async function rejectsWith(
@@ -167,6 +167,40 @@ describe('Cluster action failures', () => {
       cluster.server.clearFailures();
     }
     assert.ok(Date.now() - started < 8000, `took ${Date.now() - started} ms`);
+  });
+
+  it('slow discovery: fails as a timeout within the limit instead of retrying for long', async () => {
+    cluster.server.injectFailure({ path: '/api', delayMs: 30_000 });
+    const started = Date.now();
+    try {
+      const tools = createClusterTools(cluster.settings({ timeoutSeconds: 2 }), new RecordingLog());
+      await assert.rejects(readCniStatus(tools.kubectl), (error: unknown) => {
+        assert.ok(isClusterError(error) && error.code === 'timeout', String(error));
+        return true;
+      });
+    } finally {
+      cluster.server.clearFailures();
+    }
+    // kubectl alone would retry discovery five times at one second each.
+    assert.ok(Date.now() - started < 4500, `took ${Date.now() - started} ms`);
+  });
+
+  it('refuses to apply a plan when aws-node changed after it was shown, and writes nothing', async () => {
+    const tools = createClusterTools(cluster.settings(), new RecordingLog());
+    const plan = await planEnable(tools.kubectl, 'prefix-delegation');
+    editAwsNodeEnv(cluster.server, (env) =>
+      env.map((entry) => (entry.name === 'ENABLE_PREFIX_DELEGATION' ? { ...entry, value: 'False' } : entry)),
+    );
+    const writes = cluster.server.writes().length;
+    await rejectsWith(
+      applyPlan(tools.kubectl, plan),
+      'conflict',
+      /aws-node changed since the plan was made \(ENABLE_PREFIX_DELEGATION is now "False"\); nothing was changed/,
+    );
+    assert.equal(cluster.server.writes().length, writes);
+    editAwsNodeEnv(cluster.server, (env) =>
+      env.map((entry) => (entry.name === 'ENABLE_PREFIX_DELEGATION' ? { ...entry, value: 'false' } : entry)),
+    );
   });
 
   it('cancellation stops kubectl and reports it', async () => {
