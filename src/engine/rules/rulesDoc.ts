@@ -1,0 +1,119 @@
+// Renders docs/rules.md from the rule registry. `scripts/gen-rules-doc.mjs` writes the file and a
+// test fails when the committed page differs, so the page never drifts from the code.
+
+import type { Rule } from './types';
+import { RULES, ruleDocsUrl } from './index';
+
+interface Family {
+  title: string;
+  intro: string;
+  matches(rule: Rule): boolean;
+}
+
+const FAMILIES: Family[] = [
+  {
+    title: 'YAML, apiVersion and schema',
+    intro: 'Checks on every document of a kind we know: it must be valid YAML and match the resource schema.',
+    matches: (rule) => /^(YAML|API|SCH)\d/.test(rule.code),
+  },
+  {
+    title: 'Templates',
+    intro:
+      'Many SecurityGroupPolicy and ENIConfig files are templates. Placeholders are noted once and skipped by the format checks; templates that are not YAML until rendered get one note instead of syntax errors.',
+    matches: (rule) => rule.code.startsWith('TPL'),
+  },
+  {
+    title: 'NetworkPolicy: rejected by the API server',
+    intro: "Errors with the API server's own wording and field path.",
+    matches: (rule) => /^NP1\d\d$/.test(rule.code),
+  },
+  {
+    title: 'NetworkPolicy: accepted, but not what it looks like',
+    intro: "What the API server's defaulting and the policy semantics do with a manifest that it accepts.",
+    matches: (rule) => /^NP2\d\d$/.test(rule.code),
+  },
+  {
+    title: 'NetworkPolicy: EKS network policy agent caveats',
+    intro:
+      'Only with `eksNetworking.target: "eks"` (the default). The Amazon VPC CNI network policy agent enforces policies with eBPF and differs from upstream Kubernetes in these places. It also never isolates pods with `hostNetwork: true`.',
+    matches: (rule) => /^NP3\d\d$/.test(rule.code),
+  },
+  {
+    title: 'SecurityGroupPolicy',
+    intro: 'Checks for `vpcresources.k8s.aws/v1beta1` SecurityGroupPolicy (security groups for pods).',
+    matches: (rule) => rule.code.startsWith('SGP'),
+  },
+  {
+    title: 'ENIConfig',
+    intro: 'Checks for `crd.k8s.amazonaws.com/v1alpha1` ENIConfig (VPC CNI custom networking).',
+    matches: (rule) => rule.code.startsWith('ENI'),
+  },
+];
+
+/** The heading of a rule's section; GitHub turns it into the anchor `ruleDocsUrl()` links to. */
+export function ruleHeading(rule: Rule): string {
+  return `${rule.code} ${rule.slug}`;
+}
+
+function anchor(rule: Rule): string {
+  return ruleDocsUrl(rule).slice(ruleDocsUrl(rule).indexOf('#'));
+}
+
+function kinds(rule: Rule): string {
+  return rule.kinds === 'any' ? 'all' : rule.kinds.join(', ');
+}
+
+function section(rule: Rule): string {
+  return [
+    `### ${ruleHeading(rule)}`,
+    '',
+    `Severity: **${rule.defaultSeverity}** · Kinds: ${kinds(rule)} · Quick fix: ${rule.fix ? 'yes' : 'no'}`,
+    '',
+    rule.summary,
+    '',
+    rule.why,
+    '',
+    'Bad:',
+    '',
+    '```yaml',
+    rule.badExample,
+    '```',
+    '',
+    'Good:',
+    '',
+    '```yaml',
+    rule.goodExample,
+    '```',
+    '',
+    `Reference: <${rule.docs}>`,
+    '',
+  ].join('\n');
+}
+
+export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
+  const out: string[] = [
+    '# Rules',
+    '',
+    '<!-- Generated from the rule metadata in src/engine/rules by `node scripts/gen-rules-doc.mjs`. Do not edit by hand. -->',
+    '',
+    'Every diagnostic has a code; the editor links each one to its section below.',
+    '',
+    '- Change a severity or turn a rule off with the `eksNetworking.rules` setting (`{ "NP209": "off", "NP203": "error" }`) or `eksnet lint --rule NP209=off`.',
+    '- Hide a code on the next line with `# eksnet-disable-next-line CODE`, or in the whole file with `# eksnet-disable CODE`.',
+    '- `eksNetworking.target` (`eks` or `generic`) turns the EKS agent caveats on or off; `eksNetworking.clusterIpFamily` (`ipv4` or `ipv6`) is the family the agent enforces.',
+    '',
+    '| Code | Severity | Summary |',
+    '| --- | --- | --- |',
+    ...rules.map(
+      (rule) =>
+        `| [${rule.code}](${anchor(rule)}) | ${rule.defaultSeverity} | ${rule.summary.replace(/\|/g, '\\|')} |`,
+    ),
+    '',
+  ];
+  for (const family of FAMILIES) {
+    const members = rules.filter((rule) => family.matches(rule));
+    if (members.length === 0) continue;
+    out.push(`## ${family.title}`, '', family.intro, '', ...members.map(section));
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
