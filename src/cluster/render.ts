@@ -45,9 +45,11 @@ export function renderStatus(status: CniStatus, style: Style): string {
   const lines = [
     heading(style, `VPC CNI status — context ${status.context}`),
     '',
-    `Version: ${status.version ?? '(unknown)'}   Image: ${code(style, status.image ?? '(none)')}`,
-    `Managed by: ${status.owner.kind === 'eks-addon' ? 'EKS add-on' : status.owner.kind === 'helm' ? 'Helm' : 'self-managed'}`,
-    `Network policy enforcement: ${policy.enforced ? 'on' : policy.inconsistent ? 'half on (inconsistent)' : 'off'} (ConfigMap enable-network-policy-controller=${policy.configMapValue ?? '(unset)'}, node agent ${policy.agentPresent ? `--enable-network-policy=${policy.agentFlag ?? '(unset)'}` : 'container missing'})`,
+    ...[
+      `Version: ${status.version ?? '(unknown)'}   Image: ${code(style, status.image ?? '(none)')}`,
+      `Managed by: ${status.owner.kind === 'eks-addon' ? 'EKS add-on' : status.owner.kind === 'helm' ? 'Helm' : 'self-managed'}`,
+      `Network policy enforcement: ${policy.enforced ? 'on' : policy.inconsistent ? 'half on (inconsistent)' : 'off'} (ConfigMap enable-network-policy-controller=${policy.configMapValue ?? '(unset)'}, node agent ${policy.agentPresent ? `--enable-network-policy=${policy.agentFlag ?? '(unset)'}` : 'container missing'})`,
+    ].map((line) => (style === 'markdown' ? `- ${line}` : line)),
     '',
     table(
       style,
