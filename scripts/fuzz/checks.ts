@@ -2,9 +2,23 @@
 // the time limit, and every range it hands back (diagnostics, fix edits, completion ranges) lies
 // inside the text it was given.
 
-import { lintText, ManifestFile, withDefaults, type Diagnostic, type OffsetRange } from '../../src/engine';
-import { splitDocuments } from '../../src/engine/parse/splitDocuments';
-import { completeAt } from '../../src/engine/editing/completion';
+import {
+  lintText,
+  ManifestFile,
+  withDefaults,
+  type Diagnostic,
+  type EngineSettings,
+  type OffsetRange,
+} from '../../src/engine';
+import {
+  completeInFile,
+  disableLineEdit,
+  documentSymbols,
+  explainFile,
+  fixAllEdits,
+  hoverAt,
+  type OutlineSymbol,
+} from '../../src/engine/editing';
 
 export interface Problem {
   /** `throw`, `slow` or `range`. */
@@ -16,6 +30,7 @@ export interface Problem {
 export interface CheckOptions {
   /** A single entry point taking longer than this is a finding. */
   timeLimitMs: number;
+  settings?: Partial<EngineSettings>;
   /** Text the incremental path starts from (the unmutated seed file), so its cache is exercised. */
   previousText?: string;
   /** How many cursor offsets to try the editing features at. */
@@ -74,7 +89,7 @@ function evenOffset(length: number, probe: number, probes: number): number {
 /** Runs every engine entry point on `text` and returns what went wrong (empty when all is well). */
 export function checkText(text: string, options: CheckOptions): Problem[] {
   const problems: Problem[] = [];
-  const settings = withDefaults(undefined);
+  const settings = withDefaults(options.settings);
 
   const diagnostics = timed('lintText', options, problems, () => lintText(text, settings));
   for (const detail of diagnosticRangeProblems(diagnostics ?? [], text.length)) {
@@ -91,26 +106,55 @@ export function checkText(text: string, options: CheckOptions): Problem[] {
     }
   }
 
+  // The whole-file editing features, on the file as the language server holds it.
+  const file = new ManifestFile(settings);
+  const fileDiagnostics =
+    timed('ManifestFile.update(text)', options, problems, () => file.update(text)) ?? [];
+  const lines = file.getLines();
+  const outOfRange = (entryPoint: string, ranges: readonly OffsetRange[]): void => {
+    for (const range of ranges) {
+      const detail = rangeProblem(range, text.length);
+      if (detail) problems.push({ type: 'range', entryPoint, detail });
+    }
+  };
+  const symbols = timed('documentSymbols', options, problems, () => documentSymbols(file)) ?? [];
+  outOfRange('documentSymbols', symbolRanges(symbols));
+  timed('explainFile', options, problems, () => explainFile(file, settings));
+  outOfRange(
+    'fixAllEdits',
+    timed('fixAllEdits', options, problems, () => fixAllEdits(fileDiagnostics)) ?? [],
+  );
+  for (const diagnostic of fileDiagnostics.slice(0, 5)) {
+    const edit = timed('disableLineEdit', options, problems, () => disableLineEdit(text, lines, diagnostic));
+    if (edit) outOfRange('disableLineEdit', [edit]);
+  }
+
   const probes = options.cursorProbes ?? 0;
-  if (probes > 0) {
-    const chunks = splitDocuments(text);
-    for (let probe = 0; probe < probes; probe++) {
-      const offset = options.pickOffset
-        ? options.pickOffset(text.length, probe)
-        : evenOffset(text.length, probe, probes);
-      const chunk = chunks.find((c) => offset >= c.start && offset <= c.start + c.text.length) ?? chunks[0];
-      const local = Math.min(Math.max(offset - chunk.start, 0), chunk.text.length);
-      const candidates = timed(`completeAt(${local})`, options, problems, () =>
-        completeAt(chunk.text, local),
+  for (let probe = 0; probe < probes; probe++) {
+    const offset = options.pickOffset
+      ? options.pickOffset(text.length, probe)
+      : evenOffset(text.length, probe, probes);
+    const candidates = timed(`completeInFile(${offset})`, options, problems, () =>
+      completeInFile(file, offset),
+    );
+    for (const candidate of candidates ?? []) {
+      outOfRange(`completeInFile(${offset})`, [candidate.range, ...(candidate.additionalEdits ?? [])]);
+    }
+    const found = file.chunkAt(offset);
+    if (found) {
+      const local = offset - found.chunk.start;
+      const hover = timed(`hoverAt(${offset})`, options, problems, () =>
+        hoverAt(found.chunk.text, local, { settings }),
       );
-      for (const candidate of candidates ?? []) {
-        const ranges = [candidate.range, ...(candidate.additionalEdits ?? [])];
-        for (const range of ranges) {
-          const detail = rangeProblem(range, chunk.text.length);
-          if (detail) problems.push({ type: 'range', entryPoint: `completeAt(${local})`, detail });
-        }
+      if (hover) {
+        const detail = rangeProblem(hover.range, found.chunk.text.length);
+        if (detail) problems.push({ type: 'range', entryPoint: `hoverAt(${offset})`, detail });
       }
     }
   }
   return problems;
+}
+
+function symbolRanges(symbols: readonly OutlineSymbol[]): OffsetRange[] {
+  return symbols.flatMap((symbol) => [symbol.range, symbol.selectionRange, ...symbolRanges(symbol.children)]);
 }

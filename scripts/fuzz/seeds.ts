@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import { join, relative } from 'node:path';
 import type { SeedFile } from './mutations';
 
-/** The real-world corpus (shared with the rule tests), or the fuzzer's own copy of it. */
-export const SEED_DIRECTORIES = ['test/fixtures/corpus', 'test/fixtures/fuzz-seeds'];
+/** The real-world corpus, shared with the corpus test. */
+export const SEED_DIRECTORY = 'test/fixtures/corpus/real-world';
 export const REGRESSIONS_DIRECTORY = 'test/fixtures/fuzz-regressions';
 
 function yamlFiles(directory: string): string[] {
@@ -21,8 +21,8 @@ function yamlFiles(directory: string): string[] {
 }
 
 export function loadSeeds(projectRoot: string): SeedFile[] {
-  const directory = SEED_DIRECTORIES.map((d) => join(projectRoot, d)).find((d) => existsSync(d));
-  if (!directory) throw new Error(`no seed files: none of ${SEED_DIRECTORIES.join(', ')} exists`);
+  const directory = join(projectRoot, SEED_DIRECTORY);
+  if (!existsSync(directory)) throw new Error(`no seed files: ${SEED_DIRECTORY} does not exist`);
   return yamlFiles(directory).map((file) => ({
     name: relative(projectRoot, file),
     text: readFileSync(file, 'utf8'),

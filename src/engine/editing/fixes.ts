@@ -29,7 +29,8 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-const DISABLE_COMMENT = /^([ \t]*)#\s*eksnet-disable-next-line\b(.*?)\s*$/;
+// `(.*)` rather than `(.*?)\s*$`: the lazy form retried the trailing blanks at every position.
+const DISABLE_COMMENT = /^([ \t]*)#\s*eksnet-disable-next-line\b(.*)$/;
 
 /**
  * Inserts `# eksnet-disable-next-line CODE` above the diagnostic's line with that line's

@@ -224,7 +224,8 @@ function flowItemAt(
 function documentValue(text: string): Record<string, unknown> {
   try {
     const [first] = parseYaml(text);
-    const value = first ? withoutNullFields(first.document.toJS({ maxAliasCount: 50 })) : undefined;
+    const value =
+      first && !first.tooDeep ? withoutNullFields(first.document.toJS({ maxAliasCount: 50 })) : undefined;
     return isRecord(value) ? value : {};
   } catch {
     return {};

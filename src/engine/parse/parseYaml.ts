@@ -1,7 +1,7 @@
 // Parses one document chunk with the `yaml` package, keeping node positions, and turns its syntax
 // errors into plain records. Offsets are relative to the chunk.
 
-import { parseAllDocuments, type Document } from 'yaml';
+import { isCollection, isPair, parseAllDocuments, type Document } from 'yaml';
 import type { OffsetRange } from '../types';
 
 export interface YamlSyntaxError {
@@ -13,10 +13,22 @@ export interface YamlSyntaxError {
 export interface ParsedYaml {
   document: Document.Parsed;
   errors: YamlSyntaxError[];
+  /** Nested deeper than MAX_NESTING_DEPTH: an error says so, and the document must not be converted. */
+  tooDeep: boolean;
 }
 
 /** Sanity limit for alias expansion: a "billion laughs" document fails fast instead of exhausting memory. */
 export const MAX_ALIAS_COUNT = 200;
+
+/** The parser reports running out of stack as "Maximum call stack size exceeded"; say what it means. */
+const TOO_DEEP = 'nesting is too deep to read; no real manifest nests this far';
+
+/**
+ * Real manifests nest about 10 levels (20 with managedFields). Deeper documents are not converted
+ * or checked: converting a mapping whose keys are deep collections stringifies every key at every
+ * level, which took minutes for a few hundred unclosed `[{` in a row.
+ */
+export const MAX_NESTING_DEPTH = 100;
 
 export function parseYaml(text: string): ParsedYaml[] {
   const parsed = parseAllDocuments(text, {
@@ -28,14 +40,35 @@ export function parseYaml(text: string): ParsedYaml[] {
     logLevel: 'error',
   });
   if (!Array.isArray(parsed)) return [];
-  return parsed.map((document) => ({
-    document,
-    errors: document.errors.map((error) => ({
+  return parsed.map((document) => {
+    const errors: YamlSyntaxError[] = document.errors.map((error) => ({
       range: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
-      message: cleanMessage(error.message),
+      message: error.code === 'RESOURCE_EXHAUSTION' ? TOO_DEEP : cleanMessage(error.message),
       yamlCode: error.code,
-    })),
-  }));
+    }));
+    const deepNode = findTooDeepNode(document.contents);
+    const reported = errors.some((error) => error.yamlCode === 'RESOURCE_EXHAUSTION');
+    if (deepNode && !reported) errors.push({ range: deepNode, message: TOO_DEEP, yamlCode: 'TOO_DEEP' });
+    return { document, errors, tooDeep: deepNode !== undefined };
+  });
+}
+
+/** The first node nested deeper than MAX_NESTING_DEPTH, found without recursion (the tree may be very deep). */
+function findTooDeepNode(root: unknown): OffsetRange | undefined {
+  const stack: Array<[unknown, number]> = [[root, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth >= MAX_NESTING_DEPTH) {
+      const start = node.range?.[0] ?? 0;
+      return { start, end: start + 1 };
+    }
+    for (const item of node.items) {
+      if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      else stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
 }
 
 /** The yaml package appends "at line L, column C" and a source excerpt; the editor already shows where. */

@@ -39,8 +39,8 @@ const EMPTY: ChunkResult = { diagnostics: [], resources: [] };
 export function validateChunk(text: string, settings: EngineSettings): ChunkResult {
   if (!mayContainOurResource(text)) return EMPTY;
   const result: ChunkResult = { diagnostics: [], resources: [] };
-  for (const { document, errors } of parseYaml(text)) {
-    validateDocument(text, document, errors, settings, result);
+  for (const { document, errors, tooDeep } of parseYaml(text)) {
+    validateDocument(text, document, errors, tooDeep, settings, result);
   }
   for (const diagnostic of result.diagnostics) diagnostic.range = clampRange(diagnostic.range, text.length);
   result.diagnostics.sort((a, b) => a.range.start - b.range.start);
@@ -53,13 +53,14 @@ function validateDocument(
   text: string,
   document: Document.Parsed,
   syntaxErrors: YamlSyntaxError[],
+  tooDeep: boolean,
   settings: EngineSettings,
   result: ChunkResult,
 ): void {
   let value: unknown;
   const problems = [...syntaxErrors];
   try {
-    value = withoutNullFields(document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+    value = tooDeep ? undefined : withoutNullFields(document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
   } catch (error) {
     // toJS fails on an alias whose anchor is missing (anchors do not cross `---`) or on an alias
     // bomb; point at the first alias, which is where the problem is.
