@@ -4,9 +4,15 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createClusterTools, isClusterError, readNodePrefixes, renderPrefixes } from '../../src/cluster';
+import {
+  createClusterTools,
+  isClusterError,
+  readNodePrefixes,
+  renderPrefixes,
+  runDoctor,
+} from '../../src/cluster';
 import { main } from '../../src/cli/main';
-import { CLUSTER_FIXTURES } from '../support/apiserver/cluster';
+import { CLUSTER_FIXTURES, editAwsNodeEnv } from '../support/apiserver/cluster';
 import { captureIO, recordingExecutable, RecordingLog, startCluster, type TestCluster } from './harness';
 
 const EC2_JSON = join(CLUSTER_FIXTURES, 'ec2-describe-instances.json');
@@ -80,6 +86,19 @@ describe('Node prefixes', () => {
       assert.match(error.message, /not signed in .*aws sso login --profile dev/);
       return true;
     });
+  });
+
+  it('the doctor checks node prefixes through aws when prefix delegation is on and names nodes without any', async () => {
+    editAwsNodeEnv(cluster.server, (env) =>
+      env.map((entry) => (entry.name === 'ENABLE_PREFIX_DELEGATION' ? { ...entry, value: 'true' } : entry)),
+    );
+    const aws = recordingExecutable(cluster.directory, 'aws-doctor', { stdoutFile: EC2_JSON });
+    const tools = createClusterTools(cluster.settings({ awsPath: aws.path }), new RecordingLog());
+    const report = await runDoctor(tools.kubectl, tools.aws);
+    const check = report.checks.find((c) => c.title === 'Prefixes on nodes');
+    assert.equal(check?.status, 'warn');
+    assert.match(check?.detail ?? '', /No prefixes on ip-10-0-2-20\.us-west-2\.compute\.internal/);
+    assert.equal(aws.calls().length, 1);
   });
 
   it('eksnet prefixes prints the table and --format json the report', async () => {
