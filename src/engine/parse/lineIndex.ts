@@ -1,5 +1,7 @@
 // Converts between offsets and zero-based line/character positions (UTF-16, as LSP counts them).
 
+import type { TextEdit } from '../types';
+
 export interface LineCharacter {
   line: number;
   character: number;
@@ -7,11 +9,40 @@ export interface LineCharacter {
 
 export class LineIndex {
   private readonly lineStarts: number[];
+  private readonly length: number;
 
-  constructor(private readonly text: string) {
+  constructor(text: string, lineStarts?: number[]) {
+    this.length = text.length;
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
+    }
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     this.lineStarts = starts;
+  }
+
+  /**
+   * The index of `text`, made from the index of the text before `edits` (applied in order, each in
+   * the offsets of the text the previous ones produced) without scanning the unchanged lines.
+   */
+  static afterEdits(previous: LineIndex, edits: readonly TextEdit[], text: string): LineIndex {
+    let starts = previous.lineStarts;
+    for (const edit of edits) {
+      const delta = edit.newText.length - (edit.end - edit.start);
+      // Line starts within (start, end] follow a newline the edit removes.
+      const firstRemoved = upperBound(starts, edit.start);
+      const firstKept = upperBound(starts, edit.end);
+      const inserted: number[] = [];
+      for (let i = edit.newText.indexOf('\n'); i !== -1; i = edit.newText.indexOf('\n', i + 1)) {
+        inserted.push(edit.start + i + 1);
+      }
+      const next = starts.slice(0, firstRemoved);
+      for (const start of inserted) next.push(start);
+      for (let i = firstKept; i < starts.length; i++) next.push(starts[i] + delta);
+      starts = next;
+    }
+    return new LineIndex(text, starts);
   }
 
   get lineCount(): number {
@@ -19,27 +50,33 @@ export class LineIndex {
   }
 
   positionAt(offset: number): LineCharacter {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    const clamped = Math.max(0, Math.min(offset, this.length));
+    const line = upperBound(this.lineStarts, clamped) - 1;
+    return { line, character: clamped - this.lineStarts[line] };
   }
 
   offsetAt(position: LineCharacter): number {
-    if (position.line >= this.lineStarts.length) return this.text.length;
+    if (position.line >= this.lineStarts.length) return this.length;
     if (position.line < 0) return 0;
     const start = this.lineStarts[position.line];
     const next =
-      position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
+      position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.length;
     return Math.min(start + Math.max(0, position.character), next);
   }
 
   lineStart(line: number): number {
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
   }
+}
+
+/** The index of the first entry greater than `value` in an ascending list. */
+function upperBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

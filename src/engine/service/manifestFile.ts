@@ -1,14 +1,17 @@
 // One open file, validated incrementally: the text is cut into `---` chunks and each chunk's result
 // is cached by its text, so an edit re-validates only the chunks it touched and the others are
-// just shifted to their new offsets.
+// just shifted to their new offsets. When the caller passes the edits (the language server does),
+// only the chunks around them are even looked at: a keystroke in a file of thousands of documents
+// costs about one document's parse, not a pass over the whole text.
 
-import type { Diagnostic, QuickFix } from '../types';
+import type { Diagnostic, QuickFix, TextEdit } from '../types';
 import type { EngineSettings } from '../settings';
 import { LineIndex } from '../parse/lineIndex';
 import { splitDocuments, type DocumentChunk } from '../parse/splitDocuments';
 import { validateChunk, type ChunkResult, type ResourceSummary } from '../validate/validateChunk';
 import { RULES } from '../rules';
 import { applySuppressions, findSuppressions } from './suppressions';
+import { composeEdits, replaceRegion } from './edits';
 
 export interface FileResource extends ResourceSummary {
   documentIndex: number;
@@ -16,13 +19,21 @@ export interface FileResource extends ResourceSummary {
   chunkStart: number;
 }
 
+/** A chunk with its (chunk-relative) validation result. */
+interface ValidatedChunk extends DocumentChunk {
+  result: ChunkResult;
+  /** Whether the chunk holds an `eksnet-disable` comment (the text-wide scan is skipped otherwise). */
+  mentionsSuppression: boolean;
+}
+
+const SUPPRESSION_MARK = 'eksnet-disable';
+
 export class ManifestFile {
-  private cache = new Map<string, ChunkResult>();
-  private chunks: DocumentChunk[] = [];
+  private chunks: ValidatedChunk[] = [];
   private text = '';
   private lines = new LineIndex('');
   private diagnostics: Diagnostic[] = [];
-  private resources: FileResource[] = [];
+  private resources: FileResource[] | undefined = [];
   /** How many chunks the last update had to validate (the rest came from the cache). */
   lastValidatedChunks = 0;
 
@@ -30,54 +41,39 @@ export class ManifestFile {
 
   setSettings(settings: EngineSettings): void {
     this.settings = settings;
-    this.cache.clear();
+    this.chunks = [];
     this.update(this.text);
   }
 
-  update(text: string): Diagnostic[] {
+  /**
+   * Brings the file up to date with `text`. `edits`, when given, are the changes that turned the
+   * previous text into `text`, in order, each in the offsets of the text the earlier ones produced
+   * (as LSP sends them); they let the update skip the unchanged parts of the file.
+   */
+  update(text: string, edits?: readonly TextEdit[]): Diagnostic[] {
+    const previous = { text: this.text, chunks: this.chunks, lines: this.lines };
     this.text = text;
-    this.lines = new LineIndex(text);
-    const fileFindings = RULES.flatMap((rule) => {
-      const level = this.settings.rules[rule.code];
-      if (!rule.checkFile || level === 'off') return [];
-      return rule.checkFile(text, this.settings).map((finding): Diagnostic => ({
-        range: finding.range,
-        severity: level ?? rule.defaultSeverity,
-        code: rule.code,
-        message: finding.message,
-        path: '',
-        documentIndex: 0,
-      }));
-    });
+    this.resources = undefined;
+    const fileFindings = this.checkFile(text);
     if (fileFindings.length > 0) {
+      this.lines = new LineIndex(text);
       this.chunks = [];
-      this.cache.clear();
-      this.resources = [];
       this.diagnostics = fileFindings;
       return this.diagnostics;
     }
 
-    this.chunks = splitDocuments(text);
-    const nextCache = new Map<string, ChunkResult>();
-    const diagnostics: Diagnostic[] = [];
-    const resources: FileResource[] = [];
-    let validated = 0;
-    this.chunks.forEach((chunk, documentIndex) => {
-      let result = nextCache.get(chunk.text) ?? this.cache.get(chunk.text);
-      if (!result) {
-        result = validateChunk(chunk.text, this.settings);
-        validated++;
-      }
-      nextCache.set(chunk.text, result);
-      for (const diagnostic of result.diagnostics)
-        diagnostics.push(shift(diagnostic, chunk.start, documentIndex));
-      for (const resource of result.resources)
-        resources.push({ ...resource, documentIndex, chunkStart: chunk.start });
-    });
-    this.cache = nextCache;
-    this.lastValidatedChunks = validated;
-    this.resources = resources;
-    this.diagnostics = applySuppressions(diagnostics, findSuppressions(text, this.lines), this.lines);
+    const incremental =
+      edits !== undefined && edits.length > 0 && previous.chunks.length > 0
+        ? this.updateChunks(previous.chunks, previous.text.length, edits)
+        : undefined;
+    if (incremental) {
+      this.chunks = incremental;
+      this.lines = LineIndex.afterEdits(previous.lines, edits ?? [], text);
+    } else {
+      this.chunks = this.validateAll(text, previous.chunks);
+      this.lines = new LineIndex(text);
+    }
+    this.diagnostics = this.collectDiagnostics();
     return this.diagnostics;
   }
 
@@ -94,6 +90,9 @@ export class ManifestFile {
   }
 
   getResources(): FileResource[] {
+    this.resources ??= this.chunks.flatMap((chunk, documentIndex) =>
+      chunk.result.resources.map((resource) => ({ ...resource, documentIndex, chunkStart: chunk.start })),
+    );
     return this.resources;
   }
 
@@ -107,8 +106,131 @@ export class ManifestFile {
       else high = mid - 1;
     }
     const chunk = this.chunks[low];
-    return chunk ? { chunk, documentIndex: low } : undefined;
+    return chunk ? { chunk: { start: chunk.start, text: chunk.text }, documentIndex: low } : undefined;
   }
+
+  private checkFile(text: string): Diagnostic[] {
+    return RULES.flatMap((rule) => {
+      const level = this.settings.rules[rule.code];
+      if (!rule.checkFile || level === 'off') return [];
+      return rule.checkFile(text, this.settings).map((finding): Diagnostic => ({
+        range: finding.range,
+        severity: level ?? rule.defaultSeverity,
+        code: rule.code,
+        message: finding.message,
+        path: '',
+        documentIndex: 0,
+      }));
+    });
+  }
+
+  /** Splits the whole text; chunks whose text was already in the file keep their result. */
+  private validateAll(text: string, previous: readonly ValidatedChunk[]): ValidatedChunk[] {
+    const known = new Map<string, ChunkResult>();
+    for (const chunk of previous) known.set(chunk.text, chunk.result);
+    let validated = 0;
+    const chunks = splitDocuments(text).map((chunk): ValidatedChunk => {
+      let result = known.get(chunk.text);
+      if (!result) {
+        result = validateChunk(chunk.text, this.settings);
+        known.set(chunk.text, result);
+        validated++;
+      }
+      return { ...chunk, result, mentionsSuppression: chunk.text.includes(SUPPRESSION_MARK) };
+    });
+    this.lastValidatedChunks = validated;
+    return chunks;
+  }
+
+  /**
+   * Re-splits only the chunks the edits touch and shifts the ones after them. Returns undefined
+   * when the edits do not fit the previous text (then the caller splits the whole text).
+   */
+  private updateChunks(
+    previous: readonly ValidatedChunk[],
+    previousLength: number,
+    edits: readonly TextEdit[],
+  ): ValidatedChunk[] | undefined {
+    const combined = composeEdits(edits, (start, end) => readChunks(previous, start, end), previousLength);
+    if (!combined) return undefined;
+    const region = replaceRegion(previous, combined);
+    const oldRegionText = previous
+      .slice(region.first, region.afterLast)
+      .map((chunk) => chunk.text)
+      .join('');
+    const regionStart = previous[region.first].start;
+    const newRegionText = copyString(
+      oldRegionText.slice(0, combined.start - regionStart) +
+        combined.newText +
+        oldRegionText.slice(combined.end - regionStart),
+    );
+    let regionChunks = splitDocuments(newRegionText);
+    // An emptied region before further chunks is no chunk at all (a full split would not make one).
+    if (newRegionText === '' && region.afterLast < previous.length) regionChunks = [];
+
+    const known = new Map<string, ChunkResult>();
+    for (const chunk of previous.slice(region.first, region.afterLast)) known.set(chunk.text, chunk.result);
+    let validated = 0;
+    const replaced = regionChunks.map((chunk): ValidatedChunk => {
+      let result = known.get(chunk.text);
+      if (!result) {
+        result = validateChunk(chunk.text, this.settings);
+        known.set(chunk.text, result);
+        validated++;
+      }
+      return {
+        start: chunk.start + regionStart,
+        text: chunk.text,
+        result,
+        mentionsSuppression: chunk.text.includes(SUPPRESSION_MARK),
+      };
+    });
+    this.lastValidatedChunks = validated;
+    const delta = combined.newText.length - (combined.end - combined.start);
+    const after = previous
+      .slice(region.afterLast)
+      .map((chunk): ValidatedChunk => (delta === 0 ? chunk : { ...chunk, start: chunk.start + delta }));
+    return [...previous.slice(0, region.first), ...replaced, ...after];
+  }
+
+  private collectDiagnostics(): Diagnostic[] {
+    const diagnostics: Diagnostic[] = [];
+    this.chunks.forEach((chunk, documentIndex) => {
+      for (const diagnostic of chunk.result.diagnostics)
+        diagnostics.push(shift(diagnostic, chunk.start, documentIndex));
+    });
+    if (!this.chunks.some((chunk) => chunk.mentionsSuppression)) return diagnostics;
+    return applySuppressions(diagnostics, findSuppressions(this.text, this.lines), this.lines);
+  }
+}
+
+/** Text of the old file between two offsets, read from its chunks (they cover the file in order). */
+function readChunks(chunks: readonly DocumentChunk[], start: number, end: number): string {
+  let out = '';
+  for (let i = chunkIndexAt(chunks, start); i < chunks.length && chunks[i].start < end; i++) {
+    const chunk = chunks[i];
+    out += chunk.text.slice(Math.max(0, start - chunk.start), Math.max(0, end - chunk.start));
+  }
+  return out;
+}
+
+function chunkIndexAt(chunks: readonly DocumentChunk[], offset: number): number {
+  let low = 0;
+  let high = chunks.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (chunks[mid].start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/**
+ * A copy of `text` that does not point into a larger string: a slice of the whole file would keep
+ * that version of the file alive for as long as this chunk is cached.
+ */
+function copyString(text: string): string {
+  return (' ' + text).slice(1);
 }
 
 function shift(diagnostic: Diagnostic, by: number, documentIndex: number): Diagnostic {

@@ -1,0 +1,151 @@
+// `npm run bench`: the performance benchmark. Generates the NetworkPolicy files, measures our
+// language server and yaml-language-server side by side over LSP stdio, plus the bare parse, the
+// engine alone, the CLI, activation and the .vsix, then prints the table and writes
+// docs/performance.md. Started by scripts/bench/run.mjs, which builds what it measures first.
+//
+// Options: --sizes 10,100,1000,5000  --samples 20  --phase-budget-s 60  --no-write  --skip-yaml-ls
+
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateNetworkPolicies } from './generateManifests';
+import { findAnchors, measureServer, type ScenarioLimits, type ServerSpec } from './measureServer';
+import { engineEditTimes } from './engineTimes';
+import { cliThroughput, coldParseMs, measureActivation, type ActivationRun } from './processMeasures';
+import { writeSelfContainedSchema, yamlSettings } from './yamlLanguageServer';
+import { describeMachine, renderConsoleTable, renderReport, type SizeResult } from './report';
+
+interface Options {
+  root: string;
+  /** The build under test: its dist/ and its .vsix (run.mjs packages a private copy of the project). */
+  build: string;
+  vsix: string;
+  work: string;
+  sizes: number[];
+  samples: number;
+  phaseBudgetMs: number;
+  write: boolean;
+  yamlLanguageServer: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const value = (flag: string): string | undefined => {
+    const index = argv.indexOf(flag);
+    return index === -1 ? undefined : argv[index + 1];
+  };
+  const root = value('--root') ?? process.cwd();
+  return {
+    root,
+    build: value('--build') ?? root,
+    vsix: value('--vsix') ?? join(root, 'eks-networking.vsix'),
+    work: value('--work') ?? join(root, '.cache', 'bench'),
+    sizes: (value('--sizes') ?? '10,100,1000,5000').split(',').map(Number),
+    samples: Number(value('--samples') ?? 20),
+    phaseBudgetMs: Number(value('--phase-budget-s') ?? 60) * 1000,
+    write: !argv.includes('--no-write'),
+    yamlLanguageServer: !argv.includes('--skip-yaml-ls'),
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const filesDirectory = join(options.work, 'files');
+  mkdirSync(filesDirectory, { recursive: true });
+  const schemaUri = writeSelfContainedSchema(options.root, join(options.work, 'schema'));
+  const limits: ScenarioLimits = {
+    samples: options.samples,
+    phaseBudgetMs: options.phaseBudgetMs,
+    minSamples: 4,
+    timeoutMs: 300_000,
+  };
+  const ours: ServerSpec = {
+    name: 'eks-networking',
+    command: [process.execPath, join(options.build, 'dist', 'server.js'), '--stdio'],
+    publishesVersion: true,
+  };
+  const theirs: ServerSpec = {
+    name: 'yaml-language-server',
+    command: [
+      process.execPath,
+      join(options.root, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server'),
+      '--stdio',
+    ],
+    session: { configuration: (section) => (section === 'yaml' ? yamlSettings(schemaUri) : null) },
+    settings: null,
+    publishesVersion: false,
+  };
+
+  const results: SizeResult[] = [];
+  for (const documents of options.sizes) {
+    const middle = documents >> 1;
+    const generated = generateNetworkPolicies({ documents, clean: new Set([middle, documents - 1]) });
+    const file = join(filesDirectory, `networkpolicies-${documents}.yaml`);
+    writeFileSync(file, generated.text);
+    // Not the file's real path: yaml-language-server's glob matching skips dot-folders like .cache.
+    const uri = `file:///bench/networkpolicies-${documents}.yaml`;
+    const anchors = findAnchors(generated.text, middle);
+    log(`\n${documents} documents (${(generated.text.length / 1e6).toFixed(2)} MB)`);
+
+    const parseMs = coldParseMs(options.root, file);
+    log(`  bare yaml parse: ${parseMs.toFixed(0)} ms`);
+    const oursResult = await measureServer(ours, uri, generated.text, anchors, limits);
+    log(`  ${oursResult.name}: ${JSON.stringify(oursResult)}`);
+    const theirsResult = options.yamlLanguageServer
+      ? await measureServer(theirs, uri, generated.text, anchors, limits)
+      : undefined;
+    if (theirsResult) log(`  ${theirsResult.name}: ${JSON.stringify(theirsResult)}`);
+    const engine = engineEditTimes(generated.text, anchors.middleProtocol, options.samples);
+    const cli = cliThroughput(join(options.build, 'dist', 'cli.js'), file, documents);
+    log(`  engine edit: ${JSON.stringify(engine)}; cli: ${JSON.stringify(cli)}`);
+    results.push({
+      documents,
+      bytes: generated.text.length,
+      injectedMistakes: generated.injectedMistakes,
+      parseMs,
+      ours: oursResult,
+      theirs: theirsResult,
+      engineEdit: engine,
+      cli,
+    });
+  }
+
+  let activation: ActivationRun | string;
+  try {
+    activation = measureActivation(
+      join(options.work, 'activationProbe.js'),
+      join(options.build, 'dist', 'extension.js'),
+      join(options.root, 'node_modules', '@types', 'vscode', 'index.d.ts'),
+    );
+  } catch (error) {
+    activation = (error as Error).message;
+  }
+  let vsixBytes: number | undefined;
+  try {
+    vsixBytes = statSync(options.vsix).size;
+  } catch {
+    vsixBytes = undefined;
+  }
+
+  const report = {
+    date: new Date(),
+    machine: describeMachine(),
+    samples: options.samples,
+    results,
+    activation,
+    vsixBytes,
+  };
+  log(`\n${renderConsoleTable(report)}`);
+  if (options.write) {
+    const target = join(options.root, 'docs', 'performance.md');
+    writeFileSync(target, renderReport(report));
+    log(`Wrote ${target}`);
+  }
+}
+
+function log(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

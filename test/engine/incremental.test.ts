@@ -1,0 +1,191 @@
+// Incremental re-validation must be invisible: after any sequence of edits, a file updated edit by
+// edit reports exactly what a fresh validation of the final text reports. Random edits (seeded, so
+// a failure replays) over generated multi-document files and the real fixtures, with extra weight
+// on the places that are easy to get wrong: `---` markers, newlines, and suppression comments.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ManifestFile, withDefaults, type TextEdit } from '../../src/engine';
+import { generateNetworkPolicies, seededRandom, type Random } from '../../scripts/bench/generateManifests';
+import { FIXTURES } from '../support/paths';
+
+const SETTINGS = withDefaults(undefined);
+
+/** Snippets an edit may insert: markers, newlines, YAML punctuation, suppression comments, typos. */
+const SNIPPETS = [
+  '\n',
+  '---\n',
+  '---',
+  '-',
+  '\n---\n',
+  ' ',
+  ':',
+  'x',
+  'p',
+  'TCP',
+  '\n  ',
+  '# eksnet-disable-next-line SCH003\n',
+  '# eksnet-disable NP110\n',
+  'kind: NetworkPolicy\n',
+  'apiVersion: networking.k8s.io/v1\n',
+  '...\n',
+  '"',
+  '[',
+];
+
+function randomOffset(random: Random, text: string): number {
+  // Half of the edits land next to a `---` marker or a line start.
+  if (random() < 0.5) {
+    const markers = [...text.matchAll(/^---/gm)].map((match) => match.index ?? 0);
+    const lineStarts = [...text.matchAll(/\n/g)].map((match) => (match.index ?? 0) + 1);
+    const anchors = random() < 0.6 && markers.length > 0 ? markers : lineStarts;
+    if (anchors.length > 0) {
+      const anchor = anchors[Math.floor(random() * anchors.length)];
+      return Math.max(0, Math.min(text.length, anchor + Math.floor(random() * 9) - 3));
+    }
+  }
+  return Math.floor(random() * (text.length + 1));
+}
+
+function randomEdit(random: Random, text: string): TextEdit {
+  const start = randomOffset(random, text);
+  const kind = random();
+  if (kind < 0.4) return { start, end: start, newText: SNIPPETS[Math.floor(random() * SNIPPETS.length)] };
+  const end = Math.min(text.length, start + 1 + Math.floor(random() * (kind < 0.8 ? 4 : 60)));
+  if (kind < 0.7) return { start, end, newText: '' };
+  if (kind < 0.9) return { start, end, newText: SNIPPETS[Math.floor(random() * SNIPPETS.length)] };
+  // Paste a piece of the file somewhere else, as copy and paste does.
+  const from = Math.floor(random() * text.length);
+  return { start, end: start, newText: text.slice(from, from + Math.floor(random() * 200)) };
+}
+
+function apply(text: string, edit: TextEdit): string {
+  return text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+}
+
+/** What a caller sees from a file: diagnostics, resources, line positions and the chunk lookup. */
+function observable(file: ManifestFile, text: string) {
+  const lines = file.getLines();
+  const probes = [0, text.length >> 2, text.length >> 1, text.length - 1, text.length].filter((o) => o >= 0);
+  return {
+    diagnostics: file.getDiagnostics(),
+    resources: file.getResources(),
+    lineCount: lines.lineCount,
+    positions: file
+      .getDiagnostics()
+      .map((d) => [lines.positionAt(d.range.start), lines.positionAt(d.range.end)]),
+    lineStarts: Array.from({ length: lines.lineCount }, (_, line) => lines.lineStart(line)),
+    chunks: probes.map((offset) => file.chunkAt(offset)),
+  };
+}
+
+function checkRandomEdits(name: string, initial: string, seed: number, steps: number): void {
+  const random = seededRandom(seed);
+  const file = new ManifestFile(SETTINGS);
+  file.update(initial);
+  let text = initial;
+  for (let step = 0; step < steps; step++) {
+    // Mostly one edit (typing), sometimes several in one change (multi-cursor, format, undo).
+    const count = random() < 0.8 ? 1 : 2 + Math.floor(random() * 3);
+    const edits: TextEdit[] = [];
+    for (let i = 0; i < count; i++) {
+      const edit = randomEdit(random, text);
+      edits.push(edit);
+      text = apply(text, edit);
+    }
+    file.update(text, edits);
+    const fresh = new ManifestFile(SETTINGS);
+    fresh.update(text);
+    assert.deepEqual(
+      observable(file, text),
+      observable(fresh, text),
+      `${name}, seed ${seed}, step ${step}: edits ${JSON.stringify(edits)} changed the result`,
+    );
+  }
+}
+
+function fixtureFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true })
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? fixtureFiles(join(directory, entry.name))
+        : entry.name.endsWith('.yaml')
+          ? [join(directory, entry.name)]
+          : [],
+    )
+    .sort();
+}
+
+/** The fixtures of one folder as one multi-document file, as a GitOps repo concatenation would be. */
+function joinedFixtures(folder: string): string {
+  return fixtureFiles(join(FIXTURES, folder))
+    .map((file) => readFileSync(file, 'utf8'))
+    .map((text) => (text.endsWith('\n') ? text : `${text}\n`))
+    .map((text) => (text.startsWith('---') ? text : `---\n${text}`))
+    .join('');
+}
+
+test('random edits to generated NetworkPolicy files give exactly the diagnostics of a full validation', () => {
+  for (const seed of [1, 2, 3]) {
+    const { text } = generateNetworkPolicies({ documents: 12, seed, mistakeRate: 0.4 });
+    checkRandomEdits('generated', text, seed, 100);
+  }
+});
+
+for (const folder of ['engine', 'schemas', 'rules']) {
+  test(`random edits to the ${folder} fixtures give exactly the diagnostics of a full validation`, () => {
+    checkRandomEdits(`fixtures/${folder}`, joinedFixtures(folder), 11, folder === 'rules' ? 50 : 100);
+  });
+}
+
+test('edits that add, break and remove `---` markers keep the documents and their indexes right', () => {
+  const { text } = generateNetworkPolicies({ documents: 6, seed: 5, mistakeRate: 1 });
+  const file = new ManifestFile(SETTINGS);
+  file.update(text);
+  let current = text;
+  const second = current.indexOf('\n---', 1) + 1;
+  const steps: TextEdit[] = [
+    { start: second, end: second + 1, newText: '' }, // `--` is no marker: two documents become one
+    { start: second, end: second, newText: '-' }, // and back
+    { start: second, end: second, newText: 'x' }, // `x---` is no marker either
+    { start: second, end: second + 1, newText: '' },
+    { start: second - 1, end: second, newText: '' }, // join the marker to the line before
+    { start: second - 1, end: second - 1, newText: '\n' },
+    { start: 0, end: 0, newText: 'kind: List\n' }, // text before the first marker is a document
+    { start: 0, end: 11, newText: '' },
+    { start: 0, end: current.length, newText: '' }, // select all, delete
+  ];
+  for (const edit of steps) {
+    if (edit.end > current.length) edit.end = current.length;
+    current = apply(current, edit);
+    const incremental = file.update(current, [edit]);
+    assert.deepEqual(incremental, new ManifestFile(SETTINGS).update(current), JSON.stringify(edit));
+  }
+});
+
+test('a one-character edit in a large file re-validates only its own document', () => {
+  const { text } = generateNetworkPolicies({ documents: 300, seed: 9 });
+  const file = new ManifestFile(SETTINGS);
+  file.update(text);
+  assert.equal(file.lastValidatedChunks, 300);
+  const offset = text.indexOf('protocol: TCP', text.length >> 1) + 'protocol: TC'.length;
+  const edit = { start: offset, end: offset + 1, newText: 'p' };
+  const edited = apply(text, edit);
+  const diagnostics = file.update(edited, [edit]);
+  assert.equal(file.lastValidatedChunks, 1);
+  assert.deepEqual(diagnostics, new ManifestFile(SETTINGS).update(edited));
+  assert.ok(
+    diagnostics.some((d) => d.code === 'SCH003' && edited.slice(d.range.start, d.range.end) === 'TCp'),
+  );
+});
+
+test('edits that do not fit the previous text fall back to a full validation', () => {
+  const text = joinedFixtures('engine');
+  const file = new ManifestFile(SETTINGS);
+  file.update(text);
+  const stale = { start: text.length + 5, end: text.length + 9, newText: 'x' };
+  const edited = `${text}# a comment\n`;
+  assert.deepEqual(file.update(edited, [stale]), new ManifestFile(SETTINGS).update(edited));
+});
