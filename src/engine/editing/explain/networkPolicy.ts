@@ -187,21 +187,39 @@ function ipBlockPhrase(ipBlock: Record<string, unknown>): string {
   return except.length > 0 ? `${base} except ${joinWords(except)}` : base;
 }
 
-/** `TCP port 6379`, `UDP port 53 and TCP port 53`, `TCP ports 32000-32768`, `all ports and protocols`. */
+/**
+ * `TCP port 6379`, `TCP ports 6379 and 26379`, `UDP port 53 and TCP port 53`, `UDP ports 32000-32768`,
+ * `all UDP ports`, `the TCP port named "http"`, or `all ports and protocols`. Numbered ports and
+ * ranges of one protocol are listed together, in the order they first appear.
+ */
 export function portsPhrase(ports: unknown[]): string {
   if (ports.length === 0) return 'all ports and protocols';
-  return joinWords(
-    ports.map((raw) => {
-      const port = asRecord(raw);
-      const protocol = typeof port.protocol === 'string' ? port.protocol : 'TCP';
-      if (port.port === undefined) return `all ${protocol} ports`;
-      if (typeof port.port === 'string') return `the ${protocol} port named "${port.port}"`;
-      if (typeof port.endPort === 'number' && port.endPort !== port.port) {
-        return `${protocol} ports ${String(port.port)}-${port.endPort}`;
+  const phrases: string[] = [];
+  const numbered = new Map<string, { index: number; items: string[] }>();
+  for (const raw of ports) {
+    const port = asRecord(raw);
+    const protocol = typeof port.protocol === 'string' ? port.protocol : 'TCP';
+    if (port.port === undefined) phrases.push(`all ${protocol} ports`);
+    else if (typeof port.port === 'string') phrases.push(`the ${protocol} port named "${port.port}"`);
+    else {
+      const item =
+        typeof port.endPort === 'number' && port.endPort !== port.port
+          ? `${String(port.port)}-${port.endPort}`
+          : String(port.port);
+      let group = numbered.get(protocol);
+      if (!group) {
+        group = { index: phrases.length, items: [] };
+        numbered.set(protocol, group);
+        phrases.push('');
       }
-      return `${protocol} port ${String(port.port)}`;
-    }),
-  );
+      if (!group.items.includes(item)) group.items.push(item);
+    }
+  }
+  for (const [protocol, group] of numbered) {
+    const single = group.items.length === 1 && !group.items[0].includes('-');
+    phrases[group.index] = `${protocol} port${single ? '' : 's'} ${joinWords(group.items)}`;
+  }
+  return joinWords(phrases);
 }
 
 function allowsEverything(rule: Record<string, unknown>): boolean {
