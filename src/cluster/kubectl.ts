@@ -1,6 +1,7 @@
 // kubectl as the cluster actions use it: fixed global flags from the settings, argv arrays only,
 // `--` before positional arguments, and failures turned into one specific, actionable sentence.
 
+import { existsSync } from 'node:fs';
 import { ClusterError } from './errors';
 import { runProcess, SILENT_LOG, type ClusterLog, type RunResult } from './process';
 import { Redactor } from './redact';
@@ -120,6 +121,12 @@ export class Kubectl {
   }
 
   private noContext(): ClusterError {
+    if (this.settings.kubeconfig && !existsSync(this.settings.kubeconfig)) {
+      return new ClusterError(
+        'no-context',
+        `The kubeconfig file "${printable(this.settings.kubeconfig)}" does not exist; fix ${this.settings.hints.kubeconfig} or leave it empty to use kubectl's default.`,
+      );
+    }
     const where = this.settings.kubeconfig
       ? `kubeconfig "${printable(this.settings.kubeconfig)}"`
       : 'the kubeconfig';

@@ -64,6 +64,18 @@ describe('Cluster action failures', () => {
     );
   });
 
+  it('a kubeconfig setting that points nowhere: names the file and the setting', async () => {
+    const tools = createClusterTools(
+      cluster.settings({ kubeconfig: '/nonexistent/kubeconfig' }),
+      new RecordingLog(),
+    );
+    await rejectsWith(
+      readCniStatus(tools.kubectl),
+      'no-context',
+      /The kubeconfig file "\/nonexistent\/kubeconfig" does not exist; fix the eksNetworking\.kubeconfig setting/,
+    );
+  });
+
   it('a context that is not in the kubeconfig: names it', async () => {
     const tools = createClusterTools(cluster.settings({ context: 'prod-cluster' }), new RecordingLog());
     await rejectsWith(
