@@ -151,3 +151,18 @@ test('in a one-line flow list, the item under the cursor is the one described', 
   assert.match(result?.markdown ?? '', /Not a strict subset of cidr 172\.17\.0\.0\/16/);
   assert.match(hoverOn('172.17.1.0/24', text).result?.markdown ?? '', /Inside cidr/);
 });
+
+test('on policyTypes, ingress and a rule: what that part means in this policy', () => {
+  const text = POLICY.replace('spec:\n', 'spec:\n  policyTypes: [Ingress]\n');
+  assert.match(
+    hoverOn('policyTypes', text).result?.markdown ?? '',
+    /\*\*Here:\*\* Directions: Ingress \(listed in policyTypes\)\./,
+  );
+  assert.match(
+    hoverOn('ingress', text).result?.markdown ?? '',
+    /\*\*Here:\*\* Ingress: isolated, 1 rule allows traffic\./,
+  );
+  const rule = hoverOn('ports', text).result?.markdown ?? '';
+  assert.match(rule, /\*\*Ingress rule 1:\*\* Rule 1 allows TCP port 6379 from any of:/);
+  assert.match(rule, /pods with role=frontend in namespaces with project=myproject/);
+});

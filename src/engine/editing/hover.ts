@@ -9,7 +9,7 @@ import { formatAddress, isStrictSubset, lastAddress, networkCidr, parseCidr, typ
 import { asList, asRecord, isRecord, valueAt, withoutNullFields } from '../util/values';
 import { readCursor, type DocumentAtCursor } from './cursor';
 import { explainResource } from './explain';
-import { peerPhrase } from './explain/networkPolicy';
+import { effectivePolicyTypes, peerPhrase, ruleLines } from './explain/networkPolicy';
 import { namespacePhrase, summariseSelector } from './explain/words';
 import { fieldMarkdown } from './schemaDocs';
 import { unquote } from './yamlOutline';
@@ -79,6 +79,8 @@ function keyHover(
   if (schema) parts.push(fieldMarkdown(name, schema, schemas));
   const selector = selectorSummary(path, value);
   if (selector) parts.push(selector);
+  const meaning = resource.kind === 'NetworkPolicy' ? policyPartSummary(path, value, options) : undefined;
+  if (meaning) parts.push(meaning);
   return parts.length > 0 ? parts.join('\n\n---\n\n') : undefined;
 }
 
@@ -98,6 +100,34 @@ function selectorSummary(path: Path, value: Record<string, unknown>): string | u
     return `**Selects:** ${summariseSelector(selector, 'service accounts', `in ${namespacePhrase(namespace)}`)}`;
   }
   return `**Selects:** ${summariseSelector(selector, 'pods', `in ${namespacePhrase(namespace)}`)}`;
+}
+
+/** What a part of a NetworkPolicy means here: the directions, a direction's state, one rule. */
+function policyPartSummary(
+  path: Path,
+  value: Record<string, unknown>,
+  options: HoverOptions,
+): string | undefined {
+  if (path[0] !== 'spec') return undefined;
+  const [, section, index, field] = path;
+  if (path.length === 2 && section === 'policyTypes') {
+    return `**Here:** ${effectivePolicyTypes(asRecord(value.spec)).reason}`;
+  }
+  if (section !== 'ingress' && section !== 'egress') return undefined;
+  const direction = section === 'ingress' ? 'Ingress' : 'Egress';
+  if (path.length === 2) {
+    const { summary } = explainResource('NetworkPolicy', value, options.settings);
+    const line = summary.find((entry) => entry.startsWith(`${direction}:`));
+    return line ? `**Here:** ${line}` : undefined;
+  }
+  if (typeof index !== 'number' || (path.length === 4 && !['from', 'to', 'ports'].includes(String(field)))) {
+    return undefined;
+  }
+  if (path.length > 4) return undefined;
+  const rule = asRecord(asList(asRecord(value.spec)[section])[index]);
+  const namespace = asRecord(value.metadata).namespace as string | undefined;
+  const lines = ruleLines(direction, rule, index, namespace).map((line) => line.replace(/^- /, ''));
+  return `**${direction} rule ${index + 1}:** ${lines.join('\n')}`;
 }
 
 function lastSelectorIndex(path: Path): number {

@@ -144,7 +144,7 @@ function directionSection(fact: DirectionFacts, namespace: string | undefined): 
   return out;
 }
 
-function ruleLines(
+export function ruleLines(
   direction: Direction,
   rule: Record<string, unknown>,
   index: number,
