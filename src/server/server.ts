@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseSettings, ServerState } from './state';
+import { guardRequests } from './guard';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerCodeActions } from './features/codeActions';
 import { COMPLETION_TRIGGER_CHARACTERS, registerCompletion } from './features/completion';
@@ -19,7 +20,8 @@ import { FIX_ALL_KIND } from './features/fixAll';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const state = new ServerState(connection, documents);
+  // Features register through the guarded connection: a request that throws is logged and answered with an error.
+  const state = new ServerState(guardRequests(connection), documents);
   let canPullConfiguration = false;
 
   connection.onInitialize((params): InitializeResult => {
