@@ -4,7 +4,7 @@
 // these check the commands' wiring, reports, dry-run diagnostics and Restricted Mode.
 
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
@@ -99,6 +99,30 @@ export function clusterHostTests(): HostTest[] {
         assert.equal(document.getText(diagnostic.range), 'tcp');
         assert.match(diagnostic.message, /Unsupported value: "tcp"/);
         assert.equal(server?.get('networking.k8s.io/v1', 'NetworkPolicy', 'allow-web', 'default'), undefined);
+      },
+    },
+    {
+      name: 'Diff Current File opens a diff of the live object and the server dry-run result',
+      async run() {
+        const text = readFileSync(join(CLUSTER_FIXTURES, 'netpol-bad-protocol.yaml'), 'utf8').replace(
+          'protocol: tcp',
+          'protocol: TCP',
+        );
+        const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: text });
+        await vscode.window.showTextDocument(document);
+        const result = await vscode.commands.executeCommand<{ live: string; merged: string } | undefined>(
+          'eksNetworking.diffCurrentFile',
+        );
+        assert.equal(result?.live.trim(), '', 'allow-web does not exist in the cluster yet');
+        assert.match(result?.merged ?? '', /name: allow-web/);
+        const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+        assert.ok(input instanceof vscode.TabInputTextDiff, 'the active tab is not a diff editor');
+        assert.equal(input.modified.scheme, 'eks-networking');
+        assert.equal(
+          server?.get('networking.k8s.io/v1', 'NetworkPolicy', 'allow-web', 'default'),
+          undefined,
+          'a diff must not create anything',
+        );
       },
     },
     {
