@@ -1,0 +1,107 @@
+// Hostile and broken YAML through the real language server over stdio: each file is opened, gets
+// its diagnostics quickly, and hover, completion and the outline still answer on it; afterwards an
+// ordinary file is served as usual, and the server's peak memory stays bounded.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { LspTestClient } from '../support/lspClient';
+import { HOSTILE_INPUTS, POLICY_WITH_ONE_MISTAKE, type HostileInput } from './inputs';
+
+/** Opening and validating one hostile file, 50 MB ones included. */
+const PUBLISH_TIMEOUT_MS = 30_000;
+/** Peak resident memory of the server process over the whole run. */
+const PEAK_MEMORY_MB = 1536;
+
+const ONE_DIAGNOSTIC: Record<string, string> = {
+  'alias bomb (billion laughs)': 'YAML001',
+  '10,000-deep block sequences': 'YAML001',
+  '10,000-deep block mappings': 'YAML001',
+  '10,000-deep flow sequences': 'YAML001',
+  '10,000-deep flow mappings': 'YAML001',
+  '10,000 unclosed flow brackets': 'YAML001',
+  '50 MB file': 'YAML002',
+};
+
+function peakMemoryMB(pid: number | undefined): number | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kilobytes = /VmHWM:\s+(\d+) kB/.exec(status)?.[1];
+    return kilobytes ? Number(kilobytes) / 1024 : undefined;
+  } catch {
+    return undefined; // not Linux: the memory bound is checked where /proc exists
+  }
+}
+
+async function serveHostileFiles(
+  inputs: readonly HostileInput[],
+  settings?: Record<string, unknown>,
+): Promise<void> {
+  const client = new LspTestClient(settings ? { settings: { eksNetworking: settings } } : {});
+  try {
+    await client.initialize();
+    for (const [index, input] of inputs.entries()) {
+      const uri = `file:///work/hostile/${index}.yaml`;
+      const text = input.build();
+      const started = Date.now();
+      await client.open(uri, text);
+      const diagnostics = await client.waitForDiagnostics(uri, () => true, PUBLISH_TIMEOUT_MS);
+      const elapsed = Date.now() - started;
+      assert.ok(diagnostics.length <= 10, `${input.name}: ${diagnostics.length} diagnostics`);
+      const expected = ONE_DIAGNOSTIC[input.name];
+      if (expected) {
+        assert.deepEqual(
+          diagnostics.map((d) => d.code),
+          [expected],
+          `${input.name}: ${JSON.stringify(diagnostics)}`,
+        );
+      }
+      const lastLine = text.split('\n').length - 2;
+      for (const position of [
+        { line: 0, character: 3 },
+        { line: 5, character: 4 },
+        { line: Math.max(0, lastLine), character: 1 },
+      ]) {
+        const params = { textDocument: { uri }, position };
+        await client.request('textDocument/hover', params);
+        await client.request('textDocument/completion', params);
+      }
+      await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+      await client.close(uri);
+      assert.ok(elapsed < PUBLISH_TIMEOUT_MS, `${input.name}: ${elapsed} ms`);
+    }
+
+    // The server is still itself: an ordinary policy gets its one real mistake reported.
+    const uri = 'file:///work/hostile/after.yaml';
+    await client.open(uri, POLICY_WITH_ONE_MISTAKE);
+    const diagnostics = await client.waitForDiagnostics(uri);
+    assert.ok(
+      diagnostics.some((d) => d.code === 'SCH003' && d.range.start.line === 8),
+      JSON.stringify(diagnostics),
+    );
+    const peak = peakMemoryMB(client.process.pid);
+    if (peak !== undefined) assert.ok(peak < PEAK_MEMORY_MB, `server peak memory ${Math.round(peak)} MB`);
+    assert.equal(client.process.exitCode, null);
+    assert.equal(client.stderr, '', 'nothing on the server stderr');
+  } finally {
+    await client.shutdown();
+  }
+}
+
+test(
+  'the language server answers every hostile file with bounded time and memory and keeps serving',
+  { timeout: 300_000 },
+  async () => {
+    await serveHostileFiles(HOSTILE_INPUTS.filter((input) => !input.settings));
+  },
+);
+
+test(
+  'with a raised size limit, 10,000-deep block nesting gets one "too deep" diagnostic from the server',
+  { timeout: 120_000 },
+  async () => {
+    const raised = HOSTILE_INPUTS.filter((input) => input.settings);
+    assert.ok(raised.length > 0);
+    await serveHostileFiles(raised, raised[0].settings);
+  },
+);
