@@ -161,3 +161,27 @@ test('offers nothing inside a trailing comment', () => {
   assert.deepEqual(complete(`${NP}spec:\n  podSelector: {} # all pods ‸\n`).labels, []);
   assert.deepEqual(complete(`${NP}spec:\n  policyTypes:\n    - Ingress # in ‸\n`).labels, []);
 });
+
+test('works inside the items of a kind: List, as kubectl get -o yaml prints them', () => {
+  const list = [
+    'apiVersion: v1',
+    'kind: List',
+    'items:',
+    '  - apiVersion: networking.k8s.io/v1',
+    '    kind: NetworkPolicy',
+    '    metadata:',
+    '      name: a',
+    '    spec:',
+    '      podSelector: {}',
+    '      ‸',
+  ].join('\n');
+  assert.deepEqual(complete(list).labels, ['policyTypes', 'ingress', 'egress']);
+  const kind = complete('apiVersion: v1\nkind: List\nitems:\n  - kind: ‸\n');
+  const eni = kind.candidates.find((candidate) => candidate.label === 'ENIConfig');
+  const [edit] = eni?.additionalEdits ?? [];
+  const applied = kind.text.slice(0, edit.start) + edit.newText + kind.text.slice(edit.end);
+  assert.equal(
+    applied,
+    'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: crd.k8s.amazonaws.com/v1alpha1\n    kind: \n',
+  );
+});

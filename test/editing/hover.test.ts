@@ -166,3 +166,15 @@ test('on policyTypes, ingress and a rule: what that part means in this policy', 
   assert.match(rule, /\*\*Ingress rule 1:\*\* Rule 1 allows TCP port 6379 from any of:/);
   assert.match(rule, /pods with role=frontend in namespaces with project=myproject/);
 });
+
+test('hover works on the items of a kind: List', () => {
+  const list = `apiVersion: v1\nkind: List\nitems:\n${POLICY.split('\n')
+    .map((line, index) => (line === '' ? '' : `${index === 0 ? '  - ' : '    '}${line}`))
+    .join('\n')}`;
+  assert.match(hoverOn('protocol', list).result?.markdown ?? '', /Transport protocol/);
+  assert.match(
+    hoverOn('kind: Net', list).result?.markdown ?? '',
+    /\*\*NetworkPolicy shop\/allow-frontend\*\*/,
+  );
+  assert.match(hoverOn('172.17.0.0/16', list).result?.markdown ?? '', /except 172\.17\.1\.0\/24: inside/);
+});

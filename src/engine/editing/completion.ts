@@ -258,10 +258,10 @@ function apiVersionCandidates(doc: DocumentAtCursor, range: OffsetRange): Comple
 
 /** Each kind we support; choosing one also fixes or adds the matching `apiVersion`. */
 function kindCandidates(doc: DocumentAtCursor, range: OffsetRange): CompletionCandidate[] {
-  const apiEntry = doc.outline.root.children.find(
+  const apiEntry = doc.resourceNode.children.find(
     (child) => child.kind === 'entry' && child.key === 'apiVersion',
   );
-  const kindEntry = doc.outline.root.children.find((child) => child.kind === 'entry' && child.key === 'kind');
+  const kindEntry = doc.resourceNode.children.find((child) => child.kind === 'entry' && child.key === 'kind');
   return RESOURCE_TYPES.map((type, index) => {
     const additionalEdits: TextEdit[] = [];
     if (apiEntry && unquote(apiEntry.valueText) !== type.apiVersion) {
@@ -270,7 +270,7 @@ function kindCandidates(doc: DocumentAtCursor, range: OffsetRange): CompletionCa
       additionalEdits.push({
         start: kindEntry.keyStart,
         end: kindEntry.keyStart,
-        newText: `apiVersion: ${type.apiVersion}\n`,
+        newText: `apiVersion: ${type.apiVersion}\n${' '.repeat(kindEntry.column)}`,
       });
     }
     return {

@@ -3,7 +3,15 @@
 
 import type { OffsetRange, Path } from '../types';
 import { routeResource, type ResourceType } from '../route/resourceTypes';
-import { buildOutline, pathOf, rootValue, siblingKeys, type Outline, type OutlineNode } from './yamlOutline';
+import {
+  buildOutline,
+  pathOf,
+  rootValue,
+  siblingKeys,
+  unquote,
+  type Outline,
+  type OutlineNode,
+} from './yamlOutline';
 
 export type CursorPlace =
   | {
@@ -29,6 +37,10 @@ export type CursorPlace =
 
 export interface DocumentAtCursor {
   outline: Outline;
+  /** The mapping of the resource: the document root, or the `items` entry of a `kind: List`. */
+  resourceNode: OutlineNode;
+  /** Path of that mapping in the document: `[]`, or `['items', 2]`; place paths are relative to it. */
+  pathPrefix: Path;
   apiVersion?: string;
   kind?: string;
   /** Our resource type, when `kind` names one of ours (even with a wrong or missing apiVersion). */
@@ -44,13 +56,68 @@ export function readCursor(text: string, offset: number): DocumentAtCursor {
   const line = text.slice(lineStart, lineEnd);
   const blankLine = line.trim() === '';
   const outline = buildOutline(text, blankLine ? offset : undefined);
-  const apiVersion = rootValue(outline, 'apiVersion');
-  const kind = rootValue(outline, 'kind');
+  const node = outline.nodeOnLine.get(countLines(text, lineStart));
+
+  let resourceNode = outline.root;
+  let pathPrefix: Path = [];
+  if (rootValue(outline, 'kind') === 'List' && node) {
+    // `kubectl get networkpolicy -o yaml` prints a List: work on the item under the cursor.
+    const item = listItemOf(node);
+    if (item) {
+      resourceNode = item.node;
+      pathPrefix = ['items', item.index];
+    }
+  }
+  const apiVersion = entryValue(resourceNode, 'apiVersion');
+  const kind = entryValue(resourceNode, 'kind');
   const route = routeResource(apiVersion, kind);
   const resource = route.type === 'resource' || route.type === 'wrongApiVersion' ? route.resource : undefined;
-  const lineNumber = countLines(text, lineStart);
-  const node = outline.nodeOnLine.get(lineNumber);
-  return { outline, apiVersion, kind, resource, place: node ? placeOf(node, text, offset) : undefined };
+  const place = node ? placeOf(node, text, offset) : undefined;
+  return {
+    outline,
+    resourceNode,
+    pathPrefix,
+    apiVersion,
+    kind,
+    resource,
+    place: place && relativeTo(place, pathPrefix),
+  };
+}
+
+function entryValue(node: OutlineNode, key: string): string | undefined {
+  const entry = node.children.find((child) => child.kind === 'entry' && child.key === key);
+  return entry ? unquote(entry.valueText) : undefined;
+}
+
+/** The `items` list item of a root-level List that contains `node`. */
+function listItemOf(node: OutlineNode): { node: OutlineNode; index: number } | undefined {
+  for (let current: OutlineNode | undefined = node; current?.parent; current = current.parent) {
+    const parent = current.parent;
+    if (
+      current.kind === 'item' &&
+      parent.kind === 'entry' &&
+      parent.key === 'items' &&
+      parent.parent?.kind === 'root'
+    ) {
+      return {
+        node: current,
+        index: parent.children.filter((child) => child.kind === 'item').indexOf(current),
+      };
+    }
+  }
+  return undefined;
+}
+
+function relativeTo(place: CursorPlace, prefix: Path): CursorPlace | undefined {
+  const strip = (path: Path): Path | undefined =>
+    prefix.every((segment, i) => path[i] === segment) ? path.slice(prefix.length) : undefined;
+  if (prefix.length === 0) return place;
+  if (place.type === 'key') {
+    const parentPath = strip(place.parentPath);
+    return parentPath ? { ...place, parentPath } : undefined;
+  }
+  const path = strip(place.path);
+  return path ? { ...place, path } : undefined;
 }
 
 function placeOf(node: OutlineNode, text: string, offset: number): CursorPlace | undefined {

@@ -30,7 +30,7 @@ export function hoverAt(text: string, offset: number, options: HoverOptions): Ho
   const doc = readCursor(text, offset);
   const place = doc.place;
   if (!place || !doc.resource) return undefined;
-  const value = documentValue(text);
+  const value = asRecord(valueAt(documentValue(text), doc.pathPrefix));
 
   if (place.type === 'key') {
     if (place.node.partial) return undefined;
