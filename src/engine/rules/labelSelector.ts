@@ -1,12 +1,14 @@
 // The API server's label selector validation (metav1 `ValidateLabelSelector`), shared by the
 // NetworkPolicy and SecurityGroupPolicy rules.
 
-import type { Path } from '../types';
+import type { Path, QuickFix } from '../types';
 import { labelValueErrors, qualifiedNameErrors } from '../util/k8sNames';
 import { isPlaceholder } from '../util/placeholders';
 import { renderValue } from '../util/strings';
 import { asList, isRecord, valueAt } from '../util/values';
-import type { RuleContext } from './types';
+import type { Finding, RuleContext } from './types';
+
+export const OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
 
 /** Whether a selector matches everything: no labels and no expressions (`{}` or null parts). */
 export function isEmptySelector(selector: unknown): boolean {
@@ -34,6 +36,13 @@ export function checkLabelSelector(ctx: RuleContext, path: Path): void {
         path: [...at, 'values'],
         range: list ? undefined : ctx.rangeOf([...at, 'operator'], 'value'),
         message: "Required value: must be specified when `operator` is 'In' or 'NotIn'",
+      });
+    }
+    if (typeof operator === 'string' && !OPERATORS.has(operator) && !isPlaceholder(operator)) {
+      ctx.report({
+        path: [...at, 'operator'],
+        message: `Invalid value: ${renderValue(operator)}: not a valid selector operator`,
+        data: { suggestion: [...OPERATORS].find((known) => known.toLowerCase() === operator.toLowerCase()) },
       });
     }
     if ((operator === 'Exists' || operator === 'DoesNotExist') && list && list.length > 0) {
@@ -85,4 +94,17 @@ export function checkLabelMap(ctx: RuleContext, mapPath: Path, labels: Record<st
       }
     }
   }
+}
+
+/** Quick fix for a selector finding: the operator with the right capitalisation (`in` → `In`). */
+export function selectorFixes(ctx: RuleContext, finding: Finding): QuickFix[] {
+  const suggestion = finding.data?.suggestion;
+  if (typeof suggestion !== 'string') return [];
+  return [
+    {
+      title: `Change to ${suggestion}`,
+      safe: true,
+      edits: [{ ...ctx.rangeOf(finding.path, 'value'), newText: suggestion }],
+    },
+  ];
 }

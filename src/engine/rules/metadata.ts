@@ -1,7 +1,12 @@
 // The API server's checks on `metadata` (ObjectMeta): name, namespace, labels and annotations.
 // Shared by the metadata rules of the three kinds.
 
-import { dns1123LabelErrors, dns1123SubdomainErrors, qualifiedNameErrors } from '../util/k8sNames';
+import {
+  dns1123LabelErrors,
+  dns1123SubdomainErrors,
+  generateNameErrors,
+  qualifiedNameErrors,
+} from '../util/k8sNames';
 import { isPlaceholder } from '../util/placeholders';
 import { renderValue } from '../util/strings';
 import { asRecord, isRecord } from '../util/values';
@@ -14,6 +19,14 @@ const TOTAL_ANNOTATION_BYTES = 256 * 1024;
 export function checkObjectMeta(ctx: RuleContext, options: { namespaced: boolean }): void {
   const metadata = asRecord(ctx.value.metadata);
   const { name, generateName, namespace } = metadata;
+  if (typeof generateName === 'string' && generateName !== '' && !isPlaceholder(generateName)) {
+    for (const message of generateNameErrors(generateName)) {
+      ctx.report({
+        path: ['metadata', 'generateName'],
+        message: `Invalid value: ${renderValue(generateName)}: ${message}`,
+      });
+    }
+  }
   if ((name === undefined || name === '') && (generateName === undefined || generateName === '')) {
     ctx.report({
       path: ['metadata', 'name'],

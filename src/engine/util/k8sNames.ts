@@ -23,6 +23,11 @@ export function dns1123SubdomainErrors(value: string): string[] {
   return errors;
 }
 
+/** `generateName`: a name prefix, so a trailing `-` is fine. */
+export function generateNameErrors(value: string): string[] {
+  return dns1123SubdomainErrors(value.endsWith('-') ? value.slice(0, -1) : value);
+}
+
 /** Namespace names: a DNS-1123 label of at most 63 characters. */
 export function dns1123LabelErrors(value: string): string[] {
   const errors: string[] = [];
@@ -50,7 +55,7 @@ export function qualifiedNameErrors(value: string): string[] {
   }
   if (name === '') errors.push('name part must be non-empty');
   else if (name.length > 63) errors.push('name part must be no more than 63 characters');
-  if (name !== '' && !QUALIFIED_NAME.test(name)) errors.push(`name part ${QUALIFIED_NAME_BODY}`);
+  if (!QUALIFIED_NAME.test(name)) errors.push(`name part ${QUALIFIED_NAME_BODY}`);
   return errors;
 }
 

@@ -12,6 +12,7 @@ import { getSchemaRegistry } from '../schema/schemaRegistry';
 import { RULES } from '../rules';
 import type { Finding, Rule, RuleContext } from '../rules/types';
 import { withoutTemplatedViolations } from '../rules/templates';
+import { withoutOverlaps } from '../rules/schemaOverlaps';
 import { asList, asRecord, isRecord, withoutNullFields } from '../util/values';
 
 export interface ResourceSummary {
@@ -134,8 +135,12 @@ function checkResource(
   const full = (path: Path): Path => [...pathPrefix, ...path];
   const locate = (path: Path) => findNodeAtPath(rootNode, full(path));
   // A placeholder such as `{{ .Values.groups }}` is not a type error; TPL001 reports it instead.
+  // Violations that a rule words like the API server are left to that rule.
   const schemaViolations = valid
-    ? withoutTemplatedViolations(schemas.validate(resource, value), { value, text, locate })
+    ? withoutOverlaps(
+        withoutTemplatedViolations(schemas.validate(resource, value), { value, text, locate }),
+        value,
+      )
     : [];
 
   const metadata = asRecord(value.metadata);

@@ -116,3 +116,9 @@ test('ENI201 removes metadata.namespace from an ENIConfig', () => {
     `apiVersion: crd.k8s.amazonaws.com/v1alpha1\nkind: ENIConfig\nmetadata:\n  name: us-west-2a\n${namespace}spec:\n  subnet: subnet-0123456789abcdef0\n`;
   assertFixed(eni('  namespace: default\n'), 'ENI201', /Remove/, eni(''));
 });
+
+test('NP120 fixes the capitalisation of a selector operator', () => {
+  const body = (operator: string): string =>
+    `${HEADER}  ingress:\n    - from:\n        - podSelector:\n            matchExpressions:\n              - key: tier\n                operator: ${operator}\n                values: [web]\n`;
+  assertFixed(body('notin'), 'NP120', /NotIn/, body('NotIn'));
+});

@@ -15,7 +15,9 @@ export default defineRule({
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#targeting-a-range-of-ports',
   check(ctx) {
     for (const { port, portPath } of policyPorts(ctx.value)) {
-      for (const field of ['port', 'endPort'] as const) {
+      // The API server checks endPort's range only when port is a number (NP102 covers the rest).
+      const fields = typeof port.port === 'number' ? (['port', 'endPort'] as const) : (['port'] as const);
+      for (const field of fields) {
         const value = port[field];
         if (typeof value === 'number' && Number.isInteger(value) && (value < 1 || value > 65535)) {
           ctx.report({ path: [...portPath, field], message: `Invalid value: ${value}: ${MESSAGE}` });

@@ -27,9 +27,10 @@ export default defineRule({
           message: `Invalid value: ${endPort}: may not be specified when \`port\` is non-numeric`,
         });
       } else if (typeof port.port === 'number' && endPort < port.port) {
+        // The API server prints the port here, not the endPort.
         ctx.report({
           path,
-          message: `Invalid value: ${endPort}: must be greater than or equal to \`port\``,
+          message: `Invalid value: ${port.port}: must be greater than or equal to \`port\``,
           data: { swap: true },
         });
       }

@@ -1,4 +1,4 @@
-import { checkLabelSelector } from '../labelSelector';
+import { checkLabelSelector, selectorFixes } from '../labelSelector';
 import { defineRule } from '../types';
 import { policyPeers } from './walk';
 
@@ -8,7 +8,7 @@ export default defineRule({
   kinds: ['NetworkPolicy'],
   defaultSeverity: 'error',
   summary:
-    'A label selector has an invalid label key or value, `In`/`NotIn` without values, or `Exists`/`DoesNotExist` with values.',
+    'A label selector has an invalid label key or value, an unknown operator (they are case-sensitive: `In`, `NotIn`, `Exists`, `DoesNotExist`), `In`/`NotIn` without values, or `Exists`/`DoesNotExist` with values.',
   why: 'The API server rejects the policy. Label keys are an optional DNS prefix and `/` plus a name of at most 63 letters, digits, `-`, `_` or `.`; values are at most 63 of the same characters (or empty).',
   badExample: 'podSelector:\n  matchExpressions:\n    - key: app\n      operator: In\n      values: []',
   goodExample: 'podSelector:\n  matchExpressions:\n    - key: app\n      operator: In\n      values: [web]',
@@ -20,4 +20,5 @@ export default defineRule({
       checkLabelSelector(ctx, [...peerPath, 'namespaceSelector']);
     }
   },
+  fix: selectorFixes,
 });

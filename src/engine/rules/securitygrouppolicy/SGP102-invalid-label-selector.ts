@@ -1,4 +1,4 @@
-import { checkLabelSelector } from '../labelSelector';
+import { checkLabelSelector, selectorFixes } from '../labelSelector';
 import { defineRule } from '../types';
 
 export default defineRule({
@@ -7,7 +7,7 @@ export default defineRule({
   kinds: ['SecurityGroupPolicy'],
   defaultSeverity: 'error',
   summary:
-    '`podSelector` or `serviceAccountSelector` has an invalid label key or value, `In`/`NotIn` without values, or `Exists`/`DoesNotExist` with values.',
+    '`podSelector` or `serviceAccountSelector` has an invalid label key or value, an unknown operator (they are case-sensitive: `In`, `NotIn`, `Exists`, `DoesNotExist`), `In`/`NotIn` without values, or `Exists`/`DoesNotExist` with values.',
   why: 'The controller cannot turn the selector into a label query; it logs the error and treats the policy as matching no pod, so pods start without their security groups.',
   badExample:
     'podSelector:\n  matchExpressions:\n    - key: role\n      operator: Exists\n      values: [db]',
@@ -17,4 +17,5 @@ export default defineRule({
     checkLabelSelector(ctx, ['spec', 'podSelector']);
     checkLabelSelector(ctx, ['spec', 'serviceAccountSelector']);
   },
+  fix: selectorFixes,
 });
