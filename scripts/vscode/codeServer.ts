@@ -114,6 +114,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
         'telemetry.telemetryLevel': 'off',
         'update.mode': 'none',
         'security.workspace.trust.startupPrompt': 'never',
+        // The test workspaces sit inside this project's git repository; do not offer to open it.
+        'git.openRepositoryInParentFolders': 'never',
         ...options.settings,
       },
       null,

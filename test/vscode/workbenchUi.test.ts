@@ -1,0 +1,126 @@
+// A user's first minutes, in a real VS Code 1.99 (code-server) driven by Chromium: open the EKS docs'
+// SecurityGroupPolicy example, see the squiggle and the Problems entry, apply the quick fix, hover a
+// field, and explain the docs' NetworkPolicy from the command palette. Screenshots go to
+// test-results/vscode/ui/ (the README's pictures are taken from there).
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { buildVsix, startSession, type VsCodeSession } from '../../scripts/vscode/session';
+import { openWorkbench, workbenchUrl, type Workbench } from '../../scripts/vscode/workbench';
+import {
+  activeEditor,
+  activeEditorText,
+  goToLine,
+  quickOpen,
+  runCommand,
+  waitForTextInAnyFrame,
+  waitForWorkbench,
+} from '../../scripts/vscode/ui';
+import { FIXTURES } from '../support/paths';
+
+let session: VsCodeSession | undefined;
+let workbench: Workbench | undefined;
+
+function page() {
+  assert.ok(workbench, 'the workbench did not open');
+  return workbench.page;
+}
+
+async function screenshot(name: string): Promise<void> {
+  assert.ok(session);
+  await page().screenshot({ path: join(session.dir, `${name}.png`) });
+}
+
+/** Runs a step; on failure saves a screenshot named after it, so the failure can be seen. */
+async function step(name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+  } catch (error) {
+    await screenshot(`failed-${name}`).catch(() => undefined);
+    throw error;
+  }
+}
+
+before(async () => {
+  const { vsix } = buildVsix('ui');
+  session = await startSession({
+    name: 'ui',
+    workspaceSource: join(FIXTURES, 'vscode', 'ui-workspace'),
+    trustWorkspace: true,
+    vsix,
+    settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 14 },
+  });
+  workbench = await openWorkbench(
+    session.tools,
+    join(session.dir, 'chromium-profile'),
+    workbenchUrl(session.server),
+  );
+  await waitForWorkbench(workbench.page);
+});
+
+after(async () => {
+  await workbench?.close();
+  await session?.stop();
+});
+
+test('the docs SecurityGroupPolicy gets a squiggle on its top-level namespace', () =>
+  step('squiggle', async () => {
+    await quickOpen(page(), 'docs-security-group-policy.yaml');
+    await activeEditor(page()).locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+    await screenshot('diagnostics');
+  }));
+
+test('the Problems view lists the SCH001 error with its message', () =>
+  step('problems', async () => {
+    await runCommand(page(), 'View: Focus Problems');
+    const row = page().locator('.markers-panel .monaco-list-row').filter({ hasText: 'SCH001' }).first();
+    await row.waitFor({ timeout: 20_000 });
+    assert.match(await row.innerText(), /namespace/);
+    await screenshot('problems');
+  }));
+
+test('Ctrl+. on the namespace offers the quick fix and applying it clears the error', () =>
+  step('quick-fix', async () => {
+    await quickOpen(page(), 'docs-security-group-policy.yaml');
+    await goToLine(page(), 5);
+    await page().keyboard.press('Control+.');
+    // The preferred fix is the focused entry; Enter applies it, as it does for a user.
+    const fix = page()
+      .locator('.action-widget .monaco-list-row.focused')
+      .filter({ hasText: 'under metadata' });
+    await fix.waitFor({ timeout: 20_000 });
+    await screenshot('quick-fix');
+    await page().keyboard.press('Enter');
+    await activeEditor(page())
+      .locator('.squiggly-error')
+      .first()
+      .waitFor({ state: 'detached', timeout: 20_000 });
+    const text = await activeEditorText(page());
+    assert.match(text, /metadata:\s+name: my-security-group-policy\s+namespace: my-namespace/);
+    await screenshot('quick-fix-applied');
+  }));
+
+test('hovering podSelector in the docs NetworkPolicy shows what the field does', () =>
+  step('hover', async () => {
+    await quickOpen(page(), 'docs-network-policy.yaml');
+    const key = activeEditor(page())
+      .locator('.view-line span')
+      .filter({ hasText: /^podSelector$/ })
+      .first();
+    await key.hover();
+    await page()
+      .locator('.monaco-hover')
+      .filter({ hasText: 'Pods in this namespace' })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await screenshot('hover');
+  }));
+
+test('"EKS Networking: Explain Policy" from the palette explains the docs NetworkPolicy', () =>
+  step('explain', async () => {
+    await quickOpen(page(), 'docs-network-policy.yaml');
+    await runCommand(page(), 'EKS Networking: Explain Policy');
+    await waitForTextInAnyFrame(page(), 'Applies to: pods with role=db', 30_000);
+    await screenshot('explain');
+  }));
