@@ -8,6 +8,7 @@ import { cniCommand } from './commands/cni';
 import { cninodesCommand } from './commands/cninodes';
 import { prefixesCommand } from './commands/prefixes';
 import { doctorCommand } from './commands/doctor';
+import { applyCommand, diffCommand } from './commands/apply';
 
 const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
   lint: {
@@ -29,6 +30,8 @@ const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
     summary: 'IP prefixes assigned to each node (aws ec2 describe-instances)',
   },
   doctor: { run: doctorCommand, summary: 'read-only checks of the cluster networking setup, with fixes' },
+  diff: { run: diffCommand, summary: 'what applying FILE would change in the cluster (kubectl diff)' },
+  apply: { run: applyCommand, summary: 'apply FILE to the cluster: eksnet apply FILE [--dry-run] [--yes]' },
 };
 
 function usage(): string {

@@ -13,7 +13,9 @@ import {
   liveAndMerged,
 } from '../../src/cluster';
 import { CLUSTER_FIXTURES } from '../support/apiserver/cluster';
-import { RecordingLog, startCluster, type TestCluster } from './harness';
+import { makeApplyCommand } from '../../src/cli/commands/apply';
+import { main } from '../../src/cli/main';
+import { captureIO, RecordingLog, startCluster, type TestCluster } from './harness';
 
 const BAD = readFileSync(join(CLUSTER_FIXTURES, 'netpol-bad-protocol.yaml'), 'utf8');
 const GOOD = BAD.replace('protocol: tcp', 'protocol: TCP');
@@ -66,5 +68,47 @@ describe('Manifest dry-run, diff and apply', () => {
     assert.match(live, /port: 80\n/);
     assert.match(merged, /port: 8080\n/);
     assert.doesNotMatch(live + merged, /resourceVersion:/);
+  });
+
+  it('eksnet apply --dry-run reports the rejected field with its line, and creates nothing', async () => {
+    const io = captureIO(cluster.settings().env);
+    const file = join(CLUSTER_FIXTURES, 'netpol-bad-protocol.yaml');
+    const common = ['--kubeconfig', cluster.kubeconfig, '--kubectl', cluster.settings().kubectlPath];
+    cluster.server.remove('networking.k8s.io/v1', 'NetworkPolicy', 'allow-web', 'default');
+    assert.equal(await main(['apply', file, '--dry-run', ...common], io), 1, io.err);
+    assert.equal(
+      io.out,
+      `${file}:12: spec.ingress[0].ports[0].protocol: Unsupported value: "tcp": supported values: "SCTP", "TCP", "UDP"\n`,
+    );
+    assert.equal(
+      cluster.server.get('networking.k8s.io/v1', 'NetworkPolicy', 'allow-web', 'default'),
+      undefined,
+    );
+  });
+
+  it('eksnet apply needs confirmation; eksnet diff shows the change first', async () => {
+    const common = ['--kubeconfig', cluster.kubeconfig, '--kubectl', cluster.settings().kubectlPath];
+    const io = captureIO(cluster.settings().env);
+    io.readStdin = async () => GOOD;
+    assert.equal(await main(['diff', '-', ...common], io), 1, io.err);
+    assert.match(io.out, /^\+\s+name: allow-web$/m);
+    const refused = captureIO(cluster.settings().env);
+    refused.readStdin = async () => GOOD;
+    assert.equal(await makeApplyCommand(async () => undefined)(['-', ...common], refused), 1);
+    assert.match(refused.err, /nothing changed \(no --yes given and no terminal to ask on\)/);
+    assert.equal(
+      cluster.server.get('networking.k8s.io/v1', 'NetworkPolicy', 'allow-web', 'default'),
+      undefined,
+    );
+    const confirmed = captureIO(cluster.settings().env);
+    confirmed.readStdin = async () => GOOD;
+    const questions: string[] = [];
+    assert.equal(
+      await makeApplyCommand(async (q) => (questions.push(q), true))(['-', ...common], confirmed),
+      0,
+      confirmed.err,
+    );
+    assert.match(questions[0], /Apply standard input to context "test-context"/);
+    assert.ok(cluster.server.get('networking.k8s.io/v1', 'NetworkPolicy', 'allow-web', 'default'));
   });
 });

@@ -76,7 +76,7 @@ export function parseClusterArgs(
       options.verbose = true;
     } else if (flag === '--help' || flag === '-h') {
       options.help = true;
-    } else if (arg.startsWith('-')) {
+    } else if (arg.startsWith('-') && arg !== '-') {
       throw new UsageError(`unknown option "${flag}"`);
     } else {
       options.positional.push(arg);
