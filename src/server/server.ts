@@ -7,8 +7,7 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseSettings, ServerState } from './state';
+import { EditJournal, parseSettings, ServerState } from './state';
 import { guardRequests } from './guard';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerCodeActions } from './features/codeActions';
@@ -19,9 +18,11 @@ import { registerExplain } from './features/explain';
 import { FIX_ALL_KIND } from './features/fixAll';
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  // The journal remembers each change's offsets, so an edit re-validates only the documents it touched.
+  const journal = new EditJournal();
+  const documents = new TextDocuments(journal);
   // Features register through the guarded connection: a request that throws is logged and answered with an error.
-  const state = new ServerState(guardRequests(connection), documents);
+  const state = new ServerState(guardRequests(connection), documents, journal);
   let canPullConfiguration = false;
 
   connection.onInitialize((params): InitializeResult => {

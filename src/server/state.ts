@@ -1,9 +1,9 @@
 // What the server keeps between requests: the open files with their incremental validation state,
 // and the current settings. Feature modules read from here and only translate to LSP.
 
-import type { Connection, TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ManifestFile, withDefaults, type EngineSettings } from '../engine';
+import type { Connection, TextDocuments, TextDocumentsConfiguration } from 'vscode-languageserver';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { ManifestFile, withDefaults, type EngineSettings, type TextEdit } from '../engine';
 
 export interface ServerSettings {
   validateEnabled: boolean;
@@ -38,6 +38,8 @@ export class ServerState {
   constructor(
     readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
+    /** The edits behind each version, when `documents` was made with this journal. */
+    private readonly journal?: EditJournal,
   ) {}
 
   /** The file's validation state brought up to date with the document's current text. */
@@ -46,10 +48,11 @@ export class ServerState {
     if (!file) {
       file = new ManifestFile(this.settings.engine);
       this.files.set(document.uri, file);
+      this.journal?.take(document.uri, undefined);
       file.update(document.getText());
       versions.set(file, document.version);
     } else if (versions.get(file) !== document.version) {
-      file.update(document.getText());
+      file.update(document.getText(), this.journal?.take(document.uri, versions.get(file)));
       versions.set(file, document.version);
     }
     return file;
@@ -57,6 +60,7 @@ export class ServerState {
 
   forget(uri: string): void {
     this.files.delete(uri);
+    this.journal?.take(uri, undefined);
   }
 
   applySettings(settings: ServerSettings): void {
@@ -66,3 +70,48 @@ export class ServerState {
 }
 
 const versions = new WeakMap<ManifestFile, number>();
+
+/** Past this many unconsumed edits a document is simply re-split in full. */
+const MAX_JOURNAL_EDITS = 1000;
+
+/**
+ * Creates and updates documents like `TextDocument` does and remembers each change as offsets, so
+ * the engine can re-validate only the region that changed instead of comparing whole texts.
+ * Pass it to `new TextDocuments(journal)` and to `ServerState`.
+ */
+export class EditJournal implements TextDocumentsConfiguration<TextDocument> {
+  /** Per document: the version the edits start from, and the edits (or 'full' for a whole-text change). */
+  private readonly pending = new Map<string, { from: number; edits: TextEdit[] | 'full' }>();
+
+  create(uri: string, languageId: string, version: number, content: string): TextDocument {
+    this.pending.delete(uri);
+    return TextDocument.create(uri, languageId, version, content);
+  }
+
+  update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    let entry = this.pending.get(document.uri);
+    if (!entry) {
+      entry = { from: document.version, edits: [] };
+      this.pending.set(document.uri, entry);
+    }
+    for (const change of changes) {
+      if ('range' in change && entry.edits !== 'full' && entry.edits.length < MAX_JOURNAL_EDITS) {
+        // Offsets against the text as it is before this change, as the engine expects them.
+        const from = document.offsetAt(change.range.start);
+        const to = document.offsetAt(change.range.end);
+        entry.edits.push({ start: Math.min(from, to), end: Math.max(from, to), newText: change.text });
+      } else {
+        entry.edits = 'full';
+      }
+      TextDocument.update(document, [change], version);
+    }
+    return document;
+  }
+
+  /** The edits since `fromVersion`, or undefined when they are not all known; forgets them. */
+  take(uri: string, fromVersion: number | undefined): TextEdit[] | undefined {
+    const entry = this.pending.get(uri);
+    this.pending.delete(uri);
+    return entry && entry.from === fromVersion && entry.edits !== 'full' ? entry.edits : undefined;
+  }
+}

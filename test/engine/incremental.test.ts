@@ -7,8 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ManifestFile, withDefaults, type TextEdit } from '../../src/engine';
+import { LineIndex, ManifestFile, lintText, withDefaults, type TextEdit } from '../../src/engine';
 import { generateNetworkPolicies, seededRandom, type Random } from '../../scripts/bench/generateManifests';
+import { LspTestClient } from '../support/lspClient';
 import { FIXTURES } from '../support/paths';
 
 const SETTINGS = withDefaults(undefined);
@@ -188,4 +189,41 @@ test('edits that do not fit the previous text fall back to a full validation', (
   const stale = { start: text.length + 5, end: text.length + 9, newText: 'x' };
   const edited = `${text}# a comment\n`;
   assert.deepEqual(file.update(edited, [stale]), new ManifestFile(SETTINGS).update(edited));
+});
+
+test('edits sent to the language server over LSP end in the diagnostics of a full validation', async () => {
+  const random = seededRandom(21);
+  let text = generateNetworkPolicies({ documents: 20, seed: 21, mistakeRate: 0.3 }).text;
+  const client = new LspTestClient();
+  try {
+    await client.initialize();
+    const uri = 'file:///work/incremental.yaml';
+    await client.open(uri, text);
+    await client.waitForDiagnostics(uri);
+    for (let step = 0; step < 40; step++) {
+      // Each change event's range is in the text left by the events before it, as editors send them.
+      const changes = [];
+      for (let i = 0, count = random() < 0.7 ? 1 : 3; i < count; i++) {
+        const edit = randomEdit(random, text);
+        const lines = new LineIndex(text);
+        changes.push({
+          range: { start: lines.positionAt(edit.start), end: lines.positionAt(edit.end) },
+          text: edit.newText,
+        });
+        text = apply(text, edit);
+      }
+      const version = await client.change(uri, changes);
+      const published = await client.waitForVersion(uri, version);
+      const lines = new LineIndex(text);
+      const expected = lintText(text).map((d) => ({
+        code: d.code,
+        start: lines.positionAt(d.range.start),
+        end: lines.positionAt(d.range.end),
+      }));
+      const actual = published.map((d) => ({ code: d.code, start: d.range.start, end: d.range.end }));
+      assert.deepEqual(actual, expected, `step ${step}: ${JSON.stringify(changes)}`);
+    }
+  } finally {
+    await client.shutdown();
+  }
 });

@@ -1,22 +1,29 @@
-// Publishes diagnostics: at once when a document opens, debounced while the user types, cleared on close.
+// Publishes diagnostics: at once when a document opens; while the user types, at once when
+// re-validating is quick (an incremental update of the edited document usually is) and after a
+// short pause otherwise; cleared on close.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerState } from '../state';
 import { toLspDiagnostic } from '../convert';
 
 const TYPING_DELAY_MS = 100;
+/** An update faster than this is not worth delaying: waiting would cost more than validating. */
+const QUICK_UPDATE_MS = 20;
 
 export function registerDiagnostics(state: ServerState): { revalidateAll(): void } {
   const { connection, documents } = state;
   const timers = new Map<string, NodeJS.Timeout>();
+  /** How long the last publish after an edit took, per document. */
+  const updateMs = new Map<string, number>();
 
-  const publish = (document: TextDocument): void => {
+  const publish = (document: TextDocument, afterEdit = false): void => {
     timers.delete(document.uri);
     if (!state.settings.validateEnabled) {
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       return;
     }
     try {
+      const started = performance.now();
       const file = state.fileFor(document);
       const lines = file.getLines();
       void connection.sendDiagnostics({
@@ -24,6 +31,7 @@ export function registerDiagnostics(state: ServerState): { revalidateAll(): void
         version: document.version,
         diagnostics: file.getDiagnostics().map((diagnostic) => toLspDiagnostic(lines, diagnostic)),
       });
+      if (afterEdit) updateMs.set(document.uri, performance.now() - started);
     } catch (error) {
       connection.console.error(
         `Validation of ${document.uri} failed: ${(error as Error).stack ?? String(error)}`,
@@ -34,17 +42,22 @@ export function registerDiagnostics(state: ServerState): { revalidateAll(): void
   documents.onDidOpen(({ document }) => publish(document));
   documents.onDidChangeContent(({ document }) => {
     clearTimeout(timers.get(document.uri));
+    const quick = (updateMs.get(document.uri) ?? 0) < QUICK_UPDATE_MS;
     timers.set(
       document.uri,
-      setTimeout(() => {
-        const current = documents.get(document.uri);
-        if (current) publish(current);
-      }, TYPING_DELAY_MS),
+      setTimeout(
+        () => {
+          const current = documents.get(document.uri);
+          if (current) publish(current, true);
+        },
+        quick ? 0 : TYPING_DELAY_MS,
+      ),
     );
   });
   documents.onDidClose(({ document }) => {
     clearTimeout(timers.get(document.uri));
     timers.delete(document.uri);
+    updateMs.delete(document.uri);
     state.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
