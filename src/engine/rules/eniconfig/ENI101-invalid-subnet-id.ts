@@ -7,12 +7,23 @@ export default defineRule({
   slug: 'invalid-subnet-id',
   kinds: ['ENIConfig'],
   defaultSeverity: 'error',
-  summary: '`spec.subnet` is not a subnet ID (`subnet-` followed by 8 or 17 lower-case hex digits).',
+  summary:
+    '`spec.subnet` is not a subnet ID (`subnet-` followed by 8 or 17 lower-case hex digits), or there is no `spec` at all.',
   why: 'The CRD accepts any string; the VPC CNI fails when it creates a network interface in that subnet, so new pods on nodes using this ENIConfig get no IP address. Use the subnet ID, not its name or CIDR.',
   badExample: 'spec:\n  subnet: 100.64.0.0/19',
   goodExample: 'spec:\n  subnet: subnet-0123456789abcdef0',
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-custom-network-tutorial.html',
   check(ctx) {
+    if (ctx.value.spec === undefined) {
+      // The CRD accepts an ENIConfig without spec; the VPC CNI then has no subnet to use.
+      ctx.report({
+        path: ['spec', 'subnet'],
+        range: ctx.rangeOf(['kind'], 'key'),
+        message:
+          'Required value: an ENIConfig without spec.subnet gives the VPC CNI no subnet for pod network interfaces',
+      });
+      return;
+    }
     checkAwsId(ctx, ['spec', 'subnet'], asRecord(ctx.value.spec).subnet, 'subnet');
   },
   fix(ctx, finding) {

@@ -1,6 +1,8 @@
 import { asRecord } from '../../util/values';
 import { defineRule } from '../types';
 
+const KNOWN_FIELDS = new Set(['podSelector', 'serviceAccountSelector', 'securityGroups']);
+
 export default defineRule({
   code: 'SGP201',
   slug: 'no-selector',
@@ -15,6 +17,8 @@ export default defineRule({
   check(ctx) {
     const spec = asRecord(ctx.value.spec);
     if (spec.podSelector !== undefined || spec.serviceAccountSelector !== undefined) return;
+    // A misspelled selector (`podselector:`) is reported by SCH001 with the right name.
+    if (Object.keys(spec).some((key) => !KNOWN_FIELDS.has(key))) return;
     ctx.report({
       path: ctx.value.spec === undefined ? ['kind'] : ['spec'],
       target: 'key',

@@ -1,4 +1,4 @@
-import { asRecord } from '../../util/values';
+import { asRecord, isRecord } from '../../util/values';
 import { defineRule } from '../types';
 
 export default defineRule({
@@ -14,6 +14,8 @@ export default defineRule({
   check(ctx) {
     const spec = asRecord(ctx.value.spec);
     if (asRecord(spec.securityGroups).groupIds !== undefined) return;
+    // `securityGroups: [sg-…]` without `groupIds` is a wrong type, which SCH002 reports.
+    if (spec.securityGroups !== undefined && !isRecord(spec.securityGroups)) return;
     const path =
       spec.securityGroups !== undefined
         ? ['spec', 'securityGroups']
