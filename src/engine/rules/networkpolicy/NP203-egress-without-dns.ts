@@ -1,3 +1,4 @@
+import { isPlaceholder } from '../../util/placeholders';
 import { asList, asRecord, isRecord } from '../../util/values';
 import { appendToSequence } from '../sequenceEdits';
 import { defineRule } from '../types';
@@ -28,9 +29,12 @@ function allowsDns(egress: unknown[], protocol: 'UDP' | 'TCP'): boolean {
     const ports = asList(rule.ports);
     if (ports.length === 0) return true;
     return ports.some((port) => {
-      if (!isRecord(port) || portProtocol(port) !== protocol) return false;
+      if (!isRecord(port)) return false;
+      // A templated protocol or port may well be DNS once rendered: give it the benefit of the doubt.
+      const templated = (value: unknown): boolean => typeof value === 'string' && isPlaceholder(value);
+      if (portProtocol(port) !== protocol && !templated(port.protocol)) return false;
       const { port: start, endPort } = port;
-      if (start === undefined) return true;
+      if (start === undefined || templated(start)) return true;
       if (typeof start === 'string') return DNS_PORT_NAMES.has(start);
       if (typeof start !== 'number') return false;
       return start === 53 || (typeof endPort === 'number' && start <= 53 && 53 <= endPort);

@@ -1,3 +1,4 @@
+import { isPlaceholder } from '../../util/placeholders';
 import { asList, isRecord } from '../../util/values';
 import { defineRule } from '../types';
 import { policyRules } from './walk';
@@ -23,7 +24,7 @@ export default defineRule({
         peers.length === 0 || peers.some((peer) => isRecord(peer) && peer.ipBlock !== undefined);
       if (!unresolvable) continue;
       asList(rule.ports).forEach((port, index) => {
-        if (!isRecord(port) || typeof port.port !== 'string') return;
+        if (!isRecord(port) || typeof port.port !== 'string' || isPlaceholder(port.port)) return;
         ctx.report({
           path: [...path, 'ports', index, 'port'],
           bare: true,
