@@ -1,11 +1,13 @@
 // Entry point VS Code loads as extensionTestsPath: runs inside the extension host of a real
 // VS Code 1.99 (code-server) against the extension installed from the .vsix.
-// Which suite runs is chosen by the harness (scripts/vscode/hostSuite.ts) through the environment.
+// Which suite runs is chosen by test/vscode/extensionHost.test.ts through the environment.
 
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { diagnosticsTests, openAndWaitForPublish, recordPublishedDiagnostics } from './diagnosticsTests';
 import { editorFeatureTests } from './editorFeatureTests';
+import { clusterHostTests, clusterRestrictedTests } from '../cluster/vscodeHostTests';
+import { serverRestartTests } from './serverRestartTests';
 import { installedFromVsixTest, manifestTests } from './manifestTests';
 import { runHostTests, type HostTest } from './runner';
 import { codeOf, waitForDiagnostics } from './helpers';
@@ -16,6 +18,9 @@ function trustedSuite(): HostTest[] {
     ...diagnosticsTests(),
     ...manifestTests(),
     ...editorFeatureTests(),
+    ...clusterHostTests(),
+    // Last: it kills the language server.
+    ...serverRestartTests(),
   ];
 }
 
@@ -38,6 +43,7 @@ function restrictedSuite(): HostTest[] {
         );
       },
     },
+    ...clusterRestrictedTests(),
   ];
 }
 
