@@ -10,6 +10,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerExplain } from './client/explain';
+import { registerClusterCommands } from './client/cluster';
 
 let client: LanguageClient | undefined;
 
@@ -37,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('eksNetworking', 'EKS Networking', serverOptions, clientOptions);
   context.subscriptions.push(client);
   registerExplain(context, client);
+  registerClusterCommands(context, log);
   await client.start();
   log.info('EKS Networking language server started.');
 }
