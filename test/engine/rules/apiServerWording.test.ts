@@ -202,3 +202,39 @@ test('the API server accepts what these rules accept: its own valid cases give n
   ];
   for (const text of valid) assert.deepEqual(errors(text), [], text);
 });
+
+test("the API server's own invalid NetworkPolicy cases are each rejected", () => {
+  const ingressPeer = (peer: string): string => policy(`  ingress:\n    - from:\n        - ${peer}\n`);
+  const egressPorts = (ports: string): string =>
+    policy(
+      `  egress:\n    - to:\n        - namespaceSelector: { matchLabels: { c: d } }\n      ports:\n${ports}`,
+    );
+  const cases: Record<string, string> = {
+    'namespaceSelector and ipBlock': ingressPeer(
+      '{ namespaceSelector: { matchLabels: { c: d } }, ipBlock: { cidr: 192.168.0.0/16 } }',
+    ),
+    'missing from and to type': ingressPeer('{}'),
+    'invalid spec.podSelector': policy('').replace('app: api', 'NoUppercaseOrSpecialCharsLike=Equals: b'),
+    'invalid ingress.ports.port (str)': policy(
+      '  ingress:\n    - ports:\n        - { protocol: TCP, port: "!@#$" }\n',
+    ),
+    'invalid ipv6 cidr format': ingressPeer('{ ipBlock: { cidr: "fd00:192:168::" } }'),
+    'except field is an empty string': ingressPeer('{ ipBlock: { cidr: 192.168.0.0/16, except: [""] } }'),
+    'except IP is outside of CIDR range': ingressPeer(
+      '{ ipBlock: { cidr: 192.168.8.0/24, except: [192.168.9.1/32] } }',
+    ),
+    'except IPv6 is outside of CIDR range': ingressPeer(
+      '{ ipBlock: { cidr: "fd00:192:168:1::/64", except: ["fd00:192:168:2::/64"] } }',
+    ),
+    'invalid policyTypes': policy('  policyTypes: [foo, bar]\n'),
+    'one port range is invalid': egressPorts(
+      '        - { protocol: UDP, port: 35000, endPort: 32768 }\n        - { port: 32000, endPort: 32768 }\n',
+    ),
+    'endPort with a named port': egressPorts('        - { protocol: UDP, port: dns, endPort: 32768 }\n'),
+    'endPort without port': egressPorts('        - { protocol: TCP, endPort: 32768 }\n'),
+    'invalid endPort range': egressPorts('        - { protocol: TCP, port: 30000, endPort: 65537 }\n'),
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    assert.ok(errors(text).length > 0, `expected an error for "${name}"`);
+  }
+});
