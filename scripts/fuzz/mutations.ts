@@ -232,6 +232,78 @@ export const MUTATIONS: readonly Mutation[] = [
     },
   },
   {
+    // Long blank runs are where backtracking regular expressions go quadratic.
+    name: 'blank-run',
+    apply(text, random) {
+      const at = random.int(text.length + 1);
+      const run = (random.chance(0.7) ? ' ' : random.pick(['\t', ' \t'])).repeat(100 + random.int(3000));
+      return text.slice(0, at) + run + text.slice(at);
+    },
+  },
+  {
+    name: 'suppression-comment',
+    apply(text, random) {
+      const lines = splitLines(text);
+      const codes = random.pick([
+        '',
+        ' SCH003',
+        ' NP101, SCH001',
+        ' all',
+        ' SCH003 !',
+        ',,,',
+        ' ' + ' '.repeat(random.int(200)),
+      ]);
+      const comment =
+        random.pick(['# eksnet-disable-next-line', '# eksnet-disable', '#eksnet-disable-next-line']) + codes;
+      const index = random.int(lines.length + 1);
+      if (random.chance(0.3) && index < lines.length) lines[index] += ' ' + comment;
+      else lines.splice(index, 0, comment);
+      return joinLines(lines);
+    },
+  },
+  {
+    // Around the engine's nesting limit (100 levels) and past it.
+    name: 'nest-value',
+    apply(text, random) {
+      const lines = splitLines(text);
+      const values = valueLines(lines);
+      if (values.length === 0) return text;
+      const [line, at] = random.pick(values);
+      const depth = 1 + random.int(random.chance(0.5) ? 20 : 150);
+      const open = random.pick(['[', '{a: ', '[{b: ']);
+      const close = open === '[' ? ']' : open === '{a: ' ? '}' : '}]';
+      const closed = random.chance(0.8);
+      lines[line] =
+        lines[line].slice(0, at) +
+        open.repeat(depth) +
+        lines[line].slice(at) +
+        (closed ? close.repeat(depth) : '');
+      return joinLines(lines);
+    },
+  },
+  {
+    name: 'repeat-document',
+    apply(text, random) {
+      const copies = 2 + random.int(4);
+      return Array.from({ length: copies }, () => text).join(random.chance(0.8) ? '\n---\n' : '\n');
+    },
+  },
+  {
+    name: 'helm-template',
+    apply(text, random) {
+      const lines = splitLines(text);
+      const template = random.pick([
+        '{{- if .Values.networkPolicy.enabled }}',
+        '{{- end }}',
+        '  {{- toYaml .Values.podSelector | nindent 4 }}',
+        'name: {{ include "chart.fullname" . }}',
+        '{{ .Values.x }}: {{ .Values.y }}',
+      ]);
+      lines.splice(random.int(lines.length + 1), 0, template);
+      return joinLines(lines);
+    },
+  },
+  {
     name: 'crlf-line-ends',
     apply(text, random) {
       return random.chance(0.5) ? text.replace(/\n/g, '\r\n') : text.replace(/\n/g, '\r');
