@@ -2,6 +2,7 @@
 // message text), plus "Disable CODE for this line" for every diagnostic and the "Fix all" source action.
 
 import { CodeActionKind, type CodeAction, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { ruleByCode } from '../../engine';
 import { disableLineEdit } from '../../engine/editing';
 import type { ServerState } from '../state';
 import { SOURCE, toLspDiagnostic, toLspEdit } from '../convert';
@@ -46,6 +47,8 @@ export function registerCodeActions(state: ServerState): void {
           edit: { changes: { [document.uri]: fix.edits.map((edit) => toLspEdit(lines, edit)) } },
         });
       }
+      // Whole-file findings (a file too large to check) and engine errors cannot be suppressed per line.
+      if (!canDisableForLine(diagnostic.code)) continue;
       const title = `Disable ${diagnostic.code} for this line`;
       if (disables.some((action) => action.title === title && sameLine(action, lspDiagnostic))) continue;
       disables.push({
@@ -58,6 +61,11 @@ export function registerCodeActions(state: ServerState): void {
     // Suppressions come after the real fixes, so the fix stays the first choice.
     return [...actions, ...disables];
   });
+}
+
+function canDisableForLine(code: string): boolean {
+  const rule = ruleByCode(code);
+  return rule !== undefined && !rule.checkFile;
 }
 
 function sameLine(action: CodeAction, diagnostic: LspDiagnostic): boolean {
