@@ -1,5 +1,6 @@
-// One VS Code under test: a fresh state folder in test-results/vscode/<name>/, the extension installed
-// from a .vsix, a copy of a fixture workspace, and code-server serving it on 127.0.0.1.
+// One VS Code with our extension: a fresh state folder (test-results/vscode/<name>/ for tests), the
+// extension installed from a .vsix, a workspace (a copy of a fixture, or a folder opened in place for the
+// demo), and code-server serving it on 127.0.0.1.
 
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,13 +13,19 @@ export const RESULTS_ROOT = join(PROJECT_ROOT, 'test-results', 'vscode');
 export interface SessionOptions {
   /** Folder name under test-results/vscode/. */
   name: string;
+  /** State folder to use instead of test-results/vscode/<name>/ (emptied first). */
+  dir?: string;
   /** Folder copied as the workspace (the copy is what VS Code edits). */
   workspaceSource: string;
+  /** Open workspaceSource itself instead of a copy (the demo opens examples/). */
+  workspaceInPlace?: boolean;
   trustWorkspace: boolean;
   /** The .vsix to install; see buildVsix(). */
   vsix: string;
   settings?: Record<string, unknown>;
   env?: Record<string, string>;
+  /** Defaults to a free port. */
+  port?: number;
 }
 
 export interface VsCodeSession {
@@ -30,19 +37,25 @@ export interface VsCodeSession {
 }
 
 /** Installs the tools when missing and builds the .vsix with `npm run package` in a private copy. */
-export function buildVsix(name: string): { tools: ToolPaths; vsix: string } {
+export function buildVsix(
+  name: string,
+  workDir = join(RESULTS_ROOT, `${name}-package`),
+): { tools: ToolPaths; vsix: string } {
   const tools = ensureVsCodeTools();
-  const vsix = packageExtension(join(RESULTS_ROOT, `${name}-package`));
+  const vsix = packageExtension(workDir);
   return { tools, vsix };
 }
 
 export async function startSession(options: SessionOptions): Promise<VsCodeSession> {
   const tools = ensureVsCodeTools();
-  const dir = join(RESULTS_ROOT, options.name);
+  const dir = options.dir ?? join(RESULTS_ROOT, options.name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  const workspace = join(dir, 'workspace');
-  cpSync(options.workspaceSource, workspace, { recursive: true });
+  let workspace = options.workspaceSource;
+  if (!options.workspaceInPlace) {
+    workspace = join(dir, 'workspace');
+    cpSync(options.workspaceSource, workspace, { recursive: true });
+  }
   installExtension(tools, dir, options.vsix);
   const server = await startCodeServer({
     tools,
@@ -50,6 +63,7 @@ export async function startSession(options: SessionOptions): Promise<VsCodeSessi
     workspace,
     trustWorkspace: options.trustWorkspace,
     settings: options.settings,
+    port: options.port,
     env: { EKS_VSCODE_EXTENSIONS_DIR: codeServerDirs(dir).extensionsDir, ...options.env },
   });
   return { tools, server, dir, stop: () => server.stop() };
