@@ -185,3 +185,17 @@ test('works inside the items of a kind: List, as kubectl get -o yaml prints them
     'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: crd.k8s.amazonaws.com/v1alpha1\n    kind: \n',
   );
 });
+
+test('right after a colon or a bare dash, the inserted text starts with a space', () => {
+  const protocol = complete(`${NP}spec:\n  ingress:\n    - ports:\n        - protocol:‸\n`);
+  assert.deepEqual(
+    protocol.candidates.map((candidate) => candidate.insertText),
+    [' TCP', ' UDP', ' SCTP'],
+  );
+  const item = complete(`${NP}spec:\n  policyTypes:\n    -‸\n`);
+  assert.deepEqual(
+    item.candidates.map((candidate) => candidate.insertText),
+    [' Ingress', ' Egress'],
+  );
+  assert.equal(complete(`${NP}spec:\n  policyTypes:\n    - ‸\n`).candidates[0].insertText, 'Ingress');
+});

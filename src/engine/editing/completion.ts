@@ -42,6 +42,16 @@ export function completeAt(
   offset: number,
   options: CompletionOptions = {},
 ): CompletionCandidate[] {
+  const candidates = candidatesAt(text, offset, options);
+  // Right after `key:` or a bare `-`, YAML needs a space before the inserted text.
+  return candidates.map((candidate) =>
+    /[:-]/.test(text[candidate.range.start - 1] ?? '') && candidate.range.start === offset
+      ? { ...candidate, insertText: ` ${candidate.insertText}` }
+      : candidate,
+  );
+}
+
+function candidatesAt(text: string, offset: number, options: CompletionOptions): CompletionCandidate[] {
   const doc = readCursor(text, offset);
   const place = doc.place;
   if (!place) return [];
