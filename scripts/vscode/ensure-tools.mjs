@@ -114,7 +114,58 @@ export function toolPaths() {
   };
 }
 
-export function ensureTools({ quiet = false } = {}) {
+function processAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === 'EPERM';
+  }
+}
+
+/**
+ * Test files run in parallel and each may find the tools missing on a fresh clone: only one may run
+ * apt-get and npm install at a time. mkdir is atomic, so the lock is a folder holding the owner's pid.
+ */
+function withInstallLock(work) {
+  const lock = join(cacheDir, 'vscode-tools.lock');
+  const deadline = Date.now() + 15 * 60_000;
+  mkdirSync(cacheDir, { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      let owner = NaN;
+      try {
+        owner = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+      } catch {
+        // The owner has not written its pid yet, or just released the lock.
+      }
+      if (Number.isInteger(owner) && owner > 0 && !processAlive(owner)) {
+        rmSync(lock, { recursive: true, force: true }); // left behind by a process that died
+        continue;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`Gave up waiting for ${lock} (held by pid ${owner}).`, { cause: error });
+      }
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 250); // poll interval
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export function ensureTools(options = {}) {
+  return withInstallLock(() => ensureToolsUnlocked(options));
+}
+
+function ensureToolsUnlocked({ quiet = false }) {
   ensureAptPackages();
   const wanted = { codeServer: CODE_SERVER_VERSION, playwrightCore: PLAYWRIGHT_CORE_VERSION };
   const installed = installedVersions();
