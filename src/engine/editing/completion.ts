@@ -45,7 +45,7 @@ export function completeAt(
   const candidates = candidatesAt(text, offset, options);
   // Right after `key:` or a bare `-`, YAML needs a space before the inserted text.
   return candidates.map((candidate) =>
-    /[:-]/.test(text[candidate.range.start - 1] ?? '') && candidate.range.start === offset
+    /[:-]/.test(text[candidate.range.start - 1] ?? '')
       ? { ...candidate, insertText: ` ${candidate.insertText}` }
       : candidate,
   );
