@@ -15,7 +15,7 @@ const LIMITS = {
   /** Building the input plus every entry point; a freeze shows up as no answer at all. */
   timeoutMs: 60_000,
   /** Any single engine call; typical calls take well under a tenth of this. */
-  timeLimitMs: 3_000,
+  timeLimitMs: 5_000,
 };
 
 /** Inputs that cannot be validated get exactly one diagnostic that says why. */
