@@ -114,6 +114,13 @@ test('hovering podSelector in the docs NetworkPolicy shows what the field does',
       .filter({ hasText: 'Pods in this namespace' })
       .first()
       .waitFor({ timeout: 20_000 });
+    // The hover fades in; take the picture once it is opaque.
+    await page().waitForFunction(
+      `[...document.querySelectorAll('.monaco-hover')].some((hover) =>
+        hover.textContent.includes('Pods in this namespace') && getComputedStyle(hover).opacity === '1')`,
+      undefined,
+      { timeout: 5000 },
+    );
     await screenshot('hover');
   }));
 
