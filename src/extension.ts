@@ -10,6 +10,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerExplain } from './client/explain';
+import { completionMiddleware } from './client/completion';
 import { registerClusterCommands } from './client/cluster';
 
 let client: LanguageClient | undefined;
@@ -34,6 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { configurationSection: 'eksNetworking' },
     outputChannel: log,
+    middleware: completionMiddleware,
   };
   client = new LanguageClient('eksNetworking', 'EKS Networking', serverOptions, clientOptions);
   context.subscriptions.push(client);
