@@ -51,10 +51,18 @@ export function isUnderTemplate(probe: TemplateProbe, path: Path): boolean {
   return false;
 }
 
+/** Free-form text where `<x>` or `$X` is just text (annotation values, kubectl's bookkeeping). */
+function isFreeText(path: Path): boolean {
+  return (
+    path[0] === 'metadata' && (path[1] === 'annotations' || path[1] === 'managedFields') && path.length > 2
+  );
+}
+
 /** Every placeholder in the resource, outermost first; values inside a placeholder are not visited. */
 export function findPlaceholders(probe: TemplateProbe): PlaceholderVisit[] {
   const found: PlaceholderVisit[] = [];
   const visit = (value: unknown, path: Path): void => {
+    if (isFreeText(path)) return;
     if (typeof value === 'string') {
       if (isTemplatedAt(probe, path)) found.push({ path, source: value });
       return;
