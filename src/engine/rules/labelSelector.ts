@@ -4,7 +4,7 @@
 import type { Path, QuickFix } from '../types';
 import { labelValueErrors, qualifiedNameErrors } from '../util/k8sNames';
 import { isPlaceholder } from '../util/placeholders';
-import { renderValue } from '../util/strings';
+import { closestName, renderValue } from '../util/strings';
 import { asList, isRecord, valueAt } from '../util/values';
 import type { Finding, RuleContext } from './types';
 
@@ -42,7 +42,7 @@ export function checkLabelSelector(ctx: RuleContext, path: Path): void {
       ctx.report({
         path: [...at, 'operator'],
         message: `Invalid value: ${renderValue(operator)}: not a valid selector operator`,
-        data: { suggestion: [...OPERATORS].find((known) => known.toLowerCase() === operator.toLowerCase()) },
+        data: { suggestion: closestName(operator, OPERATORS) },
       });
     }
     if ((operator === 'Exists' || operator === 'DoesNotExist') && list && list.length > 0) {
@@ -96,7 +96,7 @@ export function checkLabelMap(ctx: RuleContext, mapPath: Path, labels: Record<st
   }
 }
 
-/** Quick fix for a selector finding: the operator with the right capitalisation (`in` → `In`). */
+/** Quick fix for a selector finding: the operator it most likely meant (`in` → `In`, `Exist` → `Exists`). */
 export function selectorFixes(ctx: RuleContext, finding: Finding): QuickFix[] {
   const suggestion = finding.data?.suggestion;
   if (typeof suggestion !== 'string') return [];

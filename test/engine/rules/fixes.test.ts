@@ -122,3 +122,9 @@ test('NP120 fixes the capitalisation of a selector operator', () => {
     `${HEADER}  ingress:\n    - from:\n        - podSelector:\n            matchExpressions:\n              - key: tier\n                operator: ${operator}\n                values: [web]\n`;
   assertFixed(body('notin'), 'NP120', /NotIn/, body('NotIn'));
 });
+
+test('SGP102 suggests the nearest operator for a misspelled one', () => {
+  const sgp = (operator: string): string =>
+    `apiVersion: vpcresources.k8s.aws/v1beta1\nkind: SecurityGroupPolicy\nmetadata:\n  name: s\n  namespace: shop\nspec:\n  podSelector:\n    matchExpressions:\n      - key: role\n        operator: ${operator}\n  securityGroups:\n    groupIds:\n      - sg-0123456789abcdef0\n`;
+  assertFixed(sgp('Exist'), 'SGP102', /Exists/, sgp('Exists'));
+});
