@@ -9,7 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { buildVsix, startSession, type VsCodeSession } from '../../scripts/vscode/session';
-import { runCommand, waitForTextInAnyFrame, waitForWorkbench } from '../../scripts/vscode/ui';
+import {
+  activeEditor,
+  quickOpen,
+  runCommand,
+  waitForTextInAnyFrame,
+  waitForWorkbench,
+} from '../../scripts/vscode/ui';
 import { openWorkbench, workbenchUrl, type Workbench } from '../../scripts/vscode/workbench';
 import {
   awsNodeEnv,
@@ -76,6 +82,10 @@ before(async () => {
     workbenchUrl(session.server),
   );
   await waitForWorkbench(workbench.page);
+  // Open a manifest and wait for its squiggle: the extension is then active and its commands are in
+  // the palette (right after the workbench loads, contributed commands may not be listed yet).
+  await quickOpen(workbench.page, 'allow-web.yaml');
+  await activeEditor(workbench.page).locator('.squiggly-error').first().waitFor({ timeout: 60_000 });
 });
 
 after(async () => {
