@@ -4,7 +4,7 @@
 // endPort, named ports) are spelled out where the manifest relies on them.
 
 import type { EngineSettings } from '../../settings';
-import { parseCidr, type Cidr } from '../../util/cidr';
+import { formatAddress, networkCidr, parseCidr, type Cidr } from '../../util/cidr';
 import { asList, asRecord, isRecord } from '../../util/values';
 import {
   isEmptySelector,
@@ -179,12 +179,18 @@ export function peerPhrase(peer: Record<string, unknown>, namespace: string | un
 function ipBlockPhrase(ipBlock: Record<string, unknown>): string {
   const cidr = String(ipBlock.cidr ?? '?');
   const parsed = parseCidr(cidr);
-  const base =
-    parsed?.prefixLength === 0
-      ? `any ${parsed.family === 4 ? 'IPv4' : 'IPv6'} address (${cidr})`
-      : `IP addresses in ${cidr}`;
   const except = asList(ipBlock.except).map(String);
-  return except.length > 0 ? `${base} except ${joinWords(except)}` : base;
+  const butNot = except.length > 0 ? ` except ${joinWords(except)}` : '';
+  if (!parsed) return `IP addresses in ${cidr}${butNot}`;
+  const family = parsed.family === 4 ? 'IPv4' : 'IPv6';
+  const network = networkCidr(parsed);
+  // The API server masks host bits away (10.0.0.1/24 means 10.0.0.0/24); say what is really matched.
+  const written = parsed.hasHostBits ? `, written as ${cidr}` : '';
+  if (parsed.prefixLength === 0) return `any ${family} address (${network}${written})${butNot}`;
+  if (parsed.prefixLength === (parsed.family === 4 ? 32 : 128)) {
+    return `the single address ${formatAddress(parsed.network, parsed.family)} (${cidr})`;
+  }
+  return `IP addresses in ${network}${written ? ` (${written.slice(2)})` : ''}${butNot}`;
 }
 
 /**
