@@ -178,3 +178,11 @@ test('hover works on the items of a kind: List', () => {
   );
   assert.match(hoverOn('172.17.0.0/16', list).result?.markdown ?? '', /except 172\.17\.1\.0\/24: inside/);
 });
+
+test('an ENIConfig name says which nodes use it', () => {
+  const eni =
+    'apiVersion: crd.k8s.amazonaws.com/v1alpha1\nkind: ENIConfig\nmetadata:\n  name: us-west-2a\nspec:\n  subnet: subnet-1\n';
+  const markdown = hoverOn('us-west-2a', eni).result?.markdown ?? '';
+  assert.match(markdown, /label or annotation is `us-west-2a`/);
+  assert.match(markdown, /when they run in zone `us-west-2a`/);
+});

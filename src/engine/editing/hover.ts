@@ -81,6 +81,16 @@ function keyHover(
   if (selector) parts.push(selector);
   const meaning = resource.kind === 'NetworkPolicy' ? policyPartSummary(path, value, options) : undefined;
   if (meaning) parts.push(meaning);
+  const eniConfigName = asRecord(value.metadata).name;
+  if (
+    resource.kind === 'ENIConfig' &&
+    path.join('.') === 'metadata.name' &&
+    typeof eniConfigName === 'string'
+  ) {
+    parts.push(
+      `**Here:** nodes use this ENIConfig when their \`k8s.amazonaws.com/eniConfig\` label or annotation is \`${eniConfigName}\`, or, with \`ENI_CONFIG_LABEL_DEF=topology.kubernetes.io/zone\`, when they run in zone \`${eniConfigName}\`.`,
+    );
+  }
   return parts.length > 0 ? parts.join('\n\n---\n\n') : undefined;
 }
 
