@@ -31,6 +31,7 @@ import NP206 from './networkpolicy/NP206-empty-rule-list';
 import NP207 from './networkpolicy/NP207-and-or-selector-trap';
 import NP208 from './networkpolicy/NP208-cidr-host-bits';
 import NP209 from './networkpolicy/NP209-missing-namespace';
+import NP210 from './networkpolicy/NP210-cidr-not-canonical';
 import NP301 from './networkpolicy/NP301-eks-named-port-unresolved';
 import NP302 from './networkpolicy/NP302-eks-too-many-ports';
 import NP303 from './networkpolicy/NP303-eks-other-ip-family';
@@ -79,6 +80,7 @@ export const RULES: readonly Rule[] = [
   NP207,
   NP208,
   NP209,
+  NP210,
   NP301,
   NP302,
   NP303,

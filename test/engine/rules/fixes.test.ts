@@ -128,3 +128,10 @@ test('SGP102 suggests the nearest operator for a misspelled one', () => {
     `apiVersion: vpcresources.k8s.aws/v1beta1\nkind: SecurityGroupPolicy\nmetadata:\n  name: s\n  namespace: shop\nspec:\n  podSelector:\n    matchExpressions:\n      - key: role\n        operator: ${operator}\n  securityGroups:\n    groupIds:\n      - sg-0123456789abcdef0\n`;
   assertFixed(sgp('Exist'), 'SGP102', /Exists/, sgp('Exists'));
 });
+
+test('NP210 rewrites leading zeros and IPv4-mapped IPv6 CIDRs in their plain form', () => {
+  const body = (cidr: string): string =>
+    `${HEADER}  ingress:\n    - from:\n        - ipBlock:\n            cidr: ${cidr}\n`;
+  assertFixed(body("'010.000.0.0/08'"), 'NP210', /Write/, body("'10.0.0.0/8'"));
+  assertFixed(body('"::ffff:10.0.0.0/104"'), 'NP210', /Write/, body('"10.0.0.0/8"'));
+});
