@@ -31,6 +31,8 @@ export function checkObjectMeta(ctx: RuleContext, options: { namespaced: boolean
     ctx.report({
       path: ['metadata', 'name'],
       target: 'key',
+      // Without metadata, point at `kind:` rather than at the whole document.
+      range: ctx.value.metadata === undefined ? ctx.rangeOf(['kind'], 'key') : undefined,
       message: 'Required value: name or generateName is required',
     });
   } else if (typeof name === 'string' && name !== '' && !isPlaceholder(name)) {
