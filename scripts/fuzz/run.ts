@@ -114,6 +114,8 @@ async function main(): Promise<void> {
   let checked = 0;
   let noisy = 0;
   let hangs = 0;
+  /** Per worker slot: the case it is on, to report progress. */
+  const current = new Map<number, number>();
 
   const record = (index: number, problems: Problem[]): void => {
     const fuzzCase = generateCase(seeds, options.seed, index);
@@ -151,6 +153,7 @@ async function main(): Promise<void> {
       let finished = false;
       const watchdog = setInterval(() => {
         const index = Atomics.load(view, 0);
+        current.set(first % stride, index < 0 ? options.cases : index);
         if (index !== lastIndex) {
           lastIndex = index;
           lastMove = Date.now();
@@ -188,7 +191,10 @@ async function main(): Promise<void> {
 
   const report = setInterval(() => {
     const seconds = (Date.now() - started) / 1000;
-    console.log(`  ... ${seconds.toFixed(0)} s, ${bySignature.size} distinct findings so far`);
+    const done = Math.min(...[...current.values()], options.cases);
+    console.log(
+      `  ... ${seconds.toFixed(0)} s, about ${done} cases, ${bySignature.size} distinct findings so far`,
+    );
   }, 15_000);
   await Promise.all(Array.from({ length: options.workers }, (_, first) => runWorker(first, options.workers)));
   clearInterval(report);
