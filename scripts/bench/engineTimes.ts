@@ -13,9 +13,11 @@ export function engineEditTimes(text: string, anchor: Position, samples: number)
   const times: number[] = [];
   let current = text;
   for (let edit = 1; edit <= samples; edit++) {
-    current = current.slice(0, offset) + (edit % 2 === 1 ? 'p' : 'P') + current.slice(offset + 1);
+    const change = { start: offset, end: offset + 1, newText: edit % 2 === 1 ? 'p' : 'P' };
+    current = current.slice(0, offset) + change.newText + current.slice(offset + 1);
     const started = performance.now();
-    file.update(current);
+    // With the edit, as the language server passes it.
+    file.update(current, [change]);
     times.push(performance.now() - started);
   }
   return summarize(times);

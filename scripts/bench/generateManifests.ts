@@ -81,14 +81,31 @@ function labels(random: Random, indent: string, app: string): string {
   return out;
 }
 
-function cidr(random: Random, prefix: number): string {
-  return `10.${between(random, 0, 255)}.${between(random, 0, 255)}.0/${prefix}`;
+/** One or two different tiers for a `matchExpressions` `In` list. */
+function tierValues(random: Random, indent: string): string {
+  const first = Math.floor(random() * TIERS.length);
+  const values = [TIERS[first]];
+  if (random() < 0.7)
+    values.push(TIERS[(first + 1 + Math.floor(random() * (TIERS.length - 1))) % TIERS.length]);
+  return values.map((value) => `${indent}- ${value}\n`).join('');
 }
 
-function ports(random: Random, indent: string, mistake: string | undefined): string {
+/** A /16 block with `except` entries inside it, as a correct policy writes them. */
+function ipBlock(random: Random, indent: string, prefix = 16): string {
+  const second = between(random, 0, 255);
+  let out = `${indent}- ipBlock:\n${indent}    cidr: 10.${second}.0.0/${prefix}\n`;
+  const excepts = between(random, 0, 2);
+  if (excepts > 0) out += `${indent}    except:\n`;
+  for (let i = 0; i < excepts; i++) out += `${indent}    - 10.${second}.${between(random, 0, 255)}.0/24\n`;
+  return out;
+}
+
+/** Named ports only where the peers are pods: the EKS agent cannot resolve them for ipBlock peers. */
+function ports(random: Random, indent: string, mistake: string | undefined, namedPorts = false): string {
   const protocol = mistake === 'lowercase protocol' ? 'tcp' : 'TCP';
   let out = `${indent}ports:\n${indent}- protocol: ${protocol}\n${indent}  port: ${between(random, 80, 9999)}\n`;
-  if (random() < 0.4) out += `${indent}- protocol: TCP\n${indent}  port: ${pick(random, NAMED_PORTS)}\n`;
+  if (namedPorts && random() < 0.4)
+    out += `${indent}- protocol: TCP\n${indent}  port: ${pick(random, NAMED_PORTS)}\n`;
   if (random() < 0.2) {
     const start = between(random, 30000, 31000);
     out += `${indent}- protocol: UDP\n${indent}  port: ${start}\n${indent}  endPort: ${start + between(random, 1, 50)}\n`;
@@ -143,13 +160,8 @@ ${labels(random, '      ', app)}  policyTypes:
         - key: tier
           operator: In
           values:
-          - ${pick(random, TIERS)}
-          - ${pick(random, TIERS)}
-    - ipBlock:
-        cidr: ${cidr(random, blockPrefix)}
-        except:
-        - ${cidr(random, 24)}
-${ports(random, '    ', mistake)}  egress:
+${tierValues(random, '          ')}${ports(random, '    ', mistake, true)}  - from:
+${ipBlock(random, '    ', blockPrefix)}${ports(random, '    ', undefined)}  egress:
   - to:
     - namespaceSelector:
         matchLabels:
@@ -163,11 +175,7 @@ ${ports(random, '    ', mistake)}  egress:
     - protocol: TCP
       port: 53
   - to:
-    - ipBlock:
-        cidr: ${cidr(random, 16)}
-`;
-  if (random() < 0.5)
-    text += `        except:\n        - ${cidr(random, 24)}\n        - ${cidr(random, 24)}\n`;
+${ipBlock(random, '    ')}`;
   text += ports(random, '    ', undefined);
   return text;
 }

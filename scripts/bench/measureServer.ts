@@ -4,7 +4,7 @@
 
 import { performance } from 'node:perf_hooks';
 import type { Position, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { LspSession, type LspSessionOptions } from './lspSession';
+import { LspSession, type LspSessionOptions, type Publish } from './lspSession';
 import { summarize, type Stats } from './stats';
 
 export interface ServerSpec {
@@ -27,16 +27,21 @@ export interface EditAnchors {
   hover: Position;
   /** Inside the `policyTypes` key of the middle document, as if typing it. */
   completion: Position;
+  /** After `app: ` in the middle document's `podSelector.matchLabels`, where label values are offered. */
+  selectorCompletion: Position;
 }
 
 export interface ServerResult {
   name: string;
+  /** Median over `openRuns` fresh servers. */
   openMs?: number;
+  openRuns?: number;
   firstDiagnostics?: number;
   editEnd?: Stats;
   editMiddle?: Stats;
   hover?: Stats;
   completion?: Stats;
+  selectorCompletion?: Stats;
   peakBytes?: number;
   error?: string;
 }
@@ -62,20 +67,12 @@ export async function measureServer(
     const initialized = await session.initialize(spec.initializationOptions);
     if (spec.settings !== undefined) await session.changeConfiguration(spec.settings, limits.timeoutMs);
 
-    const openSequence = session.nextSequence;
-    const openStarted = performance.now();
-    await session.open(uri, text);
-    const first = await session.waitForPublish(
-      uri,
-      openSequence,
-      (params) => !spec.publishesVersion || params.version === 1,
-      limits.timeoutMs,
-    );
-    result.openMs = first.at - openStarted;
-    result.firstDiagnostics = first.params.diagnostics.length;
+    const first = await openAndWait(session, spec, uri, text, limits.timeoutMs);
+    result.openMs = first.ms;
+    result.firstDiagnostics = first.publish.params.diagnostics.length;
 
     let version = 1;
-    const baseline = first.params.diagnostics.length;
+    const baseline = first.publish.params.diagnostics.length;
     const typeAt = async (anchor: Position): Promise<Stats> => {
       const samples: number[] = [];
       const phaseStarted = performance.now();
@@ -121,6 +118,7 @@ export async function measureServer(
     }
     if (initialized.capabilities.completionProvider) {
       result.completion = await requestLatency('textDocument/completion', anchors.completion);
+      result.selectorCompletion = await requestLatency('textDocument/completion', anchors.selectorCompletion);
     }
     result.peakBytes = session.peakMemoryBytes();
   } catch (error) {
@@ -130,6 +128,42 @@ export async function measureServer(
     await session.shutdown();
   }
   return result;
+}
+
+async function openAndWait(
+  session: LspSession,
+  spec: ServerSpec,
+  uri: string,
+  text: string,
+  timeoutMs: number,
+): Promise<{ ms: number; publish: Publish }> {
+  const sequence = session.nextSequence;
+  const started = performance.now();
+  await session.open(uri, text);
+  const publish = await session.waitForPublish(
+    uri,
+    sequence,
+    (params) => !spec.publishesVersion || params.version === 1,
+    timeoutMs,
+  );
+  return { ms: publish.at - started, publish };
+}
+
+/** Open → first diagnostics in a fresh server, for repeating that measurement on its own. */
+export async function measureOpen(
+  spec: ServerSpec,
+  uri: string,
+  text: string,
+  timeoutMs: number,
+): Promise<number> {
+  const session = new LspSession(spec.command, spec.session);
+  try {
+    await session.initialize(spec.initializationOptions);
+    if (spec.settings !== undefined) await session.changeConfiguration(spec.settings, timeoutMs);
+    return (await openAndWait(session, spec, uri, text, timeoutMs)).ms;
+  } finally {
+    await session.shutdown();
+  }
 }
 
 /** Finds the scenario's positions in a file made by `generateNetworkPolicies`. */
@@ -150,10 +184,12 @@ export function findAnchors(text: string, middleDocument: number): EditAnchors {
   const middleStart = documentStarts[middleDocument];
   const hover = lineAfter(middleStart, /^( {2})podSelector:/);
   const completion = lineAfter(middleStart, /^( {2})policyTypes:/);
+  const selector = lineAfter(hover.line + 1, /^( {6}app: )/);
   return {
     endProtocol: protocolIn(documentStarts.length - 1),
     middleProtocol: protocolIn(middleDocument),
     hover: { line: hover.line, character: hover.match[1].length + 4 },
     completion: { line: completion.line, character: completion.match[1].length + 3 },
+    selectorCompletion: { line: selector.line, character: selector.match[1].length },
   };
 }

@@ -8,10 +8,11 @@ export interface LineCharacter {
 }
 
 export class LineIndex {
-  private readonly lineStarts: number[];
+  /** A typed array: copying and shifting it after an edit is a memory move, not object work. */
+  private readonly lineStarts: Uint32Array;
   private readonly length: number;
 
-  constructor(text: string, lineStarts?: number[]) {
+  constructor(text: string, lineStarts?: Uint32Array) {
     this.length = text.length;
     if (lineStarts) {
       this.lineStarts = lineStarts;
@@ -19,7 +20,7 @@ export class LineIndex {
     }
     const starts = [0];
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    this.lineStarts = starts;
+    this.lineStarts = Uint32Array.from(starts);
   }
 
   /**
@@ -37,9 +38,11 @@ export class LineIndex {
       for (let i = edit.newText.indexOf('\n'); i !== -1; i = edit.newText.indexOf('\n', i + 1)) {
         inserted.push(edit.start + i + 1);
       }
-      const next = starts.slice(0, firstRemoved);
-      for (const start of inserted) next.push(start);
-      for (let i = firstKept; i < starts.length; i++) next.push(starts[i] + delta);
+      const next = new Uint32Array(firstRemoved + inserted.length + starts.length - firstKept);
+      next.set(starts.subarray(0, firstRemoved));
+      next.set(inserted, firstRemoved);
+      let to = firstRemoved + inserted.length;
+      for (let i = firstKept; i < starts.length; i++) next[to++] = starts[i] + delta;
       starts = next;
     }
     return new LineIndex(text, starts);
@@ -70,7 +73,7 @@ export class LineIndex {
 }
 
 /** The index of the first entry greater than `value` in an ascending list. */
-function upperBound(sorted: readonly number[], value: number): number {
+function upperBound(sorted: Uint32Array, value: number): number {
   let low = 0;
   let high = sorted.length;
   while (low < high) {
