@@ -53,7 +53,8 @@ export function saveRegression(projectRoot: string, text: string, description: s
 }
 
 const HEADER =
-  '# Fuzz findings\n\nEach file here once crashed, hung or returned an out-of-range diagnostic; `test/fuzz/` replays all of them.\n\n';
+  '# Crashes and hangs found\n\nEach file here once crashed, hung or returned an out-of-range diagnostic (found by `npm run fuzz` or\n' +
+  'while writing the hostile-input tests); `test/fuzz/` replays all of them.\n\n';
 
 export function loadRegressions(projectRoot: string): SavedRegression[] {
   const directory = join(projectRoot, REGRESSIONS_DIRECTORY);
