@@ -199,3 +199,31 @@ test('right after a colon or a bare dash, the inserted text starts with a space'
   );
   assert.equal(complete(`${NP}spec:\n  policyTypes:\n    - ‸\n`).candidates[0].insertText, 'Ingress');
 });
+
+test('a port value offers the named container ports of workspace pods', () => {
+  const labels = new WorkspaceLabels();
+  collectLabels(
+    [
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata: {name: web, namespace: shop}',
+      'spec:',
+      '  template:',
+      '    metadata:',
+      '      labels: {app: web}',
+      '    spec:',
+      '      containers:',
+      '        - name: web',
+      '          ports:',
+      '            - {name: http, containerPort: 8080}',
+      '            - {name: metrics, containerPort: 9090, protocol: TCP}',
+      '            - {containerPort: 7000}',
+    ].join('\n'),
+    labels,
+  );
+  const { candidates } = complete(`${NP}spec:\n  ingress:\n    - ports:\n        - port: ‸\n`, labels);
+  assert.deepEqual(
+    candidates.map((candidate) => `${candidate.label} ${candidate.detail}`),
+    ['http 8080/TCP on Deployment shop/web', 'metrics 9090/TCP on Deployment shop/web'],
+  );
+});

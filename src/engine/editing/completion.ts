@@ -8,7 +8,7 @@ import { getSchemaRegistry, type SchemaNode, type SchemaRegistry } from '../sche
 import { readCursor, type CursorPlace, type DocumentAtCursor } from './cursor';
 import { allowedValues, fieldMarkdown, isArraySchema, isObjectSchema, typeLabel } from './schemaDocs';
 import { expandSnippet, RESOURCE_SNIPPETS } from './snippets';
-import { labelKeyCandidates, labelValueCandidates } from './labelCompletion';
+import { labelKeyCandidates, labelValueCandidates, portNameCandidates } from './labelCompletion';
 import { selectorTarget, type WorkspaceLabels } from './workspaceLabels';
 import { unquote } from './yamlOutline';
 
@@ -184,6 +184,9 @@ function completeValue(
 
   const labelCandidates = labelValueCandidates(path, place, options);
   if (labelCandidates) return labelCandidates;
+  if (path[path.length - 1] === 'port' && path[path.length - 3] === 'ports' && options.labels) {
+    return portNameCandidates(options.labels(), range);
+  }
 
   let schema = schemas.schemaAt(doc.resource, path);
   let present: string[] = [];

@@ -1,7 +1,7 @@
-// Label completion inside selectors: keys and values that the workspace's pods, namespaces and
-// service accounts carry, so a selector matches real objects.
+// Completion from what the workspace's objects carry: label keys and values inside selectors, so a
+// selector matches real pods, namespaces and service accounts, and container port names for `port`.
 
-import type { Path } from '../types';
+import type { OffsetRange, Path } from '../types';
 import type { CompletionCandidate, CompletionOptions } from './completion';
 import type { CursorPlace } from './cursor';
 import { selectorTarget, type LabelTarget, type WorkspaceLabels } from './workspaceLabels';
@@ -82,4 +82,17 @@ function quoteIfNeeded(value: string): string {
 
 function escapeSnippet(text: string): string {
   return text.replace(/[$}\\]/g, (char) => `\\${char}`);
+}
+
+/** Named container ports of the workspace's pods, for a NetworkPolicy port written by name. */
+export function portNameCandidates(labels: WorkspaceLabels, range: OffsetRange): CompletionCandidate[] {
+  return [...labels.portNames.entries()].map(([name, places]) => ({
+    label: name,
+    kind: 'value' as const,
+    detail: [...places].slice(0, 2).join(', '),
+    documentation: `Container port named \`${name}\`: ${[...places].join('; ')}. A policy port written by name matches the container port with that name on each pod.`,
+    insertText: name,
+    snippet: false,
+    range,
+  }));
 }

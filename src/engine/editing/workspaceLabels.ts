@@ -2,7 +2,7 @@
 // so completion inside a selector's `matchLabels` offers labels that real objects carry.
 
 import { parseAllDocuments } from 'yaml';
-import { asRecord, valueAt } from '../util/values';
+import { asList, asRecord, valueAt } from '../util/values';
 import type { Path } from '../types';
 
 export type LabelTarget = 'pods' | 'namespaces' | 'serviceAccounts';
@@ -31,7 +31,31 @@ export class WorkspaceLabels {
     }
   }
 
+  /** Named container ports: name → `8080/TCP on Deployment shop/web` descriptions. */
+  readonly portNames = new Map<string, Set<string>>();
+
+  addPorts(podSpec: unknown, where: string): void {
+    for (const container of [
+      ...asList(asRecord(podSpec).containers),
+      ...asList(asRecord(podSpec).initContainers),
+    ]) {
+      for (const raw of asList(asRecord(container).ports)) {
+        const port = asRecord(raw);
+        if (typeof port.name !== 'string' || port.name === '') continue;
+        let places = this.portNames.get(port.name);
+        if (!places) this.portNames.set(port.name, (places = new Set()));
+        const protocol = typeof port.protocol === 'string' ? port.protocol : 'TCP';
+        if (places.size < 5) places.add(`${String(port.containerPort)}/${protocol} on ${where}`);
+      }
+    }
+  }
+
   merge(other: WorkspaceLabels): void {
+    for (const [name, places] of other.portNames) {
+      let mine = this.portNames.get(name);
+      if (!mine) this.portNames.set(name, (mine = new Set()));
+      for (const place of places) if (mine.size < 5) mine.add(place);
+    }
     for (const target of ['pods', 'namespaces', 'serviceAccounts'] as const) {
       for (const [key, values] of other[target]) {
         for (const [value, places] of values) {
@@ -77,7 +101,11 @@ export function collectLabels(text: string, into: WorkspaceLabels): void {
     const where = `${kind} ${namespace ? `${namespace}/` : ''}${name}`;
     if (namespace) into.add('namespaces', { 'kubernetes.io/metadata.name': namespace }, where);
     const podLabels = POD_TEMPLATE_LABELS[kind];
-    if (podLabels) into.add('pods', valueAt(value, podLabels), where);
+    if (podLabels) {
+      into.add('pods', valueAt(value, podLabels), where);
+      // The pod spec sits next to the template's metadata (or is the Pod's own spec).
+      into.addPorts(valueAt(value, [...podLabels.slice(0, -2), 'spec']), where);
+    }
     if (kind === 'Namespace') {
       into.add('namespaces', metadata.labels, where);
       into.add('namespaces', { 'kubernetes.io/metadata.name': name }, where);
