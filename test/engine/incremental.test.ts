@@ -129,15 +129,15 @@ function joinedFixtures(folder: string): string {
 }
 
 test('random edits to generated NetworkPolicy files give exactly the diagnostics of a full validation', () => {
-  for (const seed of [1, 2, 3]) {
+  for (const seed of [1, 2]) {
     const { text } = generateNetworkPolicies({ documents: 12, seed, mistakeRate: 0.4 });
-    checkRandomEdits('generated', text, seed, 100);
+    checkRandomEdits('generated', text, seed, 80);
   }
 });
 
 for (const folder of ['engine', 'schemas', 'rules']) {
   test(`random edits to the ${folder} fixtures give exactly the diagnostics of a full validation`, () => {
-    checkRandomEdits(`fixtures/${folder}`, joinedFixtures(folder), 11, folder === 'rules' ? 50 : 100);
+    checkRandomEdits(`fixtures/${folder}`, joinedFixtures(folder), 11, folder === 'rules' ? 30 : 60);
   });
 }
 
@@ -200,7 +200,7 @@ test('edits sent to the language server over LSP end in the diagnostics of a ful
     const uri = 'file:///work/incremental.yaml';
     await client.open(uri, text);
     await client.waitForDiagnostics(uri);
-    for (let step = 0; step < 40; step++) {
+    for (let step = 0; step < 25; step++) {
       // Each change event's range is in the text left by the events before it, as editors send them.
       const changes = [];
       for (let i = 0, count = random() < 0.7 ? 1 : 3; i < count; i++) {
