@@ -29,25 +29,35 @@ export async function quickOpen(page: Page, fileName: string): Promise<void> {
     .waitFor({ timeout: STEP_TIMEOUT_MS });
 }
 
-/** F1, the command's palette label, Enter. Fails with the palette's suggestions when it is not there. */
-export async function runCommand(page: Page, label: string): Promise<void> {
-  await page.keyboard.press('F1');
-  await page
-    .locator('.quick-input-widget .quick-input-box input')
-    .first()
-    .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-  await page.keyboard.insertText(label);
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: label }).first();
-  try {
-    await row.waitFor({ timeout: 5000 });
-  } catch {
-    const offered = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
-    await page.keyboard.press('Escape');
-    throw new Error(
-      `The command palette has no "${label}"; it offered: ${JSON.stringify(offered.slice(0, 8))}`,
-    );
+/**
+ * F1, the command's palette label, Enter. The palette lists an extension's commands only once the
+ * workbench has read its manifest, which can take a while on a busy machine: reopen it until the
+ * command shows up, then fail with what the palette offered instead.
+ */
+export async function runCommand(page: Page, label: string, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.keyboard.press('F1');
+    await page
+      .locator('.quick-input-widget .quick-input-box input')
+      .first()
+      .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
+    await page.keyboard.insertText(label);
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: label }).first();
+    try {
+      await row.waitFor({ timeout: 3000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch {
+      const offered = await page.locator('.quick-input-list .monaco-list-row').allInnerTexts();
+      await page.keyboard.press('Escape');
+      if (Date.now() > deadline) {
+        throw new Error(
+          `The command palette has no "${label}"; it offered: ${JSON.stringify(offered.slice(0, 8))}`,
+        );
+      }
+    }
   }
-  await page.keyboard.press('Enter');
 }
 
 /** Ctrl+G to a 1-based line; the cursor ends up at its first column. */

@@ -71,6 +71,25 @@ export function editorFeatureTests(): HostTest[] {
       },
     },
     {
+      name: 'Explain Policy on the docs NetworkPolicy produces the plain-words explanation',
+      async run() {
+        const editor = await openAndWaitForPublish('network-policy.yaml');
+        editor.selection = new vscode.Selection(
+          positionOf(editor.document, 'podSelector:'),
+          positionOf(editor.document, 'podSelector:'),
+        );
+        await vscode.commands.executeCommand('eksNetworking.explainPolicy');
+        const explanation = await waitFor('the explanation document', () =>
+          vscode.workspace.textDocuments.find(
+            (document) =>
+              document.uri.scheme === 'eks-networking-explain' && document.getText().includes('Applies to:'),
+          ),
+        );
+        assert.match(explanation.getText(), /Applies to: pods with role=db in namespace "default"/);
+        assert.match(explanation.getText(), /TCP port 6379/);
+      },
+    },
+    {
       name: 'the quick fix for a top-level namespace moves it under metadata',
       async run() {
         const editor = await openAndWaitForPublish('security-group-policy.yaml');
