@@ -132,6 +132,14 @@ test('every templated file is recognised as a template (TPL001 or TPL002), never
   }
 });
 
+test('a Helm list rendered without toJson/toYaml is flagged, as SUSPECT.md describes for webhook-broker', () => {
+  const { diagnostics } = lint('templated', 'webhook-broker__securitygrouppolicy.yaml');
+  const warning = diagnostics.find((diagnostic) => diagnostic.code === 'TPL003');
+  assert.ok(warning, 'no TPL003');
+  assert.equal(warning.severity, 'warning');
+  assert.match(warning.message, /groupIds: \{\{ \.Values\.securityGroups \}\}/);
+});
+
 test('placeholders left in plain YAML get a TPL001 note instead of a format error', () => {
   for (const name of PLACEHOLDER_FILES) {
     const { diagnostics } = lint('valid', name);

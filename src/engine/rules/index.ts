@@ -12,6 +12,7 @@ import SCH004 from './common/SCH004-required-field';
 import SCH005 from './common/SCH005-value-constraint';
 import TPL001 from './common/TPL001-placeholder-value';
 import TPL002 from './common/TPL002-template-breaks-yaml';
+import TPL003 from './common/TPL003-helm-list-as-string';
 import NP101 from './networkpolicy/NP101-port-out-of-range';
 import NP102 from './networkpolicy/NP102-invalid-end-port';
 import NP103 from './networkpolicy/NP103-invalid-named-port';
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   SCH005,
   TPL001,
   TPL002,
+  TPL003,
   NP101,
   NP102,
   NP103,

@@ -1,0 +1,44 @@
+import type { ResourceKind } from '../../types';
+import { defineRule } from '../types';
+
+/** Fields that hold a list of strings, per kind. */
+const LIST_FIELDS: Record<ResourceKind, readonly string[]> = {
+  NetworkPolicy: ['except', 'policyTypes', 'values'],
+  SecurityGroupPolicy: ['groupIds', 'values'],
+  ENIConfig: ['securityGroups'],
+};
+
+/** Helm functions that render a list as YAML or JSON (or build the text themselves). */
+const RENDERS_LIST = /\b(toYaml|toJson|toPrettyJson|toRawJson|include|tpl)\b/;
+
+export default defineRule({
+  code: 'TPL003',
+  slug: 'helm-list-as-string',
+  kinds: 'any',
+  defaultSeverity: 'warning',
+  summary:
+    'A list field is filled with a bare Helm value (`groupIds: {{ .Values.groups }}`), which renders as `[a b]`: one item, not a list.',
+  why: 'Helm prints a list with Go formatting, `[sg-1 sg-2]`, which YAML reads as a list with the single item "sg-1 sg-2" (and `[]` for an empty list, which the CRD rejects). Render lists with `toYaml` or `toJson`.',
+  badExample: 'securityGroups:\n  groupIds: {{ .Values.securityGroups }}',
+  goodExample: 'securityGroups:\n  groupIds: {{ toJson .Values.securityGroups }}',
+  docs: 'https://helm.sh/docs/chart_template_guide/function_list/#type-conversion-functions',
+  check(ctx) {
+    const fields = LIST_FIELDS[ctx.resource.kind];
+    const pattern = new RegExp(
+      `^[ \\t]*(?:- +)?(${fields.join('|')})[ \\t]*:[ \\t]*(\\{\\{-?([^}]*?)-?\\}\\})[ \\t]*(#.*)?$`,
+      'gm',
+    );
+    for (const match of ctx.text.matchAll(pattern)) {
+      const [line, field, expression, inner] = match;
+      if (RENDERS_LIST.test(inner)) continue;
+      const start = (match.index ?? 0) + line.indexOf(expression);
+      ctx.report({
+        path: [],
+        bare: true,
+        range: { start, end: start + expression.length },
+        message: `${field}: ${expression} renders a list as "[a b]", which YAML reads as one item; use {{ toJson${inner.replace(/^\s+/, ' ').replace(/\s+$/, '')} }} (or toYaml with nindent on the next line).`,
+        data: { field },
+      });
+    }
+  },
+});
