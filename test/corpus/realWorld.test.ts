@@ -140,6 +140,13 @@ test('a Helm list rendered without toJson/toYaml is flagged, as SUSPECT.md descr
   assert.match(warning.message, /groupIds: \{\{ \.Values\.securityGroups \}\}/);
 });
 
+test("a selector built from the chart's full labels helper is flagged, as SUSPECT.md describes for milanj-nginx", () => {
+  const { diagnostics } = lint('templated', 'milanj-nginx__securitygrouppolicy.yaml');
+  const warning = diagnostics.find((diagnostic) => diagnostic.code === 'TPL004');
+  assert.ok(warning, 'no TPL004');
+  assert.match(warning.message, /"regions-service\.labels"/);
+});
+
 test('placeholders left in plain YAML get a TPL001 note instead of a format error', () => {
   for (const name of PLACEHOLDER_FILES) {
     const { diagnostics } = lint('valid', name);

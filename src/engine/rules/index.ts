@@ -13,6 +13,7 @@ import SCH005 from './common/SCH005-value-constraint';
 import TPL001 from './common/TPL001-placeholder-value';
 import TPL002 from './common/TPL002-template-breaks-yaml';
 import TPL003 from './common/TPL003-helm-list-as-string';
+import TPL004 from './common/TPL004-helm-selector-from-labels';
 import NP101 from './networkpolicy/NP101-port-out-of-range';
 import NP102 from './networkpolicy/NP102-invalid-end-port';
 import NP103 from './networkpolicy/NP103-invalid-named-port';
@@ -63,6 +64,7 @@ export const RULES: readonly Rule[] = [
   TPL001,
   TPL002,
   TPL003,
+  TPL004,
   NP101,
   NP102,
   NP103,

@@ -135,3 +135,11 @@ test('NP210 rewrites leading zeros and IPv4-mapped IPv6 CIDRs in their plain for
   assertFixed(body("'010.000.0.0/08'"), 'NP210', /Write/, body("'10.0.0.0/8'"));
   assertFixed(body('"::ffff:10.0.0.0/104"'), 'NP210', /Write/, body('"10.0.0.0/8"'));
 });
+
+test('TPL004 switches a Helm selector to the selectorLabels helper', () => {
+  const chart = (helper: string): string =>
+    `apiVersion: vpcresources.k8s.aws/v1beta1\nkind: SecurityGroupPolicy\nmetadata:\n  name: {{ include "api.fullname" . }}\nspec:\n  podSelector:\n    matchLabels:\n      {{- include "${helper}" . | nindent 6 }}\n`;
+  const fixed = applyFix(chart('api.labels'), fixFor(chart('api.labels'), 'TPL004', /selectorLabels/));
+  assert.equal(fixed, chart('api.selectorLabels'));
+  assert.ok(!lintText(fixed).some((d) => d.code === 'TPL004'));
+});

@@ -1,0 +1,47 @@
+import { defineRule } from '../types';
+
+/** `matchLabels:` whose first content line includes a chart's full `<chart>.labels` helper. */
+const SELECTOR_FROM_LABELS =
+  /^[ \t]*matchLabels:[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[ \t]*(\{\{-?\s*include\s+"([^"]+)\.labels"[^}]*\}\})/gm;
+
+export default defineRule({
+  code: 'TPL004',
+  slug: 'helm-selector-from-labels',
+  kinds: 'any',
+  defaultSeverity: 'warning',
+  summary:
+    "A selector's `matchLabels` comes from the chart's full `<chart>.labels` helper instead of `<chart>.selectorLabels`.",
+  why: 'In the standard Helm chart scaffold, `<chart>.labels` also holds `helm.sh/chart` and `app.kubernetes.io/version`. A selector made of them stops matching the pods as soon as they are deployed from another chart version. `<chart>.selectorLabels` holds only the stable labels.',
+  badExample: 'podSelector:\n  matchLabels:\n    {{- include "app.labels" . | nindent 4 }}',
+  goodExample: 'podSelector:\n  matchLabels:\n    {{- include "app.selectorLabels" . | nindent 4 }}',
+  docs: 'https://helm.sh/docs/chart_best_practices/labels/',
+  check(ctx) {
+    for (const match of ctx.text.matchAll(SELECTOR_FROM_LABELS)) {
+      const [whole, include, chart] = match;
+      const start = (match.index ?? 0) + whole.lastIndexOf(include);
+      ctx.report({
+        path: [],
+        bare: true,
+        range: { start, end: start + include.length },
+        message: `matchLabels comes from "${chart}.labels", which usually includes the chart and app version labels: the selector stops matching pods deployed from another chart version. Use "${chart}.selectorLabels".`,
+        data: { chart },
+      });
+    }
+  },
+  fix(ctx, finding) {
+    const chart = finding.data?.chart;
+    if (typeof chart !== 'string' || !finding.range) return [];
+    const written = ctx.text.slice(finding.range.start, finding.range.end);
+    const from = `"${chart}.labels"`;
+    const at = written.indexOf(from);
+    if (at === -1) return [];
+    const start = finding.range.start + at;
+    return [
+      {
+        title: `Use ${chart}.selectorLabels`,
+        safe: false,
+        edits: [{ start, end: start + from.length, newText: `"${chart}.selectorLabels"` }],
+      },
+    ];
+  },
+});
