@@ -34,7 +34,7 @@ export async function quickOpen(page: Page, fileName: string): Promise<void> {
  * workbench has read its manifest, which can take a while on a busy machine: reopen it until the
  * command shows up, then fail with what the palette offered instead.
  */
-export async function runCommand(page: Page, label: string, timeoutMs = STEP_TIMEOUT_MS): Promise<void> {
+export async function runCommand(page: Page, label: string, timeoutMs = 3 * STEP_TIMEOUT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await page.keyboard.press('F1');
