@@ -1,6 +1,7 @@
 // Finds template placeholders in a resource, so rules can skip them and TPL001 can report them.
 
 import type { Path } from '../types';
+import type { RuleContext } from './types';
 import type { SchemaViolation } from '../schema/schemaRegistry';
 import type { NodeLocation } from '../parse/yamlPath';
 import { nodeRange } from '../parse/yamlPath';
@@ -95,4 +96,14 @@ export function withoutTemplatedViolations(
     const property = violation.params.additionalProperty;
     return !(typeof property === 'string' && /^\{.*\}$|\$\{|\{\{/.test(property));
   });
+}
+
+/**
+ * The part of the chunk's text that belongs to this resource, for rules that scan the text: one
+ * item of a `kind: List` must not report what belongs to the next. A document that did not parse
+ * is scanned whole (Lists with syntax errors are not checked item by item).
+ */
+export function resourceTextRange(ctx: RuleContext): { start: number; end: number } {
+  const range = ctx.syntaxErrors.length === 0 ? nodeRange(ctx.locate([])?.value) : undefined;
+  return range ?? { start: 0, end: ctx.text.length };
 }

@@ -1,4 +1,5 @@
 import type { ResourceKind } from '../../types';
+import { resourceTextRange } from '../templates';
 import { defineRule } from '../types';
 
 /** Fields that hold a list of strings, per kind. */
@@ -28,8 +29,10 @@ export default defineRule({
       `^[ \\t]*(?:- +)?(${fields.join('|')})[ \\t]*:[ \\t]*(\\{\\{-?([^}]*?)-?\\}\\})[ \\t]*(#.*)?$`,
       'gm',
     );
+    const own = resourceTextRange(ctx);
     for (const match of ctx.text.matchAll(pattern)) {
       const [line, field, expression, inner] = match;
+      if ((match.index ?? 0) < own.start || (match.index ?? 0) >= own.end) continue;
       if (RENDERS_LIST.test(inner)) continue;
       const start = (match.index ?? 0) + line.indexOf(expression);
       ctx.report({

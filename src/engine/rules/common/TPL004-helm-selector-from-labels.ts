@@ -1,3 +1,4 @@
+import { resourceTextRange } from '../templates';
 import { defineRule } from '../types';
 
 /** `matchLabels:` whose first content line includes a chart's full `<chart>.labels` helper. */
@@ -16,8 +17,10 @@ export default defineRule({
   goodExample: 'podSelector:\n  matchLabels:\n    {{- include "app.selectorLabels" . | nindent 4 }}',
   docs: 'https://helm.sh/docs/chart_best_practices/labels/',
   check(ctx) {
+    const own = resourceTextRange(ctx);
     for (const match of ctx.text.matchAll(SELECTOR_FROM_LABELS)) {
       const [whole, include, chart] = match;
+      if ((match.index ?? 0) < own.start || (match.index ?? 0) >= own.end) continue;
       const start = (match.index ?? 0) + whole.lastIndexOf(include);
       ctx.report({
         path: [],
