@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { RULES, ruleDocsUrl } from '../../src/engine';
 import { DIST, PROJECT_ROOT } from '../support/paths';
 
@@ -93,4 +94,13 @@ test('each finding becomes a result with its rule, level, region and field path;
     ],
   );
   assert.match(results[0].message.text, /must be a strict subset of `cidr`/);
+});
+
+test('absolute paths become file: URIs', () => {
+  const file = join(PROJECT_ROOT, 'test', 'fixtures', 'rules', 'NP209-bad.yaml');
+  const { log } = lintSarif([file]);
+  const [result] = log.runs[0].results;
+  assert.equal(result.ruleId, 'NP209');
+  assert.equal(result.level, 'note');
+  assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, pathToFileURL(file).href);
 });

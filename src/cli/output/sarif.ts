@@ -2,7 +2,8 @@
 // comes from the registry, so every code the linter can report is described with its docs link.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { RULES, ruleDocsUrl, type Rule, type Severity } from '../../engine';
 import type { LintRecord } from './lintOutput';
 
@@ -44,8 +45,9 @@ function stripMarkdown(text: string): string {
   return text.replace(/`/g, '');
 }
 
-/** File paths as relative URIs with forward slashes, as SARIF viewers expect. */
+/** Relative paths as relative URIs with forward slashes (what code scanning expects); absolute ones as file: URIs. */
 function toUri(file: string): string {
+  if (isAbsolute(file)) return pathToFileURL(file).href;
   return file
     .split(/[\\/]/)
     .map((part) => encodeURIComponent(part))
