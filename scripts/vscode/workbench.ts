@@ -93,7 +93,7 @@ export const RESULTS_ENV = 'EKS_VSCODE_HOST_RESULTS';
  */
 export async function runHostSuite(options: HostSuiteOptions): Promise<HostSuiteRun> {
   const { tools, server, suiteDir, resultsFile, artifactsDir } = options;
-  const timeoutMs = options.timeoutMs ?? 180_000;
+  const timeoutMs = options.timeoutMs ?? 300_000;
   mkdirSync(artifactsDir, { recursive: true });
   rmSync(resultsFile, { force: true });
   writeSuiteRunnerManifest(suiteDir);
@@ -138,6 +138,8 @@ export async function runHostSuite(options: HostSuiteOptions): Promise<HostSuite
     return { exitCode: outcome, results, log: workbench.log };
   } finally {
     clearTimeout(timer);
+    // What the workbench and the suite logged, for reading after a failure.
+    writeFileSync(join(artifactsDir, 'workbench.log'), workbench.log.join('\n'));
     await workbench.close();
   }
 }

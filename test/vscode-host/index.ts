@@ -9,6 +9,7 @@ import { editorFeatureTests } from './editorFeatureTests';
 import { clusterHostTests, clusterRestrictedTests } from '../cluster/vscodeHostTests';
 import { serverRestartTests } from './serverRestartTests';
 import { installedFromVsixTest, manifestTests } from './manifestTests';
+import { restrictedModeTests } from './restrictedModeTests';
 import { runHostTests, type HostTest } from './runner';
 import { codeOf, waitForDiagnostics } from './helpers';
 
@@ -44,6 +45,7 @@ function restrictedSuite(): HostTest[] {
       },
     },
     ...clusterRestrictedTests(),
+    ...restrictedModeTests(),
   ];
 }
 

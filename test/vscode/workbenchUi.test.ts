@@ -5,6 +5,7 @@
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildVsix, startSession, type VsCodeSession } from '../../scripts/vscode/session';
 import { openWorkbench, workbenchUrl, type Workbench } from '../../scripts/vscode/workbench';
@@ -60,6 +61,7 @@ before(async () => {
 });
 
 after(async () => {
+  if (session && workbench) writeFileSync(join(session.dir, 'workbench.log'), workbench.log.join('\n'));
   await workbench?.close();
   await session?.stop();
 });
