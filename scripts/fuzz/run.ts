@@ -98,7 +98,8 @@ function signature(problem: Problem): string {
       : problem.type === 'range'
         ? problem.detail.replace(/\d+/g, 'N')
         : '';
-  return `${problem.type} in ${problem.entryPoint.replace(/\(\d+\)/, '')}: ${what} ${firstFrame.trim()}`;
+  const where = `${problem.type} in ${problem.entryPoint.replace(/\(\d+\)/, '')}:`;
+  return [where, what, firstFrame.trim()].filter(Boolean).join(' ');
 }
 
 async function main(): Promise<void> {
@@ -120,7 +121,11 @@ async function main(): Promise<void> {
   const record = (index: number, problems: Problem[]): void => {
     const fuzzCase = generateCase(seeds, options.seed, index);
     for (const problem of problems) {
-      const key = signature(problem);
+      // Slowness has no stack to tell two causes apart; the mutations that led to it are the best guess.
+      const key =
+        problem.type === 'slow'
+          ? `${signature(problem)} after ${fuzzCase.mutations.join(', ')}`
+          : signature(problem);
       const known = bySignature.get(key);
       if (known) {
         known.count++;
