@@ -5,6 +5,8 @@ import { rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// The schema validators are generated code (ajv standalone), written before bundling.
+await import('./gen-validators.mjs');
 
 const common = {
   bundle: true,
