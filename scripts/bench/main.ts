@@ -4,8 +4,9 @@
 // docs/performance.md. Started by scripts/bench/run.mjs, which builds what it measures first.
 //
 // Options: --sizes 10,100,1000,5000  --samples 20  --phase-budget-s 60  --no-write  --skip-yaml-ls
+//          --report-only (re-render docs/performance.md from the last run's results)
 
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { generateNetworkPolicies } from './generateManifests';
@@ -21,7 +22,13 @@ import { summarize } from './stats';
 import { engineEditTimes } from './engineTimes';
 import { cliThroughput, coldParseMs, measureActivation, type ActivationRun } from './processMeasures';
 import { writeSelfContainedSchema, yamlSettings } from './yamlLanguageServer';
-import { describeMachine, renderConsoleTable, renderReport, type SizeResult } from './report';
+import {
+  describeMachine,
+  renderConsoleTable,
+  renderReport,
+  type BenchReport,
+  type SizeResult,
+} from './report';
 
 interface Options {
   root: string;
@@ -57,6 +64,16 @@ function parseOptions(argv: string[]): Options {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (process.argv.includes('--report-only')) {
+    // Re-renders docs/performance.md from the last run's results (after editing report.ts).
+    const saved = JSON.parse(readFileSync(join(options.work, 'results.json'), 'utf8')) as BenchReport;
+    writeFileSync(
+      join(options.root, 'docs', 'performance.md'),
+      renderReport({ ...saved, date: new Date(saved.date) }),
+    );
+    log(renderConsoleTable(saved));
+    return;
+  }
   const loadAtStart = loadavg()[0];
   const filesDirectory = join(options.work, 'files');
   mkdirSync(filesDirectory, { recursive: true });
@@ -159,6 +176,7 @@ async function main(): Promise<void> {
     vsixBytes,
     load: { start: loadAtStart, end: loadavg()[0] },
   };
+  writeFileSync(join(options.work, 'results.json'), JSON.stringify(report, null, 2));
   log(`\n${renderConsoleTable(report)}`);
   if (options.write) {
     const target = join(options.root, 'docs', 'performance.md');

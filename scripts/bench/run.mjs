@@ -29,19 +29,22 @@ function run(title, command, args, cwd) {
   }
 }
 
-run('dependencies', 'node', ['scripts/ensure-deps.mjs'], root);
-rmSync(copy, { recursive: true, force: true });
-mkdirSync(copy, { recursive: true });
-for (const name of readdirSync(root)) {
-  if (!NOT_COPIED.has(name) && !name.endsWith('.vsix'))
-    cpSync(join(root, name), join(copy, name), { recursive: true });
-}
-symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
-run('release build and .vsix (npm run package)', 'npm', ['run', '--silent', 'package'], copy);
+const reportOnly = process.argv.includes('--report-only');
 const vsix = join(copy, 'eks-networking.vsix');
-if (!existsSync(vsix)) {
-  console.error('npm run package did not produce eks-networking.vsix');
-  process.exit(1);
+run('dependencies', 'node', ['scripts/ensure-deps.mjs'], root);
+if (!reportOnly) {
+  rmSync(copy, { recursive: true, force: true });
+  mkdirSync(copy, { recursive: true });
+  for (const name of readdirSync(root)) {
+    if (!NOT_COPIED.has(name) && !name.endsWith('.vsix'))
+      cpSync(join(root, name), join(copy, name), { recursive: true });
+  }
+  symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
+  run('release build and .vsix (npm run package)', 'npm', ['run', '--silent', 'package'], copy);
+  if (!existsSync(vsix)) {
+    console.error('npm run package did not produce eks-networking.vsix');
+    process.exit(1);
+  }
 }
 
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' };
