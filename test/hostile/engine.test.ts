@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lintText, LineIndex } from '../../src/engine';
-import { HOSTILE_INPUTS, POLICY_WITH_ONE_MISTAKE } from './inputs';
+import { parseAllDocuments } from 'yaml';
+import { HOSTILE_INPUTS, kubectlList, POLICY_WITH_ONE_MISTAKE } from './inputs';
 import { lintInWorker, type ReportedDiagnostic } from './lintInWorker';
 
 const LIMITS = {
@@ -94,4 +95,21 @@ test('the same policy with a BOM or CRLF line ends still gets its protocol mista
     plainPositions().some((position) => position.startsWith('SCH003 8:16-8:19')),
     plainPositions().join(),
   );
+});
+
+test('a kubectl List of 3,000 policies is checked in time proportional to parsing it', () => {
+  // Relative to the parse, so a busy machine does not matter: rules that rescanned the whole List
+  // for each item made this about 25 times the parse; linear work stays within a few times it.
+  const text = kubectlList(3000);
+  let started = performance.now();
+  parseAllDocuments(text);
+  const parseMs = performance.now() - started;
+  started = performance.now();
+  const diagnostics = lintText(text);
+  const lintMs = performance.now() - started;
+  assert.ok(
+    lintMs < 6 * parseMs + 500,
+    `lint ${Math.round(lintMs)} ms, parse alone ${Math.round(parseMs)} ms`,
+  );
+  assert.ok(diagnostics.length <= 10, JSON.stringify(diagnostics.slice(0, 3)));
 });

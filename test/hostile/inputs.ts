@@ -14,6 +14,30 @@ export const POLICY_WITH_ONE_MISTAKE =
   '    - protocol: tcp\n' +
   '      port: 80\n';
 
+/** What `kubectl get networkpolicy -A -o yaml` prints: one List document holding every policy. */
+export function kubectlList(items: number): string {
+  const item =
+    '- apiVersion: networking.k8s.io/v1\n' +
+    '  kind: NetworkPolicy\n' +
+    '  metadata:\n' +
+    '    name: allow-frontend\n' +
+    '    namespace: shop\n' +
+    '  spec:\n' +
+    '    podSelector:\n' +
+    '      matchLabels:\n' +
+    '        app: web\n' +
+    '    policyTypes: [Ingress]\n' +
+    '    ingress:\n' +
+    '    - from:\n' +
+    '      - podSelector:\n' +
+    '          matchLabels:\n' +
+    '            role: frontend\n' +
+    '      ports:\n' +
+    '      - protocol: TCP\n' +
+    '        port: 80\n';
+  return 'apiVersion: v1\nkind: List\nitems:\n' + item.repeat(items);
+}
+
 export interface HostileInput {
   name: string;
   build(): string;
