@@ -1,8 +1,6 @@
 import { networkCidr, parseCidr, formatAddress } from '../../util/cidr';
-import { asList, asRecord } from '../../util/values';
-import type { Path } from '../../types';
 import { defineRule } from '../types';
-import { policyPeers } from './walk';
+import { policyCidrs } from './walk';
 
 export default defineRule({
   code: 'NP208',
@@ -15,27 +13,17 @@ export default defineRule({
   goodExample: 'ipBlock:\n  cidr: 10.0.0.0/24',
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource',
   check(ctx) {
-    for (const { peer, peerPath } of policyPeers(ctx.value)) {
-      const block = asRecord(peer.ipBlock);
-      const entries: Array<[Path, unknown]> = [
-        [[...peerPath, 'ipBlock', 'cidr'], block.cidr],
-        ...asList(block.except).map((entry, index): [Path, unknown] => [
-          [...peerPath, 'ipBlock', 'except', index],
-          entry,
-        ]),
-      ];
-      for (const [path, text] of entries) {
-        const cidr = typeof text === 'string' ? parseCidr(text) : undefined;
-        if (!cidr?.hasHostBits) continue;
-        const network = networkCidr(cidr);
-        const single = `${formatAddress(cidr.address, cidr.family)}/${cidr.family === 4 ? 32 : 128}`;
-        ctx.report({
-          path,
-          bare: true,
-          message: `CIDR value ${JSON.stringify(text)} has host bits set: the API server treats it as "${network}" (and rejects it when StrictIPCIDRValidation is on). Write "${network}", or "${single}" for the single address.`,
-          data: { network, single },
-        });
-      }
+    for (const { cidrPath: path, text } of policyCidrs(ctx.value)) {
+      const cidr = typeof text === 'string' ? parseCidr(text) : undefined;
+      if (!cidr?.hasHostBits) continue;
+      const network = networkCidr(cidr);
+      const single = `${formatAddress(cidr.address, cidr.family)}/${cidr.family === 4 ? 32 : 128}`;
+      ctx.report({
+        path,
+        bare: true,
+        message: `CIDR value ${JSON.stringify(text)} has host bits set: the API server treats it as "${network}" (and rejects it when StrictIPCIDRValidation is on). Write "${network}", or "${single}" for the single address.`,
+        data: { network, single },
+      });
     }
   },
   fix(ctx, finding) {

@@ -1,8 +1,6 @@
 import { formatAddress, parseCidr } from '../../util/cidr';
-import { asList, asRecord } from '../../util/values';
-import type { Path } from '../../types';
 import { defineRule } from '../types';
-import { policyPeers } from './walk';
+import { policyCidrs } from './walk';
 
 /** `::ffff:a.b.c.d`: an IPv4 address written as IPv6. */
 function isIPv4Mapped(text: string): boolean {
@@ -21,33 +19,23 @@ export default defineRule({
   goodExample: 'ipBlock:\n  cidr: 10.0.0.0/8',
   docs: 'https://github.com/kubernetes/enhancements/tree/master/keps/sig-network/4858-ip-cidr-validation',
   check(ctx) {
-    for (const { peer, peerPath } of policyPeers(ctx.value)) {
-      const block = asRecord(peer.ipBlock);
-      const entries: Array<[Path, unknown]> = [
-        [[...peerPath, 'ipBlock', 'cidr'], block.cidr],
-        ...asList(block.except).map((entry, index): [Path, unknown] => [
-          [...peerPath, 'ipBlock', 'except', index],
-          entry,
-        ]),
-      ];
-      for (const [path, text] of entries) {
-        if (typeof text !== 'string') continue;
-        const cidr = parseCidr(text);
-        if (!cidr) continue;
-        const mapped = isIPv4Mapped(text);
-        if (!cidr.hasLeadingZeros && !mapped) continue;
-        const plain = mapped
-          ? `${formatAddress(cidr.address & 0xffffffffn, 4)}/${Math.max(cidr.prefixLength - 96, 0)}`
-          : `${formatAddress(cidr.address, cidr.family)}/${cidr.prefixLength}`;
-        ctx.report({
-          path,
-          bare: true,
-          message: mapped
-            ? `CIDR value ${JSON.stringify(text)} is an IPv4-mapped IPv6 address: rejected when StrictIPCIDRValidation is on. Write "${plain}".`
-            : `CIDR value ${JSON.stringify(text)} has leading zeros: rejected when StrictIPCIDRValidation is on. Write "${plain}".`,
-          data: { plain },
-        });
-      }
+    for (const { cidrPath: path, text } of policyCidrs(ctx.value)) {
+      if (typeof text !== 'string') continue;
+      const cidr = parseCidr(text);
+      if (!cidr) continue;
+      const mapped = isIPv4Mapped(text);
+      if (!cidr.hasLeadingZeros && !mapped) continue;
+      const plain = mapped
+        ? `${formatAddress(cidr.address & 0xffffffffn, 4)}/${Math.max(cidr.prefixLength - 96, 0)}`
+        : `${formatAddress(cidr.address, cidr.family)}/${cidr.prefixLength}`;
+      ctx.report({
+        path,
+        bare: true,
+        message: mapped
+          ? `CIDR value ${JSON.stringify(text)} is an IPv4-mapped IPv6 address: rejected when StrictIPCIDRValidation is on. Write "${plain}".`
+          : `CIDR value ${JSON.stringify(text)} has leading zeros: rejected when StrictIPCIDRValidation is on. Write "${plain}".`,
+        data: { plain },
+      });
     }
   },
   fix(ctx, finding) {

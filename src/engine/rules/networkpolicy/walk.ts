@@ -48,3 +48,24 @@ export function policyPorts(policy: Record<string, unknown>): PortVisit[] {
     ),
   );
 }
+
+export interface CidrVisit extends PeerVisit {
+  /** Path of `ipBlock.cidr` or of one `ipBlock.except` entry. */
+  cidrPath: Path;
+  text: unknown;
+}
+
+/** Every `ipBlock.cidr` and `ipBlock.except[n]` value, with its path. */
+export function policyCidrs(policy: Record<string, unknown>): CidrVisit[] {
+  return policyPeers(policy).flatMap((visit) => {
+    const block = asRecord(visit.peer.ipBlock);
+    return [
+      { ...visit, cidrPath: [...visit.peerPath, 'ipBlock', 'cidr'], text: block.cidr },
+      ...asList(block.except).map((text, index) => ({
+        ...visit,
+        cidrPath: [...visit.peerPath, 'ipBlock', 'except', index],
+        text,
+      })),
+    ];
+  });
+}
