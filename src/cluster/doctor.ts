@@ -6,9 +6,6 @@ import { isClusterError } from './errors';
 import type { ContextInfo, Kubectl } from './kubectl';
 import { quoteCommand } from './process';
 import {
-  CONTAINER,
-  DAEMONSET,
-  NAMESPACE,
   isOn,
   parseBool,
   parseCount,
@@ -18,6 +15,7 @@ import {
   type CniStatus,
 } from './cni/awsNode';
 import { atLeast } from './cni/version';
+import { setEnvCommandArgs } from './cni/enable';
 import { listCniNodes, listEniConfigNames, listNodes, nodeZone, type Node } from './nodes';
 import { readNodePrefixes } from './prefixes';
 
@@ -40,20 +38,7 @@ export interface DoctorReport {
 function setEnv(kubectl: Kubectl, assignments: string[]): string {
   return quoteCommand([
     'kubectl',
-    ...kubectl.argv(
-      [
-        'set',
-        'env',
-        '--namespace',
-        NAMESPACE,
-        '--containers',
-        CONTAINER,
-        '--',
-        `daemonset/${DAEMONSET}`,
-        ...assignments,
-      ],
-      { requestTimeout: false },
-    ),
+    ...kubectl.argv(setEnvCommandArgs(assignments), { requestTimeout: false }),
   ]);
 }
 

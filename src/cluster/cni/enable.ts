@@ -146,6 +146,11 @@ export async function planEnable(
 
 function setEnvArgs(changes: EnvChange[]): string[] {
   for (const change of changes) checkEnvEntry(change.name, change.after);
+  return setEnvCommandArgs(changes.map((change) => `${change.name}=${change.after}`));
+}
+
+/** `kubectl set env` on the aws-node container only; `NAME=VALUE` sets, `NAME-` removes. */
+export function setEnvCommandArgs(assignments: string[]): string[] {
   return [
     'set',
     'env',
@@ -155,7 +160,7 @@ function setEnvArgs(changes: EnvChange[]): string[] {
     CONTAINER,
     '--',
     `daemonset/${DAEMONSET}`,
-    ...changes.map((change) => `${change.name}=${change.after}`),
+    ...assignments,
   ];
 }
 
