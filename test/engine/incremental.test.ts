@@ -189,6 +189,10 @@ test('edits that do not fit the previous text fall back to a full validation', (
   const stale = { start: text.length + 5, end: text.length + 9, newText: 'x' };
   const edited = `${text}# a comment\n`;
   assert.deepEqual(file.update(edited, [stale]), new ManifestFile(SETTINGS).update(edited));
+  // In range, but not what produced the new text (it is shorter than the edit says).
+  const wrong = { start: 0, end: 0, newText: 'kind: NetworkPolicy\n' };
+  const replaced = edited.replace('kind: NetworkPolicy', 'kind: networkpolicy');
+  assert.deepEqual(file.update(replaced, [wrong]), new ManifestFile(SETTINGS).update(replaced));
 });
 
 test('edits sent to the language server over LSP end in the diagnostics of a full validation', async () => {

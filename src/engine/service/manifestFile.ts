@@ -75,7 +75,7 @@ export class ManifestFile {
 
     const incremental =
       edits !== undefined && edits.length > 0 && previous.chunks.length > 0
-        ? this.updateChunks(previous.chunks, previous.text.length, edits)
+        ? this.updateChunks(previous.chunks, previous.text.length, edits, text.length)
         : undefined;
     if (incremental) {
       this.chunks = incremental;
@@ -161,9 +161,12 @@ export class ManifestFile {
     previous: readonly ValidatedChunk[],
     previousLength: number,
     edits: readonly TextEdit[],
+    newLength: number,
   ): ValidatedChunk[] | undefined {
     const combined = composeEdits(edits, (start, end) => readChunks(previous, start, end), previousLength);
-    if (!combined) return undefined;
+    // Edits that do not add up to the new text's length did not produce it: split it all instead.
+    if (!combined || previousLength + combined.newText.length - (combined.end - combined.start) !== newLength)
+      return undefined;
     const region = replaceRegion(previous, combined);
     const oldRegionText = previous
       .slice(region.first, region.afterLast)
