@@ -1,12 +1,13 @@
 // The API server's label selector validation (metav1 `ValidateLabelSelector`), shared by the
 // NetworkPolicy and SecurityGroupPolicy rules.
 
-import type { Path, QuickFix } from '../types';
+import { suggestionFixes } from './fixes/valueEdits';
+import type { Path } from '../types';
 import { labelValueErrors, qualifiedNameErrors } from '../util/k8sNames';
 import { isPlaceholder } from '../util/placeholders';
 import { closestName, renderValue } from '../util/strings';
 import { asList, isRecord, valueAt } from '../util/values';
-import type { Finding, RuleContext } from './types';
+import type { RuleContext } from './types';
 
 export const OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
 
@@ -97,14 +98,4 @@ export function checkLabelMap(ctx: RuleContext, mapPath: Path, labels: Record<st
 }
 
 /** Quick fix for a selector finding: the operator it most likely meant (`in` → `In`, `Exist` → `Exists`). */
-export function selectorFixes(ctx: RuleContext, finding: Finding): QuickFix[] {
-  const suggestion = finding.data?.suggestion;
-  if (typeof suggestion !== 'string') return [];
-  return [
-    {
-      title: `Change to ${suggestion}`,
-      safe: true,
-      edits: [{ ...ctx.rangeOf(finding.path, 'value'), newText: suggestion }],
-    },
-  ];
-}
+export const selectorFixes = suggestionFixes;

@@ -1,6 +1,7 @@
 import { quoteList, renderValue } from '../../util/strings';
 import { valueAt } from '../../util/values';
 import { closestName } from '../../util/strings';
+import { suggestionFixes } from '../fixes/valueEdits';
 import { defineRule } from '../types';
 
 export default defineRule({
@@ -32,15 +33,5 @@ export default defineRule({
       });
     }
   },
-  fix(ctx, finding) {
-    const suggestion = finding.data?.suggestion;
-    if (typeof suggestion !== 'string') return [];
-    return [
-      {
-        title: `Change to ${suggestion}`,
-        safe: true,
-        edits: [{ ...ctx.rangeOf(finding.path, 'value'), newText: suggestion }],
-      },
-    ];
-  },
+  fix: suggestionFixes,
 });
