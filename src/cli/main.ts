@@ -13,7 +13,7 @@ import { applyCommand, diffCommand } from './commands/apply';
 const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
   lint: {
     run: lintCommand,
-    summary: 'check manifests: eksnet lint [--format text|json] PATHS… (- for stdin)',
+    summary: 'check manifests: eksnet lint [--format text|json|sarif] PATHS… (- for stdin)',
   },
   explain: {
     run: explainCommand,
