@@ -379,10 +379,10 @@ inflates absolute times and above all the p95 values; compare the two servers wi
   would help) or the parse spread over both cores with a worker thread.
 - **Open ≥ 2.5 × faster than yaml-language-server.** Both servers parse the whole file once on
   open. yaml-language-server then checks a JSON Schema; ours also runs the rules, so opening is
-  about as fast: faster up to 1,000 documents, and at 5,000 documents it can be slower. The
-  difference shows after opening: yaml-language-server re-parses and re-validates the whole file
-  for every edit after a 200 ms pause (seconds per keystroke at 1,000 documents and more), ours
-  re-validates the one document that changed.
+  only somewhat faster (about 1.2 to 1.5 × on a quiet machine; on a busy one the two trade places
+  at 5,000 documents). The difference shows after opening: yaml-language-server re-parses and
+  re-validates the whole file for every edit after a 200 ms pause (seconds per keystroke at 1,000
+  documents and more), ours re-validates the one document that changed.
 - **Hover and completion p95 ≤ 10 ms.** They parse only the document under the cursor, so their
   medians are a millisecond or two at every size; a p95 over the target comes from the busy CPU or
   a garbage collection landing in the sample. Separately from the targets: label-value completion
