@@ -115,6 +115,24 @@ test('completes on a half-typed manifest: enum values, keys and workspace pod la
       ['checkout'],
     );
     assert.match(values[0].detail ?? '', /Deployment shop\/checkout/);
+
+    // Labels of open documents count too, and follow their edits.
+    const deployment = (app: string): string =>
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${app}\n  namespace: shop\nspec:\n  template:\n    metadata:\n      labels:\n        app: ${app}\n`;
+    const other = 'file:///work/deployment.yaml';
+    await client.open(other, deployment('payments'));
+    const valuesAt = async (): Promise<string[]> =>
+      items(
+        await client.request('textDocument/completion', {
+          textDocument: { uri },
+          position: { line: 8, character: 11 },
+        }),
+      )
+        .map((item) => item.label)
+        .sort();
+    assert.deepEqual(await valuesAt(), ['checkout', 'payments']);
+    await client.change(other, [{ text: deployment('billing') }]);
+    assert.deepEqual(await valuesAt(), ['billing', 'checkout']);
   } finally {
     await client.shutdown();
   }

@@ -11,6 +11,7 @@ import { collectLabels, WorkspaceLabels } from '../../engine/editing';
 
 const MAX_FILES = 500;
 const MAX_FILE_BYTES = 512 * 1024;
+const MAX_OPEN_DOCUMENT_CHARS = 2 * 1024 * 1024;
 const MAX_DEPTH = 8;
 const RESCAN_AFTER_MS = 10_000;
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.cache', 'vendor', '.terraform']);
@@ -20,6 +21,8 @@ export class LabelIndex {
   private fromFiles = new WorkspaceLabels();
   private scannedAt = -Infinity;
   private readonly perFile = new Map<string, { mtimeMs: number; labels: WorkspaceLabels }>();
+  /** Labels of each open document, reused until its version changes. */
+  private readonly perOpenDocument = new Map<string, { version: number; labels: WorkspaceLabels }>();
 
   constructor(private readonly documents: TextDocuments<TextDocument>) {}
 
@@ -32,8 +35,24 @@ export class LabelIndex {
     if (Date.now() - this.scannedAt > RESCAN_AFTER_MS) this.scanFolders();
     const result = new WorkspaceLabels();
     result.merge(this.fromFiles);
-    for (const document of this.documents.all()) collectLabels(document.getText(), result);
+    const open = new Set<string>();
+    for (const document of this.documents.all()) {
+      open.add(document.uri);
+      result.merge(this.openDocumentLabels(document));
+    }
+    for (const uri of this.perOpenDocument.keys()) if (!open.has(uri)) this.perOpenDocument.delete(uri);
     return result;
+  }
+
+  private openDocumentLabels(document: TextDocument): WorkspaceLabels {
+    const cached = this.perOpenDocument.get(document.uri);
+    if (cached && cached.version === document.version) return cached.labels;
+    const labels = new WorkspaceLabels();
+    // A huge generated file is not where workload labels live; reading it on every keystroke would be.
+    const text = document.getText();
+    if (text.length <= MAX_OPEN_DOCUMENT_CHARS) collectLabels(text, labels);
+    this.perOpenDocument.set(document.uri, { version: document.version, labels });
+    return labels;
   }
 
   private scanFolders(): void {
