@@ -71,6 +71,17 @@ test('reads standard input when the path is -', () => {
   );
 });
 
+test('counts lines ended by a lone CR like any other line end', () => {
+  const text =
+    'apiVersion: networking.k8s.io/v1\rkind: NetworkPolicy\rmetadata:\r  name: x\r  namespace: y\rspec:\r  podSelecter: {}\r';
+  const run = eksnet(['lint', '--format', 'json', '-'], text);
+  const records = JSON.parse(run.stdout) as Array<{ code: string; line: number; column: number }>;
+  assert.deepEqual(
+    records.map((r) => [r.code, r.line, r.column]),
+    [['SCH001', 7, 3]],
+  );
+});
+
 test('recurses into directories for .yaml and .yml files', () => {
   const run = eksnet(['lint', '--format', 'json', join('test', 'fixtures', 'engine')]);
   assert.equal(run.status, 1);

@@ -109,7 +109,9 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
   }
   const records: LintRecord[] = [];
   for (const file of collectFiles(options.paths, io.cwd)) {
-    const text = file === '-' ? await io.readStdin() : readText(file, io.cwd);
+    // YAML also ends lines at a lone CR (old Mac files); turning it into LF keeps every offset and
+    // lets line numbers count it.
+    const text = (file === '-' ? await io.readStdin() : readText(file, io.cwd)).replace(/\r(?!\n)/g, '\n');
     const shown = file === '-' ? '<stdin>' : file;
     records.push(...toRecords(shown, text, lintText(text, options.settings)));
   }
