@@ -55,7 +55,9 @@ function parseOptions(argv: string[]): Options {
     vsix: value('--vsix') ?? join(root, 'eks-networking.vsix'),
     work: value('--work') ?? join(root, '.cache', 'bench'),
     sizes: (value('--sizes') ?? '10,100,1000,5000').split(',').map(Number),
-    samples: Number(value('--samples') ?? 20),
+    // Edits alternate between adding and removing a mistake, so a phase must end on an even count to
+    // leave the text as it found it.
+    samples: Math.max(2, 2 * Math.ceil(Number(value('--samples') ?? 20) / 2)),
     phaseBudgetMs: Number(value('--phase-budget-s') ?? 60) * 1000,
     write: !argv.includes('--no-write'),
     yamlLanguageServer: !argv.includes('--skip-yaml-ls'),

@@ -3,22 +3,13 @@
 // so dist/ is not replaced under tests that may be running at the same time.
 // Extra arguments go to the benchmark, e.g. `npm run bench -- --sizes 10,100 --no-write`.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
 const root = new URL('../..', import.meta.url).pathname;
 const work = join(root, '.cache', 'bench');
-const copy = join(work, 'project');
-const NOT_COPIED = new Set([
-  'node_modules',
-  '.git',
-  '.cache',
-  'out',
-  'dist',
-  'test-results',
-  'bench-results',
-]);
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' };
 
 function run(title, command, args, cwd) {
   console.log(`# ${title}`);
@@ -30,24 +21,21 @@ function run(title, command, args, cwd) {
 }
 
 const reportOnly = process.argv.includes('--report-only');
-const vsix = join(copy, 'eks-networking.vsix');
 run('dependencies', 'node', ['scripts/ensure-deps.mjs'], root);
+// The same private-copy packaging the real-VS-Code tests use.
+await build({
+  ...common,
+  entryPoints: [join(root, 'scripts/vscode/vsix.ts')],
+  outfile: join(work, 'vsix.cjs'),
+});
+const { packageExtension, VSIX_NAME } = createRequire(import.meta.url)(join(work, 'vsix.cjs'));
+const copy = join(work, 'project');
+let vsix = join(copy, VSIX_NAME);
 if (!reportOnly) {
-  rmSync(copy, { recursive: true, force: true });
-  mkdirSync(copy, { recursive: true });
-  for (const name of readdirSync(root)) {
-    if (!NOT_COPIED.has(name) && !name.endsWith('.vsix'))
-      cpSync(join(root, name), join(copy, name), { recursive: true });
-  }
-  symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
-  run('release build and .vsix (npm run package)', 'npm', ['run', '--silent', 'package'], copy);
-  if (!existsSync(vsix)) {
-    console.error('npm run package did not produce eks-networking.vsix');
-    process.exit(1);
-  }
+  console.log('# release build and .vsix (npm run package)');
+  vsix = packageExtension(work);
 }
 
-const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' };
 await build({
   ...common,
   entryPoints: [join(root, 'scripts/bench/main.ts')],
