@@ -5,7 +5,8 @@ export * from './settings';
 export { ManifestFile, type FileResource } from './service/manifestFile';
 export { LineIndex } from './parse/lineIndex';
 export { RULES, ruleByCode, ruleDocsUrl } from './rules';
-export type { Rule } from './rules/types';
+export type { AnyRule as Rule, RuleCategory } from './rules/types';
+export { isSemanticRule, ruleApplies } from './rules/types';
 export { RESOURCE_TYPES } from './route/resourceTypes';
 
 import { ManifestFile } from './service/manifestFile';

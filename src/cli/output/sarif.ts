@@ -37,6 +37,8 @@ function describeRule(rule: Rule) {
     help: { text: `${stripMarkdown(rule.why)} See ${ruleDocsUrl(rule)}`, markdown },
     helpUri: ruleDocsUrl(rule),
     defaultConfiguration: { level: LEVELS[rule.defaultSeverity] },
+    // GitHub code scanning shows tags as filters; the category says what kind of mistake it is.
+    properties: { tags: [rule.category, ...(rule.targets ?? [])] },
   };
 }
 

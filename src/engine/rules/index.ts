@@ -1,6 +1,6 @@
 // Every rule, in code order. A test checks that each file under rules/<kind>/ is listed here.
 
-import type { Rule } from './types';
+import type { AnyRule } from './types';
 import YAML001 from './common/YAML001-syntax-error';
 import YAML002 from './common/YAML002-file-too-large';
 import API001 from './common/API001-wrong-api-version';
@@ -51,7 +51,7 @@ import ENI103 from './eniconfig/ENI103-invalid-metadata';
 import ENI201 from './eniconfig/ENI201-namespace-ignored';
 import ENI202 from './eniconfig/ENI202-name-not-zone';
 
-export const RULES: readonly Rule[] = [
+export const RULES: readonly AnyRule[] = [
   YAML001,
   YAML002,
   API001,
@@ -105,13 +105,13 @@ export const RULES: readonly Rule[] = [
 
 const BY_CODE = new Map(RULES.map((rule) => [rule.code, rule]));
 
-export function ruleByCode(code: string): Rule | undefined {
+export function ruleByCode(code: string): AnyRule | undefined {
   return BY_CODE.get(code);
 }
 
 /** Where a rule's section lives in the generated rules page; used for `codeDescription` links. */
 export const RULES_DOC_URL = 'https://github.com/eks-networking/eks-networking/blob/main/docs/rules.md';
 
-export function ruleDocsUrl(rule: Rule): string {
+export function ruleDocsUrl(rule: AnyRule): string {
   return `${RULES_DOC_URL}#${rule.code.toLowerCase()}-${rule.slug}`;
 }

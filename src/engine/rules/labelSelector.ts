@@ -1,13 +1,13 @@
 // The API server's label selector validation (metav1 `ValidateLabelSelector`), shared by the
 // NetworkPolicy and SecurityGroupPolicy rules.
 
-import { suggestionFixes } from './fixes/valueEdits';
+import { suggestionFixes, type SuggestionData } from './fixes/valueEdits';
 import type { Path } from '../types';
 import { labelValueErrors, qualifiedNameErrors } from '../util/k8sNames';
 import { isPlaceholder } from '../util/placeholders';
 import { closestName, renderValue } from '../util/strings';
 import { asList, isRecord, valueAt } from '../util/values';
-import type { RuleContext } from './types';
+import type { OwnedViolation, RuleContext } from './types';
 
 export const OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
 
@@ -19,7 +19,7 @@ export function isEmptySelector(selector: unknown): boolean {
 }
 
 /** Reports every problem in the selector at `path` with the API server's field path and wording. */
-export function checkLabelSelector(ctx: RuleContext, path: Path): void {
+export function checkLabelSelector(ctx: RuleContext<SuggestionData>, path: Path): void {
   const selector = valueAt(ctx.value, path);
   if (!isRecord(selector)) return;
   if (isRecord(selector.matchLabels)) {
@@ -74,7 +74,11 @@ export function checkLabelSelector(ctx: RuleContext, path: Path): void {
  * Checks label keys and values of a map (`matchLabels`, `metadata.labels`). Problems are reported
  * at the map's path, as the API server does, with the entry underlined.
  */
-export function checkLabelMap(ctx: RuleContext, mapPath: Path, labels: Record<string, unknown>): void {
+export function checkLabelMap(
+  ctx: RuleContext<unknown>,
+  mapPath: Path,
+  labels: Record<string, unknown>,
+): void {
   for (const [key, value] of Object.entries(labels)) {
     if (!isPlaceholder(key)) {
       for (const message of qualifiedNameErrors(key)) {
@@ -99,3 +103,9 @@ export function checkLabelMap(ctx: RuleContext, mapPath: Path, labels: Record<st
 
 /** Quick fix for a selector finding: the operator it most likely meant (`in` → `In`, `Exist` → `Exists`). */
 export const selectorFixes = suggestionFixes;
+
+/** Selector operators: the API server says "not a valid selector operator", not "Unsupported value". */
+export const OWNS_OPERATOR_ENUM: OwnedViolation = {
+  keyword: 'enum',
+  pathEnd: ['matchExpressions', '#', 'operator'],
+};

@@ -16,7 +16,7 @@ import type { RuleContext } from './types';
 /** Annotations together may hold at most this many bytes of keys and values. */
 const TOTAL_ANNOTATION_BYTES = 256 * 1024;
 
-export function checkObjectMeta(ctx: RuleContext, options: { namespaced: boolean }): void {
+export function checkObjectMeta(ctx: RuleContext<unknown>, options: { namespaced: boolean }): void {
   const metadata = asRecord(ctx.value.metadata);
   const { name, generateName, namespace } = metadata;
   if (typeof generateName === 'string' && generateName !== '' && !isPlaceholder(generateName)) {

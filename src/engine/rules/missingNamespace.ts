@@ -3,7 +3,7 @@
 import { asRecord } from '../util/values';
 import type { RuleContext } from './types';
 
-export function reportMissingNamespace(ctx: RuleContext, effect: string): void {
+export function reportMissingNamespace(ctx: RuleContext<unknown>, effect: string): void {
   const metadata = asRecord(ctx.value.metadata);
   if (metadata.namespace !== undefined && metadata.namespace !== '') return;
   // A top-level `namespace:` is already reported as misplaced (SCH001, with a fix that moves it).

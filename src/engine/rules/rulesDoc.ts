@@ -1,7 +1,7 @@
 // Renders docs/rules.md from the rule registry. `scripts/gen-rules-doc.mjs` writes the file and a
 // test fails when the committed page differs, so the page never drifts from the code.
 
-import type { Rule } from './types';
+import type { AnyRule as Rule, RuleCategory } from './types';
 import { RULES, ruleDocsUrl } from './index';
 
 interface Family {
@@ -14,41 +14,50 @@ const FAMILIES: Family[] = [
   {
     title: 'YAML, apiVersion and schema',
     intro: 'Checks on every document of a kind we know: it must be valid YAML and match the resource schema.',
-    matches: (rule) => /^(YAML|API|SCH)\d/.test(rule.code),
+    matches: (rule) => inCategory(rule, 'yaml', 'schema'),
   },
   {
     title: 'Templates',
     intro:
       'Many SecurityGroupPolicy and ENIConfig files are templates. Placeholders are noted once and skipped by the format checks; templates that are not YAML until rendered get one note instead of syntax errors.',
-    matches: (rule) => rule.code.startsWith('TPL'),
+    matches: (rule) => inCategory(rule, 'template'),
   },
   {
     title: 'NetworkPolicy: rejected by the API server',
     intro: "Errors with the API server's own wording and field path.",
-    matches: (rule) => /^NP1\d\d$/.test(rule.code),
+    matches: (rule) => forKind(rule, 'NetworkPolicy') && inCategory(rule, 'api-server'),
   },
   {
     title: 'NetworkPolicy: accepted, but not what it looks like',
     intro: "What the API server's defaulting and the policy semantics do with a manifest that it accepts.",
-    matches: (rule) => /^NP2\d\d$/.test(rule.code),
+    matches: (rule) => forKind(rule, 'NetworkPolicy') && inCategory(rule, 'semantics'),
   },
   {
     title: 'NetworkPolicy: EKS network policy agent caveats',
     intro:
       'Only with `eksNetworking.target: "eks"` (the default). The Amazon VPC CNI network policy agent enforces policies with eBPF and differs from upstream Kubernetes in these places. It also never isolates pods with `hostNetwork: true`.',
-    matches: (rule) => /^NP3\d\d$/.test(rule.code),
+    matches: (rule) => forKind(rule, 'NetworkPolicy') && inCategory(rule, 'eks-agent'),
   },
   {
     title: 'SecurityGroupPolicy',
     intro: 'Checks for `vpcresources.k8s.aws/v1beta1` SecurityGroupPolicy (security groups for pods).',
-    matches: (rule) => rule.code.startsWith('SGP'),
+    matches: (rule) => forKind(rule, 'SecurityGroupPolicy'),
   },
   {
     title: 'ENIConfig',
     intro: 'Checks for `crd.k8s.amazonaws.com/v1alpha1` ENIConfig (VPC CNI custom networking).',
-    matches: (rule) => rule.code.startsWith('ENI'),
+    matches: (rule) => forKind(rule, 'ENIConfig'),
   },
 ];
+
+function inCategory(rule: Rule, ...categories: RuleCategory[]): boolean {
+  return categories.includes(rule.category);
+}
+
+/** Rules written for this kind alone (rules for every kind are grouped by category above). */
+function forKind(rule: Rule, kind: string): boolean {
+  return rule.kinds !== 'any' && rule.kinds.length === 1 && rule.kinds[0] === kind;
+}
 
 /** The heading of a rule's section; GitHub turns it into the anchor `ruleDocsUrl()` links to. */
 export function ruleHeading(rule: Rule): string {
@@ -67,7 +76,7 @@ function section(rule: Rule): string {
   return [
     `### ${ruleHeading(rule)}`,
     '',
-    `Severity: **${rule.defaultSeverity}** · Kinds: ${kinds(rule)} · Quick fix: ${rule.fix ? 'yes' : 'no'}`,
+    `Severity: **${rule.defaultSeverity}** · Kinds: ${kinds(rule)} · Category: ${rule.category}${rule.targets ? ` · Only for target: ${rule.targets.join(', ')}` : ''} · Quick fix: ${rule.fix ? 'yes' : 'no'}`,
     '',
     rule.summary,
     '',

@@ -10,7 +10,11 @@ import type { RuleContext } from './types';
  * the leading `- ` and without indentation (continuation lines keep their relative indentation).
  * Flow sequences (`[a, b]`) get `, item` when the item is one line.
  */
-export function appendToSequence(ctx: RuleContext, path: Path, lines: string[]): TextEdit | undefined {
+export function appendToSequence(
+  ctx: RuleContext<unknown>,
+  path: Path,
+  lines: string[],
+): TextEdit | undefined {
   const sequence = ctx.locate(path)?.value;
   if (!isSeq(sequence) || !sequence.range) return undefined;
   const text = ctx.text;
@@ -39,7 +43,11 @@ export function appendToSequence(ctx: RuleContext, path: Path, lines: string[]):
 }
 
 /** Removes item `index` of the block or flow sequence at `path`, with its line(s) for block sequences. */
-export function removeSequenceItem(ctx: RuleContext, path: Path, index: number): TextEdit | undefined {
+export function removeSequenceItem(
+  ctx: RuleContext<unknown>,
+  path: Path,
+  index: number,
+): TextEdit | undefined {
   const sequence = ctx.locate(path)?.value;
   if (!isSeq(sequence)) return undefined;
   const item = nodeRange(sequence.items[index]);

@@ -103,7 +103,7 @@ export function withoutTemplatedViolations(
  * item of a `kind: List` must not report what belongs to the next. A document that did not parse
  * is scanned whole (Lists with syntax errors are not checked item by item).
  */
-export function resourceTextRange(ctx: RuleContext): { start: number; end: number } {
+export function resourceTextRange(ctx: RuleContext<unknown>): { start: number; end: number } {
   const range = ctx.syntaxErrors.length === 0 ? nodeRange(ctx.locate([])?.value) : undefined;
   return range ?? { start: 0, end: ctx.text.length };
 }

@@ -10,6 +10,7 @@ import { LineIndex } from '../parse/lineIndex';
 import { splitDocuments, type DocumentChunk } from '../parse/splitDocuments';
 import { validateChunk, type ChunkResult, type ResourceSummary } from '../validate/validateChunk';
 import { RULES } from '../rules';
+import { ruleApplies } from '../rules/types';
 import { applySuppressions, findSuppressions } from './suppressions';
 import { composeEdits, replaceRegion } from './edits';
 
@@ -123,7 +124,7 @@ export class ManifestFile {
   private checkFile(text: string): Diagnostic[] {
     return RULES.flatMap((rule) => {
       const level = this.settings.rules[rule.code];
-      if (!rule.checkFile || level === 'off') return [];
+      if (!rule.checkFile || level === 'off' || !ruleApplies(rule, this.settings)) return [];
       return rule.checkFile(text, this.settings).map((finding): Diagnostic => ({
         range: finding.range,
         severity: level ?? rule.defaultSeverity,

@@ -10,7 +10,7 @@ import { findNodeAtPath, formatPath, rangeForPath } from '../parse/yamlPath';
 import { mayContainOurResource, routeResource, type ResourceType, type Route } from '../route/resourceTypes';
 import { getSchemaRegistry } from '../schema/schemaRegistry';
 import { RULES } from '../rules';
-import type { Finding, Rule, RuleContext } from '../rules/types';
+import { ruleApplies, type AnyRule, type Finding, type RuleContext } from '../rules/types';
 import { withoutTemplatedViolations } from '../rules/templates';
 import { withoutOverlaps } from '../rules/schemaOverlaps';
 import { asList, asRecord, isRecord, withoutNullFields } from '../util/values';
@@ -157,8 +157,8 @@ function checkResource(
     });
   }
 
-  let current: Rule | undefined;
-  const ctx: RuleContext = {
+  let current: AnyRule | undefined;
+  const ctx: RuleContext<unknown> = {
     route,
     resource,
     value,
@@ -169,7 +169,7 @@ function checkResource(
     text,
     locate,
     rangeOf: (path, target) => rangeForPath(rootNode, full(path), target),
-    report(finding: Finding) {
+    report(finding: Finding<unknown>) {
       if (!current) return;
       const level = settings.rules[current.code];
       if (level === 'off') return;
@@ -183,13 +183,13 @@ function checkResource(
         path: shownPath,
         documentIndex: 0,
         fixes: safeFixes(current, ctx, finding),
-        data: finding.data,
+        data: finding.data as Diagnostic['data'],
       });
     },
   };
   for (const rule of RULES) {
     const applies = rule.kinds === 'any' || (valid && isRecord(value) && rule.kinds.includes(resource.kind));
-    if (!applies || !rule.check) continue;
+    if (!applies || !rule.check || !ruleApplies(rule, settings)) continue;
     current = rule;
     try {
       rule.check(ctx);
@@ -208,7 +208,11 @@ function checkResource(
   }
 }
 
-function safeFixes(rule: Rule, ctx: RuleContext, finding: Finding): QuickFix[] | undefined {
+function safeFixes(
+  rule: AnyRule,
+  ctx: RuleContext<unknown>,
+  finding: Finding<unknown>,
+): QuickFix[] | undefined {
   if (!rule.fix) return undefined;
   try {
     const fixes = rule.fix(ctx, finding).filter((fix) => fix.edits.every(isValidEdit(ctx.text.length)));

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { RULES } from '../../../src/engine';
+import { renderRulesDoc, ruleHeading } from '../../../src/engine/rules/rulesDoc';
 import { PROJECT_ROOT } from '../../support/paths';
 
 const RULES_DIR = join(PROJECT_ROOT, 'src', 'engine', 'rules');
@@ -58,5 +59,20 @@ test('every rule documents itself: summary, why, examples and an https docs link
     }
     assert.match(rule.docs, /^https:\/\//, rule.code);
     assert.notEqual(rule.badExample, rule.goodExample, rule.code);
+  }
+});
+
+test('NP3xx rules run only for the eks target, and every other rule for every target', () => {
+  for (const rule of RULES) {
+    if (rule.category === 'eks-agent') assert.deepEqual(rule.targets, ['eks'], rule.code);
+    else assert.equal(rule.targets, undefined, rule.code);
+  }
+});
+
+test('every rule is in exactly one section of the rules page', () => {
+  const page = renderRulesDoc();
+  for (const rule of RULES) {
+    const headings = page.split('\n').filter((line) => line === `### ${ruleHeading(rule)}`);
+    assert.equal(headings.length, 1, rule.code);
   }
 });

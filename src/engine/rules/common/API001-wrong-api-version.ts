@@ -6,10 +6,11 @@ const RETIRED: Record<string, string> = {
   'networking.k8s.io/v1beta1': 'NetworkPolicy was never served under it',
 };
 
-export default defineRule({
+export default defineRule<{ expected: string }>({
   code: 'API001',
   slug: 'wrong-api-version',
   kinds: 'any',
+  category: 'schema',
   defaultSeverity: 'error',
   summary: 'A known kind is declared with an apiVersion that does not serve it.',
   why: 'kubectl answers "no matches for kind" and nothing is created. Old tutorials still use retired apiVersions such as extensions/v1beta1.',
@@ -38,7 +39,8 @@ export default defineRule({
     });
   },
   fix(ctx, finding) {
-    const expected = String(finding.data?.expected);
+    const expected = finding.data?.expected;
+    if (expected === undefined) return [];
     if (finding.path[0] !== 'apiVersion') {
       const kindKey = ctx.rangeOf(['kind'], 'key');
       const lineStart = ctx.text.lastIndexOf('\n', kindKey.start - 1) + 1;

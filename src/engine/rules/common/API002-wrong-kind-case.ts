@@ -1,9 +1,10 @@
 import { defineRule } from '../types';
 
-export default defineRule({
+export default defineRule<{ expected: string }>({
   code: 'API002',
   slug: 'wrong-kind-case',
   kinds: 'any',
+  category: 'schema',
   defaultSeverity: 'error',
   summary: 'The kind is spelled with the wrong capitalisation.',
   why: 'Kinds are case-sensitive: the API server does not find "networkpolicy" and rejects the document.',
@@ -21,7 +22,8 @@ export default defineRule({
     });
   },
   fix(ctx, finding) {
-    const expected = String(finding.data?.expected);
+    const expected = finding.data?.expected;
+    if (expected === undefined) return [];
     return [
       {
         title: `Change kind to ${expected}`,

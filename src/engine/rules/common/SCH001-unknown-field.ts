@@ -6,10 +6,11 @@ import { isRecord, valueAt } from '../../util/values';
 import { moveKeyFix, renameKeyFix } from '../fixes/keyEdits';
 import { defineRule, type RuleContext } from '../types';
 
-export default defineRule({
+export default defineRule<{ suggestion?: string; moveTo?: Path }>({
   code: 'SCH001',
   slug: 'unknown-field',
   kinds: 'any',
+  category: 'schema',
   defaultSeverity: 'error',
   summary: 'A field that this kind does not have: usually a typo or a key at the wrong indentation.',
   why: 'With strict field validation (kubectl --validate=strict) the API server rejects unknown fields; with looser validation it drops them with at most a warning, so the setting you wrote has no effect.',
@@ -58,11 +59,10 @@ export default defineRule({
     }
   },
   fix(ctx, finding) {
-    if (typeof finding.data?.suggestion === 'string') {
-      return [renameKeyFix(ctx, finding.path, finding.data.suggestion)];
-    }
-    if (Array.isArray(finding.data?.moveTo)) {
-      const fix = moveKeyFix(ctx, finding.path, finding.data.moveTo as Path);
+    const { suggestion, moveTo } = finding.data ?? {};
+    if (suggestion !== undefined) return [renameKeyFix(ctx, finding.path, suggestion)];
+    if (moveTo !== undefined) {
+      const fix = moveKeyFix(ctx, finding.path, moveTo);
       return fix ? [fix] : [];
     }
     return [];
@@ -75,7 +75,7 @@ export default defineRule({
  * (a key indented one level too deep).
  */
 function findHome(
-  ctx: RuleContext,
+  ctx: RuleContext<unknown>,
   name: string,
   parentPath: Path,
   declared: Record<string, SchemaNode>,

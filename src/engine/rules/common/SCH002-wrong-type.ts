@@ -20,10 +20,11 @@ export function describeType(value: unknown): string {
   return TYPE_WORDS[typeof value] ?? typeof value;
 }
 
-export default defineRule({
+export default defineRule<{ expected: string[]; quoted?: string }>({
   code: 'SCH002',
   slug: 'wrong-type',
   kinds: 'any',
+  category: 'schema',
   defaultSeverity: 'error',
   summary: 'A field holds the wrong type of value, such as a mapping where a list is expected.',
   why: 'The API server cannot decode the object and rejects it. A common case is `egress: {}` written for "allow all", which is `egress: [{}]`.',

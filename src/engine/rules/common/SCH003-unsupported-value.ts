@@ -4,10 +4,11 @@ import { closestName } from '../../util/strings';
 import { suggestionFixes } from '../fixes/valueEdits';
 import { defineRule } from '../types';
 
-export default defineRule({
+export default defineRule<{ allowed: unknown[]; suggestion?: string }>({
   code: 'SCH003',
   slug: 'unsupported-value',
   kinds: 'any',
+  category: 'schema',
   defaultSeverity: 'error',
   summary: 'A field only accepts a fixed set of values (case-sensitive) and this is not one of them.',
   why: 'The API server rejects the object with "Unsupported value". Protocols, policy types and selector operators are case-sensitive: `tcp` is not `TCP`.',

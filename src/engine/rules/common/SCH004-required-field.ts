@@ -1,9 +1,10 @@
 import { defineRule } from '../types';
 
-export default defineRule({
+export default defineRule<{ missing: string }>({
   code: 'SCH004',
   slug: 'required-field',
   kinds: 'any',
+  category: 'schema',
   defaultSeverity: 'error',
   summary: 'A field that the API requires is missing.',
   why: 'The API server (or the CRD schema) rejects the object with "Required value". For ENIConfig, `spec.subnet` is required by the current CRD.',

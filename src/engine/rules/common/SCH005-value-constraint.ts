@@ -13,10 +13,11 @@ const HANDLED_ELSEWHERE = new Set([
   'oneOf',
 ]);
 
-export default defineRule({
+export default defineRule<{ keyword: string }>({
   code: 'SCH005',
   slug: 'value-constraint',
   kinds: 'any',
+  category: 'schema',
   defaultSeverity: 'error',
   summary: 'A value breaks a constraint of the schema, such as a list that must not be empty.',
   why: 'The API server or the CRD schema rejects the object. A SecurityGroupPolicy with `groupIds: []` fails the CRD\'s "at least one item" rule.',

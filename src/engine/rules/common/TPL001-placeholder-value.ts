@@ -2,10 +2,11 @@ import { formatPath } from '../../parse/yamlPath';
 import { findPlaceholders } from '../templates';
 import { defineRule } from '../types';
 
-export default defineRule({
+export default defineRule<{ placeholder: string }>({
   code: 'TPL001',
   slug: 'placeholder-value',
   kinds: ['NetworkPolicy', 'SecurityGroupPolicy', 'ENIConfig'],
+  category: 'template',
   defaultSeverity: 'info',
   summary:
     'A value is a template placeholder (`${X}`, `$X`, `{{ .Values.x }}`, `<x>`, or a stand-in such as `PRIVATE_SUBNET` for an AWS ID); it is checked after it is filled in.',

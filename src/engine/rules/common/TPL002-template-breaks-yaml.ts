@@ -1,10 +1,11 @@
 import { findTemplateMarker } from '../../util/placeholders';
 import { defineRule } from '../types';
 
-export default defineRule({
+export default defineRule<{ tool: 'helm' | 'envsubst' }>({
   code: 'TPL002',
   slug: 'template-breaks-yaml',
   kinds: 'any',
+  category: 'template',
   defaultSeverity: 'info',
   summary:
     'A Helm (`{{ }}`) or envsubst (`${X}`) template is not valid YAML until it is rendered; one note replaces the syntax errors.',

@@ -12,10 +12,11 @@ const LIST_FIELDS: Record<ResourceKind, readonly string[]> = {
 /** Helm functions that render a list as YAML or JSON (or build the text themselves). */
 const RENDERS_LIST = /\b(toYaml|toJson|toPrettyJson|toRawJson|include|tpl)\b/;
 
-export default defineRule({
+export default defineRule<{ field: string }>({
   code: 'TPL003',
   slug: 'helm-list-as-string',
   kinds: 'any',
+  category: 'template',
   defaultSeverity: 'warning',
   summary:
     'A list field is filled with a bare Helm value (`groupIds: {{ .Values.groups }}`), which renders as `[a b]`: one item, not a list.',

@@ -5,10 +5,11 @@ import { defineRule } from '../types';
 const SELECTOR_FROM_LABELS =
   /^[ \t]*matchLabels:[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[ \t]*(\{\{-?\s*include\s+"([^"]+)\.labels"[^}]*\}\})/gm;
 
-export default defineRule({
+export default defineRule<{ chart: string }>({
   code: 'TPL004',
   slug: 'helm-selector-from-labels',
   kinds: 'any',
+  category: 'template',
   defaultSeverity: 'warning',
   summary:
     "A selector's `matchLabels` comes from the chart's full `<chart>.labels` helper instead of `<chart>.selectorLabels`.",

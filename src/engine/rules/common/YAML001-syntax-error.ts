@@ -8,10 +8,11 @@ const HINTS: Record<string, string> = {
   BAD_INDENT: 'line up the key with its siblings',
 };
 
-export default defineRule({
+export default defineRule<{ yamlCode: string; more: number }>({
   code: 'YAML001',
   slug: 'syntax-error',
   kinds: 'any',
+  category: 'yaml',
   defaultSeverity: 'error',
   summary: 'The document is not valid YAML.',
   why: 'kubectl cannot read a document with a syntax error, so nothing in it is applied. The other documents of the file are still checked.',

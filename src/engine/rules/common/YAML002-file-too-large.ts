@@ -4,6 +4,7 @@ export default defineRule({
   code: 'YAML002',
   slug: 'file-too-large',
   kinds: 'any',
+  category: 'yaml',
   defaultSeverity: 'warning',
   summary: 'The file is larger than `eksNetworking.maxFileSizeMB` and is not validated.',
   why: 'Validating a huge file on every keystroke would freeze the editor. Raise the setting, or lint the file with `eksnet lint --max-file-size-mb N` in CI.',

@@ -1,11 +1,12 @@
 import { asRecord } from '../../util/values';
-import { checkAwsId, lowerCaseIdFix } from '../awsIdCheck';
+import { checkAwsId, lowerCaseIdFix, type AwsIdData } from '../awsIdCheck';
 import { defineRule } from '../types';
 
-export default defineRule({
+export default defineRule<AwsIdData>({
   code: 'ENI101',
   slug: 'invalid-subnet-id',
   kinds: ['ENIConfig'],
+  category: 'aws-format',
   defaultSeverity: 'error',
   summary:
     '`spec.subnet` is not a subnet ID (`subnet-` followed by 8 or 17 lower-case hex digits), or there is no `spec` at all.',

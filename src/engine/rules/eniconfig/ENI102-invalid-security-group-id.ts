@@ -1,11 +1,12 @@
 import { asList, asRecord } from '../../util/values';
-import { checkAwsId, lowerCaseIdFix } from '../awsIdCheck';
+import { checkAwsId, lowerCaseIdFix, type AwsIdData } from '../awsIdCheck';
 import { defineRule } from '../types';
 
-export default defineRule({
+export default defineRule<AwsIdData>({
   code: 'ENI102',
   slug: 'invalid-security-group-id',
   kinds: ['ENIConfig'],
+  category: 'aws-format',
   defaultSeverity: 'error',
   summary:
     'A `spec.securityGroups` entry is not a security group ID (`sg-` followed by 8 or 17 lower-case hex digits).',

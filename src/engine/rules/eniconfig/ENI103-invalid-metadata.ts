@@ -5,6 +5,7 @@ export default defineRule({
   code: 'ENI103',
   slug: 'invalid-metadata',
   kinds: ['ENIConfig'],
+  category: 'api-server',
   defaultSeverity: 'error',
   summary: 'The name is missing or not a DNS subdomain, or a label or annotation has invalid syntax.',
   why: 'The API server rejects the object. ENIConfig names are usually Availability Zone names, which are valid (`us-west-2a`).',

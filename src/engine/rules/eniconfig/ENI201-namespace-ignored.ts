@@ -1,10 +1,11 @@
 import { asRecord } from '../../util/values';
 import { defineRule } from '../types';
 
-export default defineRule({
+export default defineRule<{ remove: true }>({
   code: 'ENI201',
   slug: 'namespace-ignored',
   kinds: ['ENIConfig'],
+  category: 'semantics',
   defaultSeverity: 'warning',
   summary: '`metadata.namespace` is set on an ENIConfig, which is cluster-scoped.',
   why: 'The API server drops the namespace of a cluster-scoped object. Two ENIConfigs with the same name in different "namespaces" are the same object, and the last one applied wins.',

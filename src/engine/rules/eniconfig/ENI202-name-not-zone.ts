@@ -12,6 +12,7 @@ export default defineRule({
   code: 'ENI202',
   slug: 'name-not-zone',
   kinds: ['ENIConfig'],
+  category: 'controller',
   defaultSeverity: 'info',
   summary: 'The name is neither an Availability Zone name (`us-west-2a`) nor a zone ID (`usw2-az1`).',
   why: 'With `ENI_CONFIG_LABEL_DEF=topology.kubernetes.io/zone` each node picks the ENIConfig named after its zone, so other names are never picked automatically. That is fine when nodes are labelled or annotated with the ENIConfig name explicitly.',

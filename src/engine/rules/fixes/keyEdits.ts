@@ -5,7 +5,7 @@ import type { Path, QuickFix } from '../../types';
 import { formatPath, nodeRange } from '../../parse/yamlPath';
 import type { RuleContext } from '../types';
 
-export function renameKeyFix(ctx: RuleContext, path: Path, newName: string): QuickFix {
+export function renameKeyFix(ctx: RuleContext<unknown>, path: Path, newName: string): QuickFix {
   const range = ctx.rangeOf(path, 'key');
   return {
     title: `Rename "${ctx.text.slice(range.start, range.end)}" to "${newName}"`,
@@ -18,7 +18,7 @@ export function renameKeyFix(ctx: RuleContext, path: Path, newName: string): Qui
  * Moves the key at `path` (with its value, comments on the same lines kept) to the end of the
  * block mapping at `targetPath`, re-indented to match the target's children.
  */
-export function moveKeyFix(ctx: RuleContext, path: Path, targetPath: Path): QuickFix | undefined {
+export function moveKeyFix(ctx: RuleContext<unknown>, path: Path, targetPath: Path): QuickFix | undefined {
   const source = ctx.locate(path);
   const target = ctx.locate(targetPath);
   const keyRange = source?.pair ? nodeRange(source.pair.key) : undefined;

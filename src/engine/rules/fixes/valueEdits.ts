@@ -4,7 +4,7 @@ import type { Path, QuickFix } from '../../types';
 import type { Finding, RuleContext } from '../types';
 
 export function replaceValueFix(
-  ctx: RuleContext,
+  ctx: RuleContext<unknown>,
   path: Path,
   newText: string,
   title = `Change to ${newText}`,
@@ -12,8 +12,16 @@ export function replaceValueFix(
   return { title, safe: true, edits: [{ ...ctx.rangeOf(path, 'value'), newText }] };
 }
 
+/** What a finding carries when it knows the value that was most likely meant. */
+export interface SuggestionData {
+  suggestion?: string;
+}
+
 /** The fix for findings that carry the value they most likely meant in `data.suggestion`. */
-export function suggestionFixes(ctx: RuleContext, finding: Finding): QuickFix[] {
+export function suggestionFixes<Data extends SuggestionData>(
+  ctx: RuleContext<Data>,
+  finding: Finding<Data>,
+): QuickFix[] {
   const suggestion = finding.data?.suggestion;
-  return typeof suggestion === 'string' ? [replaceValueFix(ctx, finding.path, suggestion)] : [];
+  return suggestion !== undefined ? [replaceValueFix(ctx, finding.path, suggestion)] : [];
 }

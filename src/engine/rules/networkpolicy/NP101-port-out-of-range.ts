@@ -7,6 +7,7 @@ export default defineRule({
   code: 'NP101',
   slug: 'port-out-of-range',
   kinds: ['NetworkPolicy'],
+  category: 'api-server',
   defaultSeverity: 'error',
   summary: 'A numeric `port` or `endPort` is outside 1–65535.',
   why: 'The API server rejects the policy. Port 0 does not mean "any port": leave `port` out to allow every port of the protocol.',

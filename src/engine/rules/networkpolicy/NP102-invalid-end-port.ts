@@ -1,10 +1,11 @@
 import { defineRule } from '../types';
 import { policyPorts } from './walk';
 
-export default defineRule({
+export default defineRule<{ swap: true }>({
   code: 'NP102',
   slug: 'invalid-end-port',
   kinds: ['NetworkPolicy'],
+  category: 'api-server',
   defaultSeverity: 'error',
   summary: '`endPort` is used without a numeric `port`, or is smaller than `port`.',
   why: 'The API server rejects the policy. A port range needs a numeric start (`port`) and an end (`endPort`) that is not below it; named ports cannot start a range.',
@@ -37,7 +38,7 @@ export default defineRule({
     }
   },
   fix(ctx, finding) {
-    if (finding.data?.swap !== true) return [];
+    if (!finding.data?.swap) return [];
     const portPath = finding.path.slice(0, -1);
     const start = ctx.rangeOf([...portPath, 'port'], 'value');
     const end = ctx.rangeOf(finding.path, 'value');

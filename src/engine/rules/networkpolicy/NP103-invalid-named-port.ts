@@ -3,10 +3,11 @@ import { isPlaceholder } from '../../util/placeholders';
 import { defineRule } from '../types';
 import { policyPorts } from './walk';
 
-export default defineRule({
+export default defineRule<{ number?: number }>({
   code: 'NP103',
   slug: 'invalid-named-port',
   kinds: ['NetworkPolicy'],
+  category: 'api-server',
   defaultSeverity: 'error',
   summary:
     'A named `port` is not a valid port name (IANA_SVC_NAME): at most 15 lower-case letters, digits and single hyphens, with at least one letter. A quoted number such as `"80"` is a name, not a number.',
@@ -23,14 +24,14 @@ export default defineRule({
         ctx.report({
           path: [...portPath, 'port'],
           message: `Invalid value: ${JSON.stringify(name)}: ${message}`,
-          data: number !== undefined && number >= 1 && number <= 65535 ? { number } : undefined,
+          data: number !== undefined && number >= 1 && number <= 65535 ? { number } : {},
         });
       }
     }
   },
   fix(ctx, finding) {
     const number = finding.data?.number;
-    if (typeof number !== 'number') return [];
+    if (number === undefined) return [];
     return [
       {
         title: `Write the port as a number: ${number}`,

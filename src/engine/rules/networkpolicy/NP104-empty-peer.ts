@@ -5,6 +5,7 @@ export default defineRule({
   code: 'NP104',
   slug: 'empty-peer',
   kinds: ['NetworkPolicy'],
+  category: 'api-server',
   defaultSeverity: 'error',
   summary: 'An entry of `from` or `to` has none of `podSelector`, `namespaceSelector` or `ipBlock`.',
   why: 'The API server rejects the policy with "must specify a peer". An empty selector key (`podSelector:` with nothing after it) counts as missing; write `podSelector: {}` to mean every pod in the namespace.',

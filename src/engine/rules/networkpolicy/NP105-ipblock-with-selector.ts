@@ -5,6 +5,7 @@ export default defineRule({
   code: 'NP105',
   slug: 'ipblock-with-selector',
   kinds: ['NetworkPolicy'],
+  category: 'api-server',
   defaultSeverity: 'error',
   summary: 'One `from`/`to` entry combines `ipBlock` with `podSelector` or `namespaceSelector`.',
   why: 'The API server rejects the policy: an `ipBlock` peer stands alone. To allow both, write them as two list entries.',

@@ -10,6 +10,7 @@ export default defineRule({
   code: 'NP110',
   slug: 'invalid-cidr',
   kinds: ['NetworkPolicy'],
+  category: 'api-server',
   defaultSeverity: 'error',
   summary: 'An `ipBlock.cidr` or `except` entry is not a valid CIDR.',
   why: 'The API server rejects the policy. A CIDR needs an IPv4 or IPv6 address and a prefix length within range (/0–/32 for IPv4, /0–/128 for IPv6).',

@@ -4,10 +4,11 @@ import { removeSequenceItem } from '../sequenceEdits';
 import { defineRule } from '../types';
 import { policyPeers } from './walk';
 
-export default defineRule({
+export default defineRule<{ exceptIndex: number }>({
   code: 'NP111',
   slug: 'except-outside-cidr',
   kinds: ['NetworkPolicy'],
+  category: 'api-server',
   defaultSeverity: 'error',
   summary:
     'An `ipBlock.except` entry is not a strict subset of `cidr`: outside it, equal to it, or of the other IP family.',

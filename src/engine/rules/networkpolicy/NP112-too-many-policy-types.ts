@@ -1,14 +1,25 @@
+import { asList, asRecord } from '../../util/values';
 import { defineRule } from '../types';
 
 export default defineRule({
   code: 'NP112',
   slug: 'too-many-policy-types',
   kinds: ['NetworkPolicy'],
+  category: 'api-server',
   defaultSeverity: 'error',
   summary: '`policyTypes` lists more than two entries.',
   why: 'The API server rejects the policy: there are only two directions, `Ingress` and `Egress`.',
   badExample: 'policyTypes: [Ingress, Egress, Ingress]',
   goodExample: 'policyTypes: [Ingress, Egress]',
+  // The API server stops at the count and does not check the entries, so neither does SCH003.
+  ownsViolations: [
+    {
+      keyword: 'enum',
+      pathEnd: ['spec', 'policyTypes', '#'],
+      exact: true,
+      when: (value) => asList(asRecord(value.spec).policyTypes).length > 2,
+    },
+  ],
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource',
   check(ctx) {
     const spec = ctx.value.spec as Record<string, unknown> | undefined;

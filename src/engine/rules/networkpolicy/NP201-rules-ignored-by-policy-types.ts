@@ -3,10 +3,11 @@ import { appendToSequence } from '../sequenceEdits';
 import { defineRule } from '../types';
 import { DIRECTION_TYPE, effectivePolicyTypes } from './defaults';
 
-export default defineRule({
+export default defineRule<{ add: 'Ingress' | 'Egress' }>({
   code: 'NP201',
   slug: 'rules-ignored-by-policy-types',
   kinds: ['NetworkPolicy'],
+  category: 'semantics',
   defaultSeverity: 'warning',
   summary:
     '`egress` (or `ingress`) rules are written, but `policyTypes` does not list `Egress` (or `Ingress`).',
@@ -33,7 +34,7 @@ export default defineRule({
   },
   fix(ctx, finding) {
     const type = finding.data?.add;
-    if (typeof type !== 'string') return [];
+    if (type === undefined) return [];
     const edit = appendToSequence(ctx, ['spec', 'policyTypes'], [type]);
     return edit ? [{ title: `Add ${type} to policyTypes`, safe: false, edits: [edit] }] : [];
   },

@@ -2,10 +2,11 @@ import { asRecord } from '../../util/values';
 import { defineRule } from '../types';
 import { effectivePolicyTypes } from './defaults';
 
-export default defineRule({
+export default defineRule<{ addEgressOnly: true }>({
   code: 'NP202',
   slug: 'egress-only-isolates-ingress',
   kinds: ['NetworkPolicy'],
+  category: 'semantics',
   defaultSeverity: 'warning',
   summary: 'Only `egress` rules and no `policyTypes`: the policy also denies all ingress.',
   why: 'When `policyTypes` is left out, the API server fills in `Ingress` always (and `Egress` because egress rules exist). With no ingress rules, every incoming connection to the selected pods is then denied, which is rarely what an egress policy meant.',

@@ -42,10 +42,11 @@ function allowsDns(egress: unknown[], protocol: 'UDP' | 'TCP'): boolean {
   });
 }
 
-export default defineRule({
+export default defineRule<{ udp: boolean; tcp: boolean }>({
   code: 'NP203',
   slug: 'egress-without-dns',
   kinds: ['NetworkPolicy'],
+  category: 'semantics',
   defaultSeverity: 'warning',
   summary: 'Egress is restricted, but no egress rule allows DNS (UDP and TCP port 53).',
   why: 'Once a pod is isolated for egress, everything not allowed is dropped, including its DNS queries to CoreDNS: names stop resolving and the application fails in confusing ways. DNS uses UDP 53, and TCP 53 for large answers. A policy with no egress rules at all (deliberate deny-all) is not reported.',

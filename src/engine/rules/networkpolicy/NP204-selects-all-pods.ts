@@ -6,6 +6,7 @@ export default defineRule({
   code: 'NP204',
   slug: 'selects-all-pods',
   kinds: ['NetworkPolicy'],
+  category: 'semantics',
   defaultSeverity: 'info',
   summary: '`spec.podSelector: {}` on a policy with rules: the rules apply to every pod in the namespace.',
   why: 'That is right for a namespace-wide default-deny, and a surprise when a label was forgotten. On EKS, pods with `hostNetwork: true` are never isolated, whatever the selector.',

@@ -7,6 +7,7 @@ export default defineRule({
   code: 'NP205',
   slug: 'allow-all-rule',
   kinds: ['NetworkPolicy'],
+  category: 'semantics',
   defaultSeverity: 'info',
   summary: 'A rule with no peers and no ports (`- {}`) allows all traffic in its direction.',
   why: 'An empty rule matches every source or destination on every port, so the whole direction is open for the selected pods, and any other rule for that direction adds nothing.',

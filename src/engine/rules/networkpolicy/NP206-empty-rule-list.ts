@@ -6,6 +6,7 @@ export default defineRule({
   code: 'NP206',
   slug: 'empty-rule-list',
   kinds: ['NetworkPolicy'],
+  category: 'semantics',
   defaultSeverity: 'info',
   summary: '`ingress: []` or `egress: []`: an empty list denies all traffic in that direction.',
   why: '`ingress: []` is the opposite of `ingress: [{}]`: an empty list allows nothing, while a list holding one empty rule allows everything. Other policies selecting the same pods can still allow traffic.',

@@ -14,10 +14,11 @@ function only(peer: unknown, key: 'podSelector' | 'namespaceSelector'): boolean 
   return isRecord(peer) && Object.keys(peer).length === 1 && peer[key] !== undefined;
 }
 
-export default defineRule({
+export default defineRule<{ merge: true }>({
   code: 'NP207',
   slug: 'and-or-selector-trap',
   kinds: ['NetworkPolicy'],
+  category: 'semantics',
   defaultSeverity: 'warning',
   summary:
     'A `from`/`to` list of exactly two entries, one `namespaceSelector` and one `podSelector` (OR), where one entry with both (AND) was likely meant.',

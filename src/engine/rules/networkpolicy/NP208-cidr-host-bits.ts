@@ -2,10 +2,11 @@ import { networkCidr, parseCidr, formatAddress } from '../../util/cidr';
 import { defineRule } from '../types';
 import { policyCidrs } from './walk';
 
-export default defineRule({
+export default defineRule<{ network: string; single: string }>({
   code: 'NP208',
   slug: 'cidr-host-bits',
   kinds: ['NetworkPolicy'],
+  category: 'semantics',
   defaultSeverity: 'warning',
   summary: 'A CIDR has bits set after the prefix length (`10.0.0.1/24`).',
   why: 'Today the API server accepts it and silently uses the network (`10.0.0.0/24`), which may not be what was meant (perhaps one address, `/32`). With the StrictIPCIDRValidation feature gate on, it rejects it: "must not have bits set beyond the prefix length".',

@@ -5,6 +5,7 @@ export default defineRule({
   code: 'NP209',
   slug: 'missing-namespace',
   kinds: ['NetworkPolicy'],
+  category: 'semantics',
   defaultSeverity: 'info',
   summary: 'No `metadata.namespace`: the policy lands in whatever namespace kubectl targets.',
   why: 'A NetworkPolicy only selects pods in its own namespace. Applied with the wrong `-n` or context, it protects nothing, and the pods it was meant for stay open.',

@@ -7,10 +7,11 @@ function isIPv4Mapped(text: string): boolean {
   return /^::ffff:\d+\.\d+\.\d+\.\d+\//i.test(text);
 }
 
-export default defineRule({
+export default defineRule<{ plain: string }>({
   code: 'NP210',
   slug: 'cidr-not-canonical',
   kinds: ['NetworkPolicy'],
+  category: 'semantics',
   defaultSeverity: 'warning',
   summary:
     'A CIDR has leading zeros (`010.0.0.0/8`) or is an IPv4-mapped IPv6 address (`::ffff:10.0.0.0/104`).',

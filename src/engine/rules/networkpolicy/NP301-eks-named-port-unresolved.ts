@@ -7,6 +7,8 @@ export default defineRule({
   code: 'NP301',
   slug: 'eks-named-port-unresolved',
   kinds: ['NetworkPolicy'],
+  category: 'eks-agent',
+  targets: ['eks'],
   defaultSeverity: 'warning',
   summary: 'EKS: a named port in an egress rule towards `ipBlock` peers, or with no `to`, is not enforced.',
   why: 'The EKS network policy controller resolves a named egress port by looking at the destination pods. An `ipBlock` or "any destination" has no pods to look at, so the port is skipped; when every port of the rule is named, the rule allows nothing for those destinations. Use the port number instead.',
@@ -16,7 +18,6 @@ export default defineRule({
     'egress:\n  - to:\n      - ipBlock:\n          cidr: 10.0.0.0/16\n    ports:\n      - protocol: TCP\n        port: 443',
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html',
   check(ctx) {
-    if (ctx.settings.target !== 'eks') return;
     for (const { direction, rule, path } of policyRules(ctx.value)) {
       if (direction !== 'egress') continue;
       const peers = asList(rule.to);

@@ -10,6 +10,8 @@ export default defineRule({
   code: 'NP302',
   slug: 'eks-too-many-ports',
   kinds: ['NetworkPolicy'],
+  category: 'eks-agent',
+  targets: ['eks'],
   defaultSeverity: 'warning',
   summary: 'EKS: a rule lists more than 24 unique port/protocol combinations.',
   why: 'The EKS network policy agent stores at most 24 port/protocol combinations per selector in its eBPF maps; beyond that it logs an error and the policy is not fully enforced. Use port ranges (`endPort`) or split the rule.',
@@ -17,7 +19,6 @@ export default defineRule({
   goodExample: 'ports:\n  - port: 8001\n    endPort: 8025',
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html',
   check(ctx) {
-    if (ctx.settings.target !== 'eks') return;
     for (const { rule, path } of policyRules(ctx.value)) {
       const combinations = new Set(
         asList(rule.ports)

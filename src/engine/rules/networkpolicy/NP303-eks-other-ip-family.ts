@@ -7,6 +7,8 @@ export default defineRule({
   code: 'NP303',
   slug: 'eks-other-ip-family',
   kinds: ['NetworkPolicy'],
+  category: 'eks-agent',
+  targets: ['eks'],
   defaultSeverity: 'warning',
   summary:
     'EKS: an `ipBlock` is of the other IP family than the cluster (`eksNetworking.clusterIpFamily`, IPv4 by default).',
@@ -15,7 +17,6 @@ export default defineRule({
   goodExample: '# IPv4 cluster\nipBlock:\n  cidr: 10.0.0.0/16',
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html',
   check(ctx) {
-    if (ctx.settings.target !== 'eks') return;
     const family = ctx.settings.clusterIpFamily === 'ipv6' ? 6 : 4;
     for (const { peer, peerPath } of policyPeers(ctx.value)) {
       const text = asRecord(peer.ipBlock).cidr;

@@ -1,11 +1,12 @@
 import { asList, asRecord } from '../../util/values';
-import { checkAwsId, lowerCaseIdFix } from '../awsIdCheck';
+import { checkAwsId, lowerCaseIdFix, type AwsIdData } from '../awsIdCheck';
 import { defineRule } from '../types';
 
-export default defineRule({
+export default defineRule<AwsIdData>({
   code: 'SGP101',
   slug: 'invalid-security-group-id',
   kinds: ['SecurityGroupPolicy'],
+  category: 'aws-format',
   defaultSeverity: 'error',
   summary: 'A `groupIds` entry is not a security group ID (`sg-` followed by 8 or 17 lower-case hex digits).',
   why: 'The CRD accepts any string, so the mistake shows up only when a matching pod starts: EC2 rejects the ID while the branch network interface is created and the pod stays in ContainerCreating. Use the ID (`sg-…`), not the group name.',

@@ -1,10 +1,12 @@
-import { checkLabelSelector, selectorFixes } from '../labelSelector';
+import { checkLabelSelector, OWNS_OPERATOR_ENUM, selectorFixes } from '../labelSelector';
+import type { SuggestionData } from '../fixes/valueEdits';
 import { defineRule } from '../types';
 
-export default defineRule({
+export default defineRule<SuggestionData>({
   code: 'SGP102',
   slug: 'invalid-label-selector',
   kinds: ['SecurityGroupPolicy'],
+  category: 'api-server',
   defaultSeverity: 'error',
   summary:
     '`podSelector` or `serviceAccountSelector` has an invalid label key or value, an unknown operator (they are case-sensitive: `In`, `NotIn`, `Exists`, `DoesNotExist`), `In`/`NotIn` without values, or `Exists`/`DoesNotExist` with values.',
@@ -12,6 +14,7 @@ export default defineRule({
   badExample:
     'podSelector:\n  matchExpressions:\n    - key: role\n      operator: Exists\n      values: [db]',
   goodExample: 'podSelector:\n  matchExpressions:\n    - key: role\n      operator: Exists',
+  ownsViolations: [OWNS_OPERATOR_ENUM],
   docs: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set',
   check(ctx) {
     checkLabelSelector(ctx, ['spec', 'podSelector']);

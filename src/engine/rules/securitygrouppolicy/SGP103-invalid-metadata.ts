@@ -5,6 +5,7 @@ export default defineRule({
   code: 'SGP103',
   slug: 'invalid-metadata',
   kinds: ['SecurityGroupPolicy'],
+  category: 'api-server',
   defaultSeverity: 'error',
   summary:
     'The name is missing or not a DNS subdomain, the namespace is not a DNS label, or a label or annotation has invalid syntax.',

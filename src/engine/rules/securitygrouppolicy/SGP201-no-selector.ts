@@ -7,6 +7,7 @@ export default defineRule({
   code: 'SGP201',
   slug: 'no-selector',
   kinds: ['SecurityGroupPolicy'],
+  category: 'controller',
   defaultSeverity: 'warning',
   summary: 'Neither `podSelector` nor `serviceAccountSelector` is set.',
   why: 'The VPC resource controller logs the policy as invalid and skips it: no pod gets these security groups. Use `podSelector: {}` to match every pod in the namespace.',

@@ -5,6 +5,7 @@ export default defineRule({
   code: 'SGP202',
   slug: 'both-selectors',
   kinds: ['SecurityGroupPolicy'],
+  category: 'semantics',
   defaultSeverity: 'info',
   summary: 'Both `podSelector` and `serviceAccountSelector` are set: a pod must match both.',
   why: 'The controller combines the two selectors with AND, not OR. If you meant "pods with these labels, or pods using this service account", write two SecurityGroupPolicies.',

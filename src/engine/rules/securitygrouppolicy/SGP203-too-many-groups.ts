@@ -8,6 +8,7 @@ export default defineRule({
   code: 'SGP203',
   slug: 'too-many-groups',
   kinds: ['SecurityGroupPolicy'],
+  category: 'aws-limit',
   defaultSeverity: 'warning',
   summary:
     'More than 5 security groups: above the default EC2 quota of security groups per network interface.',

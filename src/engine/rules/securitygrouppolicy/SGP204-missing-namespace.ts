@@ -5,6 +5,7 @@ export default defineRule({
   code: 'SGP204',
   slug: 'missing-namespace',
   kinds: ['SecurityGroupPolicy'],
+  category: 'semantics',
   defaultSeverity: 'info',
   summary: 'No `metadata.namespace`: the policy lands in whatever namespace kubectl targets.',
   why: 'A SecurityGroupPolicy only applies to pods in its own namespace. Applied to the wrong namespace it matches nothing and pods start with the node security groups.',

@@ -5,6 +5,7 @@ export default defineRule({
   code: 'SGP205',
   slug: 'no-security-groups',
   kinds: ['SecurityGroupPolicy'],
+  category: 'controller',
   defaultSeverity: 'warning',
   summary: '`spec.securityGroups.groupIds` is missing.',
   why: 'The VPC resource controller skips a policy without security group IDs: matching pods keep the node security groups. (An empty list is rejected by the CRD, see SCH005.)',
