@@ -8,12 +8,36 @@ export { RULES, ruleByCode, ruleDocsUrl } from './rules';
 export type { AnyRule as Rule, RuleCategory } from './rules/types';
 export { isSemanticRule, ruleApplies } from './rules/types';
 export { RESOURCE_TYPES } from './route/resourceTypes';
+export { Workspace } from './workspace/workspace';
+export type { FileObject, ManifestObject, WorkspaceObject } from './workspace/objects';
 
 import { ManifestFile } from './service/manifestFile';
+import { Workspace } from './workspace/workspace';
 import { withDefaults, type EngineSettings } from './settings';
 import type { Diagnostic } from './types';
 
-/** Validates a whole file once (what the CLI does for each file). */
+/**
+ * Validates the files of one run together (what `eksnet lint` does): the cross-resource checks see
+ * every file's objects. Results are in the order of `files`.
+ */
+export function lintTexts(
+  files: readonly { name: string; text: string }[],
+  settings?: Partial<EngineSettings>,
+): Diagnostic[][] {
+  const engineSettings = withDefaults(settings);
+  const workspace = new Workspace();
+  const manifests = files.map(({ name, text }) => {
+    const manifest = new ManifestFile(engineSettings);
+    manifest.update(text);
+    workspace.setFile(name, manifest.getObjects());
+    return manifest;
+  });
+  return manifests.map((manifest, index) => manifest.diagnosticsIn(workspace, files[index].name));
+}
+
+/** Validates one file on its own: the cross-resource checks see only its own objects. */
 export function lintText(text: string, settings?: Partial<EngineSettings>): Diagnostic[] {
-  return new ManifestFile(withDefaults(settings)).update(text);
+  const file = new ManifestFile(withDefaults(settings));
+  file.update(text);
+  return file.diagnosticsIn(new Workspace(), 'file');
 }

@@ -3,7 +3,7 @@
 
 import type { Connection, TextDocuments, TextDocumentsConfiguration } from 'vscode-languageserver';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { ManifestFile, withDefaults, type EngineSettings, type TextEdit } from '../engine';
+import { ManifestFile, withDefaults, Workspace, type EngineSettings, type TextEdit } from '../engine';
 
 export interface ServerSettings {
   validateEnabled: boolean;
@@ -33,6 +33,8 @@ export function parseSettings(section: unknown): ServerSettings {
 
 export class ServerState {
   settings: ServerSettings = DEFAULT_SERVER_SETTINGS;
+  /** The objects of the open documents, for the cross-resource checks. */
+  readonly workspace = new Workspace();
   private readonly files = new Map<string, ManifestFile>();
 
   constructor(
@@ -58,8 +60,14 @@ export class ServerState {
     return file;
   }
 
+  /** The document's diagnostics, with the cross-resource checks across the workspace applied. */
+  diagnosticsFor(document: TextDocument) {
+    return this.fileFor(document).diagnosticsIn(this.workspace, document.uri);
+  }
+
   forget(uri: string): void {
     this.files.delete(uri);
+    this.workspace.deleteFile(uri);
     this.journal?.take(uri, undefined);
   }
 

@@ -20,7 +20,7 @@ export function kubectlList(items: number): string {
     '- apiVersion: networking.k8s.io/v1\n' +
     '  kind: NetworkPolicy\n' +
     '  metadata:\n' +
-    '    name: allow-frontend\n' +
+    '    name: allow-frontend-NUMBER\n' +
     '    namespace: shop\n' +
     '  spec:\n' +
     '    podSelector:\n' +
@@ -35,7 +35,9 @@ export function kubectlList(items: number): string {
     '      ports:\n' +
     '      - protocol: TCP\n' +
     '        port: 80\n';
-  return 'apiVersion: v1\nkind: List\nitems:\n' + item.repeat(items);
+  // Names differ, as in a real dump (two objects with one name would be a duplicate).
+  const listed = Array.from({ length: items }, (_, index) => item.replace('NUMBER', String(index)));
+  return 'apiVersion: v1\nkind: List\nitems:\n' + listed.join('');
 }
 
 export interface HostileInput {

@@ -2,7 +2,7 @@
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { lintText, LineIndex, type Diagnostic, type EngineSettings, type RuleLevel } from '../../engine';
+import { lintTexts, LineIndex, type Diagnostic, type EngineSettings, type RuleLevel } from '../../engine';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from '../io';
 import { formatOutput, type LintRecord, type OutputFormat } from '../output/lintOutput';
 import { formatSarif } from '../output/sarif';
@@ -107,14 +107,16 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     io.stdout(HELP);
     return EXIT_OK;
   }
-  const records: LintRecord[] = [];
+  const inputs: { name: string; text: string }[] = [];
   for (const file of collectFiles(options.paths, io.cwd)) {
     // YAML also ends lines at a lone CR (old Mac files); turning it into LF keeps every offset and
     // lets line numbers count it.
     const text = (file === '-' ? await io.readStdin() : readText(file, io.cwd)).replace(/\r(?!\n)/g, '\n');
-    const shown = file === '-' ? '<stdin>' : file;
-    records.push(...toRecords(shown, text, lintText(text, options.settings)));
+    inputs.push({ name: file === '-' ? '<stdin>' : file, text });
   }
+  // One run: the cross-resource checks (another policy already allowing DNS, duplicates) see every file.
+  const results = lintTexts(inputs, options.settings);
+  const records = inputs.flatMap(({ name, text }, index) => toRecords(name, text, results[index]));
   io.stdout(options.format === 'sarif' ? formatSarif(records) : formatOutput(options.format, records));
   return records.some((record) => record.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }

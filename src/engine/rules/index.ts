@@ -5,6 +5,7 @@ import YAML001 from './common/YAML001-syntax-error';
 import YAML002 from './common/YAML002-file-too-large';
 import API001 from './common/API001-wrong-api-version';
 import API002 from './common/API002-wrong-kind-case';
+import API003 from './common/API003-duplicate-resource';
 import SCH001 from './common/SCH001-unknown-field';
 import SCH002 from './common/SCH002-wrong-type';
 import SCH003 from './common/SCH003-unsupported-value';
@@ -56,6 +57,7 @@ export const RULES: readonly AnyRule[] = [
   YAML002,
   API001,
   API002,
+  API003,
   SCH001,
   SCH002,
   SCH003,

@@ -17,6 +17,12 @@ const FAMILIES: Family[] = [
     matches: (rule) => inCategory(rule, 'yaml', 'schema'),
   },
   {
+    title: 'Every kind: accepted, but not what it looks like',
+    intro:
+      'Checks that look at several resources together: the files of one `eksnet lint` run, or the open documents in the editor.',
+    matches: (rule) => rule.kinds === 'any' && inCategory(rule, 'semantics'),
+  },
+  {
     title: 'Templates',
     intro:
       'Many SecurityGroupPolicy and ENIConfig files are templates. Placeholders are noted once and skipped by the format checks; templates that are not YAML until rendered get one note instead of syntax errors.',

@@ -9,6 +9,8 @@ import type { ResourceType, Route } from '../route/resourceTypes';
 import type { SchemaRegistry, SchemaViolation } from '../schema/schemaRegistry';
 import type { YamlSyntaxError } from '../parse/parseYaml';
 import type { NodeLocation } from '../parse/yamlPath';
+import type { WorkspaceObject } from '../workspace/objects';
+import type { Workspace } from '../workspace/workspace';
 
 /**
  * What kind of mistake a rule finds. The rules page groups rules by it, SARIF tags them with it,
@@ -83,6 +85,21 @@ export interface RuleContext<Data = undefined> {
 }
 
 /**
+ * What a cross-resource check sees: the whole workspace, and the objects whose findings are wanted
+ * (one file's in the editor, every file's in an `eksnet lint` run).
+ */
+export interface WorkspaceRuleContext<Data = undefined> {
+  workspace: Workspace;
+  settings: EngineSettings;
+  objects: readonly WorkspaceObject[];
+  /** A finding on `object`; its path is inside the object, as for `RuleContext.report`. */
+  report(object: WorkspaceObject, finding: WorkspaceFinding<Data>): void;
+}
+
+/** A cross-resource finding: placed by its path (there is no chunk text to give a range in). */
+export type WorkspaceFinding<Data = undefined> = Omit<Finding<Data>, 'range'>;
+
+/**
  * A schema violation that a rule reports itself (in the API server's words), so the schema rules
  * leave it alone: the violation's keyword, the end of its path (`'#'` matches any list index,
  * `'*'` any key or index) and, optionally, a condition on the whole resource.
@@ -119,6 +136,13 @@ export interface Rule<Data = undefined> {
   ownsViolations?: readonly OwnedViolation[];
   /** Checks one resource. */
   check?(ctx: RuleContext<Data>): void;
+  /**
+   * For findings that the rest of the workspace can make moot: this rule's findings on `object`
+   * stand only when this returns true (another policy may already allow what this one lacks).
+   */
+  holdsInWorkspace?(object: WorkspaceObject, workspace: Workspace, settings: EngineSettings): boolean;
+  /** Checks that need several objects (duplicate names, selectors that match no workload). */
+  checkWorkspace?(ctx: WorkspaceRuleContext<Data>): void;
   /** Checks a whole file before it is split (for limits such as the file size). */
   checkFile?(text: string, settings: EngineSettings): FileFinding[];
   /** Quick fixes for one of this rule's findings; edits use chunk-relative offsets. */

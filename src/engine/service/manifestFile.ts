@@ -4,20 +4,24 @@
 // only the chunks around them are even looked at: a keystroke in a file of thousands of documents
 // costs about one document's parse, not a pass over the whole text.
 
-import type { Diagnostic, QuickFix, TextEdit } from '../types';
+import type { Diagnostic, QuickFix, ResourceKind, TextEdit } from '../types';
 import type { EngineSettings } from '../settings';
 import { LineIndex } from '../parse/lineIndex';
 import { splitDocuments, type DocumentChunk } from '../parse/splitDocuments';
-import { validateChunk, type ChunkResult, type ResourceSummary } from '../validate/validateChunk';
+import { validateChunk, type ChunkResult } from '../validate/validateChunk';
+import type { ResourceType } from '../route/resourceTypes';
+import type { FileObject } from '../workspace/objects';
 import { RULES } from '../rules';
 import { ruleApplies } from '../rules/types';
 import { applySuppressions, findSuppressions } from './suppressions';
 import { composeEdits, replaceRegion } from './edits';
+import type { Workspace } from '../workspace/workspace';
+import { applyWorkspaceChecks } from '../workspace/workspaceChecks';
 
-export interface FileResource extends ResourceSummary {
-  documentIndex: number;
-  /** Offset of the chunk in the file; `range` plus this is the resource's place in the file. */
-  chunkStart: number;
+/** An object of one of the kinds this tool validates. */
+export interface FileResource extends FileObject {
+  kind: ResourceKind;
+  resource: ResourceType;
 }
 
 /**
@@ -44,8 +48,13 @@ export class ManifestFile {
   private chunks: ValidatedChunk[] = [];
   private text = '';
   private lines = new LineIndex('');
+  /** In file offsets, before suppression comments; what the cross-resource checks start from. */
+  private unsuppressed: Diagnostic[] = [];
   private diagnostics: Diagnostic[] = [];
-  private resources: FileResource[] | undefined = [];
+  /** The last `diagnosticsIn` result, valid while neither this file nor the workspace changed. */
+  private checked:
+    { workspace: Workspace; version: number; file: string; diagnostics: Diagnostic[] } | undefined;
+  private objects: FileObject[] | undefined = [];
   /** How many chunks the last update had to validate (the rest came from the cache). */
   lastValidatedChunks = 0;
 
@@ -65,11 +74,13 @@ export class ManifestFile {
   update(text: string, edits?: readonly TextEdit[]): Diagnostic[] {
     const previous = { text: this.text, chunks: this.chunks, lines: this.lines };
     this.text = text;
-    this.resources = undefined;
+    this.objects = undefined;
+    this.checked = undefined;
     const fileFindings = this.checkFile(text);
     if (fileFindings.length > 0) {
       this.lines = new LineIndex(text);
       this.chunks = [];
+      this.unsuppressed = fileFindings;
       this.diagnostics = fileFindings;
       return this.diagnostics;
     }
@@ -85,8 +96,34 @@ export class ManifestFile {
       this.chunks = this.validateAll(text, previous.chunks);
       this.lines = new LineIndex(text);
     }
-    this.diagnostics = this.collectDiagnostics();
+    this.unsuppressed = this.collectDiagnostics();
+    this.diagnostics = this.suppressed(this.unsuppressed);
     return this.diagnostics;
+  }
+
+  /**
+   * The diagnostics once the cross-resource checks have seen the rest of `workspace`, where this
+   * file is `file` (its objects are put there first). What the editor and `eksnet lint` show.
+   */
+  diagnosticsIn(workspace: Workspace, file: string): Diagnostic[] {
+    workspace.setFile(file, this.getObjects());
+    const { checked } = this;
+    if (
+      checked &&
+      checked.workspace === workspace &&
+      checked.version === workspace.version &&
+      checked.file === file
+    )
+      return checked.diagnostics;
+    const diagnostics = this.suppressed(
+      applyWorkspaceChecks(
+        { file, diagnostics: this.unsuppressed, chunk: (index) => this.chunks[index] },
+        workspace,
+        this.settings,
+      ),
+    );
+    this.checked = { workspace, version: workspace.version, file, diagnostics };
+    return diagnostics;
   }
 
   getText(): string {
@@ -101,11 +138,22 @@ export class ManifestFile {
     return this.diagnostics;
   }
 
-  getResources(): FileResource[] {
-    this.resources ??= this.chunks.flatMap((chunk, documentIndex) =>
-      chunk.result.resources.map((resource) => ({ ...resource, documentIndex, chunkStart: chunk.start })),
+  /** Every Kubernetes object in the file, whatever its kind. */
+  getObjects(): FileObject[] {
+    this.objects ??= this.chunks.flatMap((chunk, documentIndex) =>
+      chunk.result.objects.map((object) => ({
+        ...object,
+        documentIndex,
+        chunkStart: chunk.start,
+        line: this.lines.positionAt(chunk.start + object.range.start).line,
+      })),
     );
-    return this.resources;
+    return this.objects;
+  }
+
+  /** The objects of the kinds this tool validates. */
+  getResources(): FileResource[] {
+    return this.getObjects().filter(isResource);
   }
 
   /** The chunk containing `offset`, for features that work on the document under the cursor. */
@@ -214,9 +262,17 @@ export class ManifestFile {
       for (const diagnostic of chunk.result.diagnostics)
         diagnostics.push(shift(diagnostic, chunk.start, documentIndex));
     });
+    return diagnostics;
+  }
+
+  private suppressed(diagnostics: Diagnostic[]): Diagnostic[] {
     if (!this.chunks.some((chunk) => chunk.mentionsSuppression)) return diagnostics;
     return applySuppressions(diagnostics, findSuppressions(this.text, this.lines), this.lines);
   }
+}
+
+function isResource(object: FileObject): object is FileResource {
+  return object.resource !== undefined;
 }
 
 /** Text of the old file between two offsets, read from its chunks (they cover the file in order). */

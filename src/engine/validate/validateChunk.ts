@@ -7,39 +7,36 @@ import type { Diagnostic, OffsetRange, Path, QuickFix, TextEdit } from '../types
 import type { EngineSettings } from '../settings';
 import { parseYaml, MAX_ALIAS_COUNT, type YamlSyntaxError } from '../parse/parseYaml';
 import { findNodeAtPath, formatPath, rangeForPath } from '../parse/yamlPath';
-import { mayContainOurResource, routeResource, type ResourceType, type Route } from '../route/resourceTypes';
+import { routeResource, type ResourceType, type Route } from '../route/resourceTypes';
+import { documentEntries, objectName, type DocumentEntry, type ManifestObject } from '../workspace/objects';
 import { getSchemaRegistry } from '../schema/schemaRegistry';
 import { RULES } from '../rules';
-import { ruleApplies, type AnyRule, type Finding, type RuleContext } from '../rules/types';
+import {
+  ruleApplies,
+  type AnyRule,
+  type Finding,
+  type RuleContext,
+  type WorkspaceFinding,
+} from '../rules/types';
 import { withoutTemplatedViolations } from '../rules/templates';
 import { withoutOverlaps } from '../rules/schemaOverlaps';
-import { asList, asRecord, isRecord, withoutNullFields } from '../util/values';
-
-export interface ResourceSummary {
-  kind: ResourceType['kind'];
-  apiVersion: string;
-  name?: string;
-  namespace?: string;
-  /** Path of the resource in its document: `[]`, or `['items', 3]` inside a List. */
-  pathPrefix: Path;
-  /** Chunk-relative range of the resource's mapping. */
-  range: { start: number; end: number };
-  value: Record<string, unknown>;
-}
+import { asRecord, isRecord, withoutNullFields } from '../util/values';
 
 export interface ChunkResult {
   diagnostics: Diagnostic[];
-  resources: ResourceSummary[];
+  /** Every Kubernetes object of the chunk; `resource` is set on the ones we validate. */
+  objects: ManifestObject[];
 }
 
 /** Enough to act on; a broken file should not produce thousands of entries per document. */
 const MAX_DIAGNOSTICS_PER_CHUNK = 200;
 
-const EMPTY: ChunkResult = { diagnostics: [], resources: [] };
+const EMPTY: ChunkResult = { diagnostics: [], objects: [] };
 
 export function validateChunk(text: string, settings: EngineSettings): ChunkResult {
-  if (!mayContainOurResource(text)) return EMPTY;
-  const result: ChunkResult = { diagnostics: [], resources: [] };
+  // Objects of every kind are recorded for the workspace; a chunk that names no kind holds none.
+  if (!text.includes('kind')) return EMPTY;
+  const result: ChunkResult = { diagnostics: [], objects: [] };
   for (const { document, errors, tooDeep } of parseYaml(text)) {
     validateDocument(text, document, errors, tooDeep, settings, result);
   }
@@ -72,26 +69,43 @@ function validateDocument(
     problems.push({ range, message: (error as Error).message, yamlCode: 'ALIAS' });
   }
   const root = asRecord(value);
-  let route = routeResource(root.apiVersion, root.kind);
-  if (route.type === 'ignore' && problems.length > 0) route = routeFromText(text);
-  if (route.type === 'ignore') return;
-
-  if (route.type === 'list') {
-    if (problems.length > 0) return;
-    asList(root.items).forEach((item, index) => {
-      const itemRecord = asRecord(item);
-      const itemRoute = routeResource(itemRecord.apiVersion, itemRecord.kind);
-      if (
-        itemRoute.type === 'resource' ||
-        itemRoute.type === 'wrongApiVersion' ||
-        itemRoute.type === 'wrongKind'
-      ) {
-        checkResource(text, document, itemRoute, itemRecord, ['items', index], [], settings, result);
-      }
-    });
+  if (problems.length > 0) {
+    // Only the syntax errors are reported, and only for a document that looks like ours.
+    let route = routeResource(root.apiVersion, root.kind);
+    if (route.type === 'ignore') route = routeFromText(text);
+    if (route.type !== 'ignore' && route.type !== 'list')
+      checkResource(text, document, route, root, [], problems, settings, result);
     return;
   }
-  checkResource(text, document, route, root, [], problems, settings, result);
+  for (const entry of documentEntries(root)) {
+    const route = routeResource(entry.apiVersion, entry.kind);
+    if (route.type === 'ignore' || route.type === 'list') {
+      recordObject(document, entry, undefined, result);
+      continue;
+    }
+    checkResource(text, document, route, entry.value, entry.pathPrefix, [], settings, result);
+  }
+}
+
+/** Adds a document entry to the chunk's objects (every kind: workloads, Namespaces, Services…). */
+function recordObject(
+  document: Document.Parsed,
+  entry: Pick<DocumentEntry, 'value' | 'pathPrefix' | 'apiVersion' | 'kind'>,
+  resource: ResourceType | undefined,
+  result: ChunkResult,
+): void {
+  if (typeof entry.kind !== 'string' || entry.kind === '') return;
+  const node = findNodeAtPath(document.contents, entry.pathPrefix)?.value;
+  if (!isMap(node) || !node.range) return;
+  result.objects.push({
+    kind: resource?.kind ?? entry.kind,
+    apiVersion: resource?.apiVersion ?? (typeof entry.apiVersion === 'string' ? entry.apiVersion : ''),
+    ...objectName(entry.value),
+    pathPrefix: entry.pathPrefix,
+    range: { start: node.range[0], end: node.range[2] },
+    value: entry.value,
+    resource,
+  });
 }
 
 function firstAliasRange(document: Document.Parsed): { start: number; end: number } | undefined {
@@ -143,19 +157,12 @@ function checkResource(
       )
     : [];
 
-  const metadata = asRecord(value.metadata);
-  const resourceNode = findNodeAtPath(rootNode, pathPrefix)?.value;
-  if (isMap(resourceNode) && resourceNode.range) {
-    result.resources.push({
-      kind: resource.kind,
-      apiVersion: resource.apiVersion,
-      name: typeof metadata.name === 'string' ? metadata.name : undefined,
-      namespace: typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
-      pathPrefix,
-      range: { start: resourceNode.range[0], end: resourceNode.range[2] },
-      value,
-    });
-  }
+  recordObject(
+    document,
+    { value, pathPrefix, apiVersion: resource.apiVersion, kind: resource.kind },
+    resource,
+    result,
+  );
 
   let current: AnyRule | undefined;
   const ctx: RuleContext<unknown> = {
@@ -170,20 +177,12 @@ function checkResource(
     locate,
     rangeOf: (path, target) => rangeForPath(rootNode, full(path), target),
     report(finding: Finding<unknown>) {
-      if (!current) return;
-      const level = settings.rules[current.code];
-      if (level === 'off') return;
+      if (!current || settings.rules[current.code] === 'off') return;
       const path = full(finding.path);
-      const shownPath = formatPath(path);
+      const range = finding.range ?? rangeForPath(rootNode, path, finding.target ?? 'value');
       result.diagnostics.push({
-        range: finding.range ?? rangeForPath(rootNode, path, finding.target ?? 'value'),
-        severity: level ?? current.defaultSeverity,
-        code: current.code,
-        message: finding.bare || shownPath === '' ? finding.message : `${shownPath}: ${finding.message}`,
-        path: shownPath,
-        documentIndex: 0,
+        ...findingDiagnostic(current, finding, path, range, settings),
         fixes: safeFixes(current, ctx, finding),
-        data: finding.data as Diagnostic['data'],
       });
     },
   };
@@ -206,6 +205,27 @@ function checkResource(
       });
     }
   }
+}
+
+/** A rule's finding as a diagnostic: severity from the settings, the path in front of the message. */
+export function findingDiagnostic(
+  rule: AnyRule,
+  finding: WorkspaceFinding<unknown>,
+  path: Path,
+  range: OffsetRange,
+  settings: EngineSettings,
+): Diagnostic {
+  const shownPath = formatPath(path);
+  const level = settings.rules[rule.code];
+  return {
+    range,
+    severity: level === undefined || level === 'off' ? rule.defaultSeverity : level,
+    code: rule.code,
+    message: finding.bare || shownPath === '' ? finding.message : `${shownPath}: ${finding.message}`,
+    path: shownPath,
+    documentIndex: 0,
+    data: finding.data as Diagnostic['data'],
+  };
 }
 
 function safeFixes(

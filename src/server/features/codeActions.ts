@@ -28,7 +28,7 @@ export function registerCodeActions(state: ServerState): void {
     const end = lines.offsetAt(range.end);
     const wanted = context.diagnostics.filter((d: LspDiagnostic) => d.source === SOURCE);
     const disables: CodeAction[] = [];
-    for (const diagnostic of file.getDiagnostics()) {
+    for (const diagnostic of state.diagnosticsFor(document)) {
       if (diagnostic.range.end < start || diagnostic.range.start > end) continue;
       const lspDiagnostic = toLspDiagnostic(lines, diagnostic);
       const matching = wanted.find(

@@ -27,13 +27,17 @@ export function registerDiagnostics(state: ServerState): { revalidateAll(): void
     }
     try {
       const started = process.cpuUsage();
-      const file = state.fileFor(document);
-      const lines = file.getLines();
+      const lines = state.fileFor(document).getLines();
+      const workspaceVersion = state.workspace.version;
+      const diagnostics = state.diagnosticsFor(document);
       void connection.sendDiagnostics({
         uri: document.uri,
         version: document.version,
-        diagnostics: file.getDiagnostics().map((diagnostic) => toLspDiagnostic(lines, diagnostic)),
+        diagnostics: diagnostics.map((diagnostic) => toLspDiagnostic(lines, diagnostic)),
       });
+      // What this document means changed for the others' cross-resource checks (another policy now
+      // allows DNS, a name is now taken twice): bring the other open documents up to date too.
+      if (state.workspace.version !== workspaceVersion) scheduleOthers(document.uri);
       if (afterEdit) {
         const used = process.cpuUsage(started);
         updateMs.set(document.uri, (used.user + used.system) / 1000);
@@ -43,6 +47,23 @@ export function registerDiagnostics(state: ServerState): { revalidateAll(): void
         `Validation of ${document.uri} failed: ${(error as Error).stack ?? String(error)}`,
       );
     }
+  };
+
+  let othersTimer: NodeJS.Timeout | undefined;
+  const pendingOthers = new Set<string>();
+  /** Re-publishes every open document but `changed` after a short pause (edits come in bursts). */
+  const scheduleOthers = (changed: string): void => {
+    for (const document of documents.all()) if (document.uri !== changed) pendingOthers.add(document.uri);
+    pendingOthers.delete(changed);
+    clearTimeout(othersTimer);
+    othersTimer = setTimeout(() => {
+      const uris = [...pendingOthers];
+      pendingOthers.clear();
+      for (const uri of uris) {
+        const document = documents.get(uri);
+        if (document && !timers.has(uri)) publish(document);
+      }
+    }, TYPING_DELAY_MS);
   };
 
   documents.onDidOpen(({ document }) => publish(document));

@@ -17,7 +17,7 @@ export function wantsFixAll(only: string[] | undefined): boolean {
 
 export function fixAllAction(state: ServerState, document: TextDocument): CodeAction | undefined {
   const file = state.fileFor(document);
-  const edits = fixAllEdits(file.getDiagnostics());
+  const edits = fixAllEdits(state.diagnosticsFor(document));
   if (edits.length === 0) return undefined;
   const lines = file.getLines();
   return {

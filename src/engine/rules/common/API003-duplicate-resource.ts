@@ -1,0 +1,58 @@
+import { describePlace, type WorkspaceObject } from '../../workspace/objects';
+import type { Workspace } from '../../workspace/workspace';
+import { defineRule } from '../types';
+
+/** The identity the API server keys objects by; an unset namespace is the one the file is applied to. */
+function identity(object: WorkspaceObject): string | undefined {
+  if (!object.resource || object.name === undefined) return undefined;
+  const namespace = object.resource.scope === 'Cluster' ? '' : (object.namespace ?? '');
+  return `${object.resource.kind}\u0000${namespace}\u0000${object.name}`;
+}
+
+/** Our resources grouped by identity, in workspace order (files in the order they were added). */
+function byIdentity(workspace: Workspace): Map<string, WorkspaceObject[]> {
+  return workspace.derived('API003/byIdentity', () => {
+    const groups = new Map<string, WorkspaceObject[]>();
+    for (const object of workspace.objects()) {
+      const key = identity(object);
+      if (key === undefined) continue;
+      const group = groups.get(key);
+      if (group) group.push(object);
+      else groups.set(key, [object]);
+    }
+    return groups;
+  });
+}
+
+export default defineRule({
+  code: 'API003',
+  slug: 'duplicate-resource',
+  kinds: 'any',
+  category: 'semantics',
+  defaultSeverity: 'warning',
+  summary: 'Two resources of the same kind have the same namespace and name, in one file or one run.',
+  why: 'The API server keeps one object per kind, namespace and name: applying both leaves only the one applied last, so the other never takes effect. Usually one of them was copied and not renamed.',
+  badExample:
+    'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      app: web\n  policyTypes: [Ingress]',
+  goodExample:
+    'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: default-deny\n  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      app: web\n  policyTypes: [Ingress]',
+  docs: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/',
+  checkWorkspace(ctx) {
+    const groups = byIdentity(ctx.workspace);
+    let current: Map<unknown, WorkspaceObject> | undefined;
+    for (const object of ctx.objects) {
+      const key = identity(object);
+      const group = key === undefined ? undefined : groups.get(key);
+      if (!group || group.length < 2 || group[0].value === object.value) continue;
+      // The group may be from before an edit moved things; take the first one's current place.
+      current ??= new Map(ctx.workspace.objects().map((candidate) => [candidate.value, candidate]));
+      const first = current.get(group[0].value) ?? group[0];
+      const where = object.namespace === undefined ? '' : `${object.namespace}/`;
+      ctx.report(object, {
+        path: ['metadata', 'name'],
+        bare: true,
+        message: `${object.kind} "${where}${object.name}" is also defined at ${describePlace(first, object.file)}: applying both keeps only the one applied last. Rename one of them.`,
+      });
+    }
+  },
+});

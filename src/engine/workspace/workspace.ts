@@ -1,0 +1,75 @@
+// Every object of the files a check can see: the files of one `eksnet lint` run, or in the editor
+// the open documents plus the workspace's YAML files on disk. Cross-resource checks (a policy
+// already allowing DNS for the same pods, duplicate names, selectors that match no workload, routes
+// bound to a Lattice gateway) read it. Derived views are memoised per version, so a check that
+// groups the whole workspace costs one pass per change, not one per file.
+//
+// Positions go stale in views: an edit above an object moves it without changing it, and that is
+// not a change here (the version only moves when some object's value does). Views hold objects
+// for what they mean; a finding is placed by looking its object up in the file's current objects.
+
+import type { FileObject, WorkspaceObject } from './objects';
+
+export class Workspace {
+  private readonly files = new Map<string, readonly WorkspaceObject[]>();
+  private flat: WorkspaceObject[] | undefined;
+  private readonly memo = new Map<string, unknown>();
+  /** Bumped on every change; views derived from the objects are valid for one version. */
+  version = 0;
+
+  /** Replaces what the workspace knows of one file. */
+  setFile(file: string, objects: readonly FileObject[]): void {
+    const previous = this.files.get(file);
+    this.files.set(
+      file,
+      objects.map((object) => ({ ...object, file })),
+    );
+    this.flat = undefined;
+    if (!previous || !sameValues(previous, objects)) this.changed();
+  }
+
+  deleteFile(file: string): void {
+    if (this.files.delete(file)) this.changed();
+  }
+
+  hasFile(file: string): boolean {
+    return this.files.has(file);
+  }
+
+  fileNames(): string[] {
+    return [...this.files.keys()];
+  }
+
+  objectsOf(file: string): readonly WorkspaceObject[] {
+    return this.files.get(file) ?? [];
+  }
+
+  objects(): readonly WorkspaceObject[] {
+    this.flat ??= [...this.files.values()].flat();
+    return this.flat;
+  }
+
+  /** A view computed from the objects once per version (`key` names the view). */
+  derived<T>(key: string, compute: (workspace: Workspace) => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const value = compute(this);
+    this.memo.set(key, value);
+    return value;
+  }
+
+  private changed(): void {
+    this.version++;
+    this.flat = undefined;
+    this.memo.clear();
+  }
+}
+
+/**
+ * Whether a file's new objects mean what the old ones did (the same values, in the same order): an
+ * edit that only moves text around, or touches a document no object came from, changes nothing.
+ * Values are shared by the validation cache, so an unchanged document keeps its value object.
+ */
+function sameValues(previous: readonly FileObject[], next: readonly FileObject[]): boolean {
+  if (previous.length !== next.length) return false;
+  return previous.every((object, index) => object.value === next[index].value);
+}
