@@ -4,6 +4,7 @@ import type { Path } from '../types';
 import { describeBadAwsId, isAwsId, type AwsIdPrefix } from '../util/awsIds';
 import { isIdStandIn } from '../util/placeholders';
 import type { RuleContext } from './types';
+import { renderValue } from '../util/strings';
 
 /** Reports the value at `path` when it is a string that is neither a valid ID nor a placeholder. */
 export function checkAwsId(ctx: RuleContext, path: Path, value: unknown, prefix: AwsIdPrefix): void {
@@ -11,7 +12,7 @@ export function checkAwsId(ctx: RuleContext, path: Path, value: unknown, prefix:
   const lower = value.toLowerCase();
   ctx.report({
     path,
-    message: `Invalid value: ${JSON.stringify(value)}: ${describeBadAwsId(value, prefix)}`,
+    message: `Invalid value: ${renderValue(value)}: ${describeBadAwsId(value, prefix)}`,
     data: isAwsId(lower, prefix) ? { lowerCase: lower } : undefined,
   });
 }

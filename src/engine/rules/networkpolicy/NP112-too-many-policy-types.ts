@@ -1,4 +1,5 @@
 import { defineRule } from '../types';
+import { renderValue } from '../../util/strings';
 
 export default defineRule({
   code: 'NP112',
@@ -17,7 +18,7 @@ export default defineRule({
       ctx.report({
         path: ['spec', 'policyTypes'],
         target: 'key',
-        message: `Invalid value: ${JSON.stringify(types)}: may not specify more than two policyTypes`,
+        message: `Invalid value: ${renderValue(types)}: may not specify more than two policyTypes`,
       });
     }
   },
