@@ -12,6 +12,7 @@ import { validateChunk, type ChunkResult, type ResourceSummary } from '../valida
 import { RULES } from '../rules';
 import { applySuppressions, findSuppressions } from './suppressions';
 import { composeEdits, replaceRegion } from './edits';
+import { SUPPRESSION_MARK } from '../../shared/suppressionSyntax';
 
 export interface FileResource extends ResourceSummary {
   documentIndex: number;
@@ -36,8 +37,6 @@ class ValidatedChunk implements DocumentChunk {
     return new ValidatedChunk(start, this.text, this.result, this.mentionsSuppression);
   }
 }
-
-const SUPPRESSION_MARK = 'eksnet-disable';
 
 export class ManifestFile {
   private chunks: ValidatedChunk[] = [];
