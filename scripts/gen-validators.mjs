@@ -2,26 +2,37 @@
 // and the CLI do not compile the JSON Schemas on their first validation.
 // Writes src/engine/schema/generated/validators.ts (git-ignored). scripts/build.mjs runs this.
 // Usage: node scripts/gen-validators.mjs
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
+import { build } from 'esbuild';
 import standaloneCode from 'ajv/dist/standalone/index.js';
-import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const root = new URL('..', import.meta.url);
-// The same schemas, in the same order, as src/engine/schema/schemaRegistry.ts registers.
-const FILES = [
-  'k8s-common.json',
-  'networkpolicy-networking.k8s.io-v1.json',
-  'securitygrouppolicy-vpcresources.k8s.aws-v1beta1.json',
-  'eniconfig-crd.k8s.amazonaws.com-v1alpha1.json',
-];
-const schemas = FILES.map((file) => JSON.parse(readFileSync(new URL(`schemas/${file}`, root), 'utf8')));
 
-// The same options as the runtime fallback in schemaRegistry.ts, plus code generation.
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true, esm: true } });
-addFormats(ajv);
-for (const schema of schemas) ajv.addSchema(schema);
+/**
+ * The schema list and ajv options live in src/engine/schema/schemaSet.ts, shared with the engine
+ * and the tests. This script runs before anything is compiled, so it bundles that one module with
+ * esbuild (packages stay external: the same ajv as ours) and loads the result.
+ */
+async function loadSchemaSet() {
+  const entry = new URL('src/engine/schema/schemaSet.ts', root).pathname;
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    packages: 'external',
+    write: false,
+    logLevel: 'warning',
+  });
+  const module = { exports: {} };
+  const load = new Function('require', 'module', 'exports', result.outputFiles[0].text);
+  load(createRequire(entry), module, module.exports);
+  return module.exports;
+}
+
+const { SCHEMAS: schemas, createAjv, schemaFingerprint } = await loadSchemaSet();
+const ajv = createAjv({ code: { source: true, esm: true } });
 
 const exported = {};
 const byId = [];
@@ -31,8 +42,8 @@ schemas.forEach((schema, index) => {
   byId.push(`  ${JSON.stringify(schema.$id)}: validate${index},`);
 });
 const code = standaloneCode(ajv, exported);
-// Must match schemaFingerprint() in schemaRegistry.ts: a stale file is then ignored, not trusted.
-const fingerprint = createHash('sha256').update(JSON.stringify(schemas)).digest('hex');
+// The registry compares this with its own: a stale file is then ignored, not trusted.
+const fingerprint = schemaFingerprint();
 
 const out = new URL('src/engine/schema/generated/', root);
 mkdirSync(out, { recursive: true });

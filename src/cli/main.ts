@@ -1,7 +1,8 @@
 // `eksnet`: the command-line front door. Each subcommand lives in commands/ and returns its exit code.
 
-import { readFileSync } from 'node:fs';
-import { EXIT_USAGE, UsageError, type CliCommand, type CliIO } from './io';
+import { productVersion } from '../shared/version';
+import { displayName } from './output/escape';
+import { EXIT_USAGE, processIO, UsageError, type CliCommand, type CliIO } from './io';
 import { lintCommand } from './commands/lint';
 import { explainCommand } from './commands/explain';
 import { cniCommand } from './commands/cni';
@@ -13,7 +14,7 @@ import { applyCommand, diffCommand } from './commands/apply';
 const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
   lint: {
     run: lintCommand,
-    summary: 'check manifests: eksnet lint [--format text|json|sarif] PATHS… (- for stdin)',
+    summary: 'check manifests: eksnet lint [--format text|json|sarif] [--] PATHS… (- for stdin)',
   },
   explain: {
     run: explainCommand,
@@ -46,12 +47,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     return name === undefined ? EXIT_USAGE : 0;
   }
   if (name === '--version' || name === '-v') {
-    io.stdout(`${version()}\n`);
+    io.stdout(`${productVersion()}\n`);
     return 0;
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.stderr(`eksnet: unknown command "${name}"; run "eksnet --help" for the list.\n`);
+    io.stderr(`eksnet: unknown command ${displayName(name)}; run "eksnet --help" for the list.\n`);
     return EXIT_USAGE;
   }
   try {
@@ -66,36 +67,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
   }
 }
 
-function version(): string {
-  try {
-    const manifest = JSON.parse(readFileSync(`${__dirname}/../package.json`, 'utf8')) as { version?: string };
-    return manifest.version ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
-function processIO(): CliIO {
-  return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    readStdin: () =>
-      new Promise((resolve, reject) => {
-        const parts: Buffer[] = [];
-        process.stdin.on('data', (part: Buffer) => parts.push(part));
-        process.stdin.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-        process.stdin.on('error', reject);
-      }),
-    cwd: process.cwd(),
-    env: process.env,
-  };
-}
-
 /** Runs the CLI with the process's arguments and streams; sets the exit code. */
 export function run(): void {
   main(process.argv.slice(2), processIO()).then(
     (code) => {
-      process.exitCode = code;
+      // A failed write to stdout may already have set 2.
+      process.exitCode = Math.max(Number(process.exitCode ?? 0), code);
     },
     (error: unknown) => {
       process.stderr.write(`eksnet: ${(error as Error).message}\n`);

@@ -4,16 +4,11 @@
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { EXPLAIN_REQUEST, type ExplainParams, type ExplainResult } from '../shared/protocol';
 
 export const EXPLAIN_COMMAND = 'eksNetworking.explainPolicy';
-const EXPLAIN_REQUEST = 'eksNetworking/explain';
 const SCHEME = 'eks-networking-explain';
 const REFRESH_DELAY_MS = 300;
-
-interface ExplainResult {
-  title: string;
-  markdown: string;
-}
 
 interface OpenView {
   source: string;
@@ -42,7 +37,7 @@ export function registerExplain(context: vscode.ExtensionContext, client: Langua
     client.sendRequest<ExplainResult>(EXPLAIN_REQUEST, {
       uri: source,
       position: { line: position.line, character: position.character },
-    });
+    } satisfies ExplainParams);
 
   const explain = async (uriArg?: unknown, positionArg?: unknown): Promise<void> => {
     const editor = vscode.window.activeTextEditor;

@@ -1,8 +1,12 @@
-// Settings the engine understands; the language server and the CLI fill them from their own sources.
+// Settings the engine understands. The language server and the CLI fill them from their own sources
+// through one validating parser (src/shared/settings.ts).
 
 import type { Severity } from './types';
 
 export type RuleLevel = Severity | 'off';
+
+/** Every level a rule can be set to, in increasing severity. */
+export const RULE_LEVELS: readonly RuleLevel[] = ['off', 'info', 'warning', 'error'];
 
 export interface EngineSettings {
   /** Per-rule overrides: `{ "NP201": "off" }`. */

@@ -7,7 +7,8 @@ import {
   type Connection,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { EditJournal, parseSettings, ServerState } from './state';
+import { productVersion } from '../shared/version';
+import { EditJournal, parseServerSettings, ServerState } from './state';
 import { guardRequests } from './guard';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerCodeActions } from './features/codeActions';
@@ -28,7 +29,10 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     canPullConfiguration = Boolean(params.capabilities.workspace?.configuration);
     const options = params.initializationOptions as { settings?: unknown } | undefined;
-    if (options?.settings) state.applySettings(parseSettings(options.settings));
+    if (options?.settings) {
+      const { settings, warnings } = parseServerSettings(options.settings);
+      state.applySettings(settings, warnings);
+    }
     completion.setWorkspace(params);
     return {
       capabilities: {
@@ -39,7 +43,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: { label: 'EKS Networking' },
         codeLensProvider: { resolveProvider: false },
       },
-      serverInfo: { name: 'eks-networking', version: '0.1.0' },
+      serverInfo: { name: 'eks-networking', version: productVersion() },
     };
   });
 
@@ -56,7 +60,8 @@ export function startServer(connection: Connection): void {
       section = await connection.workspace.getConfiguration('eksNetworking');
     }
     if (section !== undefined) {
-      state.applySettings(parseSettings(section));
+      const { settings, warnings } = parseServerSettings(section);
+      state.applySettings(settings, warnings);
       diagnostics.revalidateAll();
     }
   };

@@ -1,9 +1,16 @@
 // What the server keeps between requests: the open files with their incremental validation state,
 // and the current settings. Feature modules read from here and only translate to LSP.
 
-import type { Connection, TextDocuments, TextDocumentsConfiguration } from 'vscode-languageserver';
+import {
+  MessageType,
+  ShowMessageNotification,
+  type Connection,
+  type TextDocuments,
+  type TextDocumentsConfiguration,
+} from 'vscode-languageserver';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { ManifestFile, withDefaults, Workspace, type EngineSettings, type TextEdit } from '../engine';
+import { parseSettings } from '../shared/settings';
 
 export interface ServerSettings {
   validateEnabled: boolean;
@@ -15,20 +22,13 @@ export const DEFAULT_SERVER_SETTINGS: ServerSettings = {
   engine: withDefaults(undefined),
 };
 
-/** Reads the `eksNetworking` settings section (as VS Code sends it) into typed settings. */
-export function parseSettings(section: unknown): ServerSettings {
-  const raw = (section ?? {}) as Record<string, unknown>;
-  const validate = (raw.validate ?? {}) as Record<string, unknown>;
-  const rules = raw.rules && typeof raw.rules === 'object' ? (raw.rules as EngineSettings['rules']) : {};
-  return {
-    validateEnabled: validate.enable !== false,
-    engine: withDefaults({
-      rules,
-      target: raw.target as EngineSettings['target'],
-      clusterIpFamily: raw.clusterIpFamily as EngineSettings['clusterIpFamily'],
-      maxFileSizeMB: raw.maxFileSizeMB as number,
-    }),
-  };
+/**
+ * Reads the `eksNetworking` section (as VS Code sends it) into typed settings, through the parser
+ * the CLI uses too; `warnings` name each value that was ignored.
+ */
+export function parseServerSettings(section: unknown): { settings: ServerSettings; warnings: string[] } {
+  const { validateEnabled, engine, warnings } = parseSettings(section, 'editor');
+  return { settings: { validateEnabled, engine }, warnings };
 }
 
 export class ServerState {
@@ -71,9 +71,28 @@ export class ServerState {
     this.journal?.take(uri, undefined);
   }
 
-  applySettings(settings: ServerSettings): void {
+  applySettings(settings: ServerSettings, warnings: readonly string[] = []): void {
     this.settings = settings;
     for (const file of this.files.values()) file.setSettings(settings.engine);
+    this.reportSettingsWarnings(warnings);
+  }
+
+  /** Warnings of the settings in force, so the same bad value is not reported on every refresh. */
+  private settingsWarnings = new Set<string>();
+
+  /** Shows each new settings warning once (a popup and the output channel); repeats stay quiet. */
+  private reportSettingsWarnings(warnings: readonly string[]): void {
+    const previous = this.settingsWarnings;
+    this.settingsWarnings = new Set(warnings);
+    for (const warning of this.settingsWarnings) {
+      if (previous.has(warning)) continue;
+      this.connection.console.warn(`Settings: ${warning}`);
+      // A notification (window/showMessage), not a request: it may be sent while initializing.
+      void this.connection.sendNotification(ShowMessageNotification.type, {
+        type: MessageType.Warning,
+        message: `EKS Networking: ${warning}`,
+      });
+    }
   }
 }
 

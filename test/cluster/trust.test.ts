@@ -35,16 +35,17 @@ describe('Workspace Trust and the path settings', () => {
   it('package.json marks every path setting as restricted and the extension as limited in untrusted workspaces', () => {
     const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
       capabilities: { untrustedWorkspaces: { supported: string; restrictedConfigurations: string[] } };
-      contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+      contributes: { configuration: Array<{ properties: Record<string, { scope?: string }> }> };
     };
+    const properties = Object.assign(
+      {},
+      ...manifest.contributes.configuration.map((section) => section.properties),
+    ) as Record<string, { scope?: string }>;
     const untrusted = manifest.capabilities.untrustedWorkspaces;
     assert.equal(untrusted.supported, 'limited');
     for (const name of PATH_SETTINGS) {
       assert.ok(untrusted.restrictedConfigurations.includes(`eksNetworking.${name}`), name);
-      assert.equal(
-        manifest.contributes.configuration.properties[`eksNetworking.${name}`]?.scope,
-        'machine-overridable',
-      );
+      assert.equal(properties[`eksNetworking.${name}`]?.scope, 'machine-overridable');
     }
   });
 });

@@ -5,12 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv from 'ajv';
-import addFormats from 'ajv-formats';
 import { parseAllDocuments } from 'yaml';
 import { getSchemaRegistry } from '../../src/engine/schema/schemaRegistry';
+import { createAjv } from '../../src/engine/schema/schemaSet';
 import { RESOURCE_TYPES } from '../../src/engine/route/resourceTypes';
-import { FIXTURES, PROJECT_ROOT } from '../support/paths';
+import { FIXTURES } from '../support/paths';
 
 function yamlFiles(directory: string): string[] {
   return readdirSync(directory, { withFileTypes: true }).flatMap((entry) =>
@@ -27,11 +26,7 @@ test('the build made the schema validators and the registry uses them', () => {
 });
 
 test('generated validators report the same errors as run-time compiled ones on every fixture', () => {
-  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-  addFormats(ajv);
-  for (const file of readdirSync(join(PROJECT_ROOT, 'schemas'))) {
-    ajv.addSchema(JSON.parse(readFileSync(join(PROJECT_ROOT, 'schemas', file), 'utf8')) as object);
-  }
+  const ajv = createAjv();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const generated = require('../../src/engine/schema/generated/validators') as {
     VALIDATORS_BY_ID: Record<string, (value: unknown) => boolean>;

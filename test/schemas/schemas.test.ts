@@ -5,9 +5,9 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { parseAllDocuments } from 'yaml';
+import { createAjv, SCHEMAS } from '../../src/engine/schema/schemaSet';
 
 const PROJECT_ROOT = path.join(__dirname, '../../..');
 const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schemas');
@@ -32,15 +32,9 @@ function loadSchemas(): Map<string, SchemaObject> {
   return schemas;
 }
 
-function createAjv(schemas: Map<string, SchemaObject>): Ajv {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
-  for (const schema of schemas.values()) ajv.addSchema(schema);
-  return ajv;
-}
-
 const schemas = loadSchemas();
-const ajv = createAjv(schemas);
+// The engine's own schema list and ajv options (src/engine/schema/schemaSet.ts).
+const ajv = createAjv();
 
 function validatorFor(apiVersion: unknown): ValidateFunction {
   const id = typeof apiVersion === 'string' ? SCHEMA_BY_API_VERSION[apiVersion] : undefined;
@@ -128,6 +122,17 @@ describe('JSON Schemas', () => {
 
   it('names each schema file after its $id', () => {
     for (const [file, schema] of schemas) assert.equal(schema.$id, `${SCHEMA_BASE}${file}`);
+  });
+
+  it('the engine validates with exactly the schema files in schemas/, as they are on disk', () => {
+    assert.deepEqual(
+      SCHEMAS.map((schema) => schema.$id).sort(),
+      [...schemas.values()].map((schema) => schema.$id).sort(),
+    );
+    for (const schema of SCHEMAS) {
+      const onDisk = [...schemas.values()].find((candidate) => candidate.$id === schema.$id);
+      assert.deepEqual(schema, onDisk, String(schema.$id));
+    }
   });
 
   for (const file of fixtures('valid')) {

@@ -1,16 +1,18 @@
 // `eksnet explain FILE`: the same plain-words explanation as the editor's "Explain Policy" view.
 
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { ManifestFile, withDefaults, type EngineSettings } from '../../engine';
+import { ManifestFile } from '../../engine';
 import { explainFile } from '../../engine/editing';
+import { parseSettings, type RawSettings } from '../../shared/settings';
+import { takeSettingsFlag, walkArgs } from '../args';
+import { InputError, readInputFile } from '../inputs';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from '../io';
+import { escapeControls } from '../output/escape';
 
-const HELP = `Usage: eksnet explain [options] FILE
+const HELP = `Usage: eksnet explain [options] [--] FILE
 
 Explains in plain words what each NetworkPolicy, SecurityGroupPolicy and ENIConfig in FILE
 does: which pods it selects, what traffic is allowed and denied, and the EKS caveats.
-"-" reads standard input.
+"-" reads standard input; "--" ends the options.
 
 Options:
   --target eks|generic         include EKS caveats (default eks)
@@ -20,50 +22,44 @@ Exit status: 0 explained, 1 nothing to explain in FILE, 2 usage or I/O error.
 `;
 
 export async function explainCommand(args: string[], io: CliIO): Promise<number> {
-  const settings: Partial<EngineSettings> = {};
+  const raw: RawSettings & { rules: Record<string, unknown> } = { rules: {} };
   const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
-    const value = (): string => {
-      const next = inline ?? args[++i];
-      if (next === undefined) throw new UsageError(`${flag} needs a value`);
-      return next;
-    };
-    if (flag === '--help' || flag === '-h') {
-      io.stdout(HELP);
-      return EXIT_OK;
-    } else if (flag === '--target') {
-      const target = value();
-      if (target !== 'eks' && target !== 'generic')
-        throw new UsageError(`--target must be eks or generic, not "${target}"`);
-      settings.target = target;
-    } else if (flag === '--cluster-ip-family') {
-      const family = value();
-      if (family !== 'ipv4' && family !== 'ipv6')
-        throw new UsageError(`--cluster-ip-family must be ipv4 or ipv6, not "${family}"`);
-      settings.clusterIpFamily = family;
-    } else if (flag.startsWith('-') && flag !== '-') {
-      throw new UsageError(`unknown option ${flag}; run "eksnet explain --help"`);
-    } else {
-      files.push(arg);
-    }
+  let help = false;
+  walkArgs(
+    args,
+    (flag, value) => {
+      if (flag === '--help' || flag === '-h') help = true;
+      else return takeSettingsFlag(flag, value, raw, ['--target', '--cluster-ip-family']);
+      return true;
+    },
+    (file) => files.push(file),
+    'eksnet explain --help',
+  );
+  if (help) {
+    io.stdout(HELP);
+    return EXIT_OK;
   }
   if (files.length !== 1) throw new UsageError('give exactly one FILE (or - for standard input)');
   const [file] = files;
+  const { engine: settings, warnings } = parseSettings(raw, 'cli');
+  for (const warning of warnings) io.stderr(`eksnet explain: warning: ${warning}\n`);
   let text: string;
   try {
-    text = file === '-' ? await io.readStdin() : readFileSync(resolve(io.cwd, file), 'utf8');
+    text =
+      file === '-'
+        ? await io.readStdin(settings.maxFileSizeMB)
+        : readInputFile(file, io.cwd, settings.maxFileSizeMB);
   } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+    if (error instanceof InputError) throw new UsageError(error.message);
+    throw error;
   }
-  const engineSettings = withDefaults(settings);
-  const manifest = new ManifestFile(engineSettings);
+  const manifest = new ManifestFile(settings);
   manifest.update(text);
-  const explanations = explainFile(manifest, engineSettings);
+  const explanations = explainFile(manifest, settings);
   if (explanations.length === 0) {
-    io.stderr(`eksnet explain: no NetworkPolicy, SecurityGroupPolicy or ENIConfig found in ${file}.\n`);
+    io.stderr(
+      `eksnet explain: no NetworkPolicy, SecurityGroupPolicy or ENIConfig found in ${escapeControls(file)}.\n`,
+    );
     return EXIT_FINDINGS;
   }
   io.stdout(explanations.map((explanation) => explanation.text).join('\n'));

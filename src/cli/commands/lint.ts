@@ -1,104 +1,73 @@
 // `eksnet lint`: the same checks as the editor, for terminals and CI.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { lintTexts, LineIndex, type Diagnostic, type EngineSettings, type RuleLevel } from '../../engine';
-import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliIO } from '../io';
+import { lintTexts, LineIndex, RULE_LEVELS, type Diagnostic, type EngineSettings } from '../../engine';
+import { parseSettings, type RawSettings } from '../../shared/settings';
+import { takeSettingsFlag, walkArgs } from '../args';
+import { collectInputs, InputError, readInputFile } from '../inputs';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliIO } from '../io';
 import { formatOutput, type LintRecord, type OutputFormat } from '../output/lintOutput';
 import { formatSarif } from '../output/sarif';
 
 type LintFormat = OutputFormat | 'sarif';
 
 const FORMATS: readonly LintFormat[] = ['text', 'json', 'sarif'];
-const LEVELS: readonly RuleLevel[] = ['off', 'info', 'warning', 'error'];
 
-const HELP = `Usage: eksnet lint [options] PATHS…
+const HELP = `Usage: eksnet lint [options] [--] PATHS…
 
 Checks NetworkPolicy, SecurityGroupPolicy and ENIConfig documents in YAML files.
-Directories are searched for *.yaml and *.yml; "-" reads standard input.
+Directories are searched for *.yaml and *.yml (symbolic links are followed);
+"-" reads standard input. "--" ends the options: later arguments are paths.
 
 Options:
   --format text|json|sarif     output format (default text; sarif is SARIF 2.1.0)
-  --rule CODE=off|info|warning|error
-                               change one rule's severity (repeatable)
+  --rule CODE=${RULE_LEVELS.join('|')}
+                               change one rule's level (repeatable)
   --target eks|generic         include EKS network policy agent caveats (default eks)
   --cluster-ip-family ipv4|ipv6
-  --max-file-size-mb N         skip files larger than N MB (default 10)
+  --max-file-size-mb N         read at most N MB of each file (default 10); larger
+                               files are not checked and make the exit status 2
 
-Exit status: 0 no errors, 1 errors found, 2 usage or I/O error.
+A setting with a bad value is named in a warning on stderr and ignored.
+Paths that cannot be read are named on stderr, one line each; the rest is linted.
+
+Exit status: 0 no errors, 1 errors found, 2 usage or I/O error (something was not checked).
 `;
 
 interface LintOptions {
   format: LintFormat;
-  settings: Partial<EngineSettings>;
+  settings: EngineSettings;
+  /** Settings values that were ignored, one sentence each. */
+  warnings: string[];
   paths: string[];
 }
 
 export function parseLintArgs(args: string[]): LintOptions | 'help' {
-  const options: LintOptions = { format: 'text', settings: { rules: {} }, paths: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] =
-      arg.startsWith('--') && arg.includes('=')
-        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
-        : [arg, undefined];
-    const value = (): string => {
-      const next = inline ?? args[++i];
-      if (next === undefined) throw new UsageError(`${flag} needs a value`);
-      return next;
-    };
-    switch (flag) {
-      case '--help':
-      case '-h':
-        return 'help';
-      case '--format': {
-        const format = value() as LintFormat;
-        if (!FORMATS.includes(format))
-          throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
-        options.format = format;
-        break;
-      }
-      case '--rule': {
-        const spec = value();
-        const match = /^([A-Za-z0-9]+)=(\w+)$/.exec(spec);
-        if (!match || !LEVELS.includes(match[2] as RuleLevel)) {
-          throw new UsageError(`--rule expects CODE=${LEVELS.join('|')}, not "${spec}"`);
-        }
-        options.settings.rules = {
-          ...options.settings.rules,
-          [match[1].toUpperCase()]: match[2] as RuleLevel,
-        };
-        break;
-      }
-      case '--target': {
-        const target = value();
-        if (target !== 'eks' && target !== 'generic')
-          throw new UsageError(`--target must be eks or generic, not "${target}"`);
-        options.settings.target = target;
-        break;
-      }
-      case '--cluster-ip-family': {
-        const family = value();
-        if (family !== 'ipv4' && family !== 'ipv6')
-          throw new UsageError(`--cluster-ip-family must be ipv4 or ipv6, not "${family}"`);
-        options.settings.clusterIpFamily = family;
-        break;
-      }
-      case '--max-file-size-mb': {
-        const size = Number(value());
-        if (!(size > 0)) throw new UsageError('--max-file-size-mb must be a positive number');
-        options.settings.maxFileSizeMB = size;
-        break;
-      }
-      default:
-        if (arg.startsWith('-') && arg !== '-')
-          throw new UsageError(`unknown option "${arg}"; run "eksnet lint --help"`);
-        options.paths.push(arg);
-    }
-  }
-  if (options.paths.length === 0)
-    throw new UsageError('no paths given; pass files, directories or - for stdin');
-  return options;
+  let format: LintFormat = 'text';
+  let help = false;
+  const raw: RawSettings & { rules: Record<string, unknown> } = { rules: {} };
+  const paths: string[] = [];
+  walkArgs(
+    args,
+    (flag, value) => {
+      if (flag === '--help' || flag === '-h') help = true;
+      else if (flag === '--format') {
+        const chosen = value() as LintFormat;
+        if (!FORMATS.includes(chosen))
+          throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${chosen}"`);
+        format = chosen;
+      } else return takeSettingsFlag(flag, value, raw);
+      return true;
+    },
+    (path) => paths.push(path),
+    'eksnet lint --help',
+  );
+  if (help) return 'help';
+  if (paths.length === 0) throw new UsageError('no paths given; pass files, directories or - for stdin');
+  // Standard input can be read only once: a second "-" would find it empty and pass unchecked.
+  if (paths.filter((path) => path === '-').length > 1)
+    throw new UsageError('"-" (standard input) can be given only once');
+  const { engine, warnings } = parseSettings(raw, 'cli');
+  return { format, settings: engine, warnings, paths };
 }
 
 export async function lintCommand(args: string[], io: CliIO): Promise<number> {
@@ -107,17 +76,43 @@ export async function lintCommand(args: string[], io: CliIO): Promise<number> {
     io.stdout(HELP);
     return EXIT_OK;
   }
+  for (const warning of options.warnings) io.stderr(`eksnet lint: warning: ${warning}\n`);
   const inputs: { name: string; text: string }[] = [];
-  for (const file of collectFiles(options.paths, io.cwd)) {
+  // What could not be checked: named on stderr as it happens, counted in the summary, exit 2.
+  const unchecked: string[] = [];
+  const problem = (message: string): void => {
+    unchecked.push(message);
+    io.stderr(`eksnet lint: ${message}\n`);
+  };
+  const limitMB = options.settings.maxFileSizeMB;
+  for (const input of collectInputs(options.paths, io.cwd)) {
+    if (input.kind === 'problem') {
+      problem(input.message);
+      continue;
+    }
+    let text: string;
+    try {
+      text =
+        input.kind === 'stdin' ? await io.readStdin(limitMB) : readInputFile(input.file, io.cwd, limitMB);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problem(error.message);
+      continue;
+    }
     // YAML also ends lines at a lone CR (old Mac files); turning it into LF keeps every offset and
     // lets line numbers count it.
-    const text = (file === '-' ? await io.readStdin() : readText(file, io.cwd)).replace(/\r(?!\n)/g, '\n');
-    inputs.push({ name: file === '-' ? '<stdin>' : file, text });
+    text = text.replace(/\r(?!\n)/g, '\n');
+    inputs.push({ name: input.kind === 'stdin' ? '<stdin>' : input.file, text });
   }
   // One run: the cross-resource checks (another policy already allowing DNS, duplicates) see every file.
   const results = lintTexts(inputs, options.settings);
   const records = inputs.flatMap(({ name, text }, index) => toRecords(name, text, results[index]));
-  io.stdout(options.format === 'sarif' ? formatSarif(records) : formatOutput(options.format, records));
+  io.stdout(
+    options.format === 'sarif'
+      ? formatSarif(records, unchecked)
+      : formatOutput(options.format, records, unchecked.length),
+  );
+  if (unchecked.length > 0) return EXIT_USAGE;
   return records.some((record) => record.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }
 
@@ -138,49 +133,4 @@ function toRecords(file: string, text: string, diagnostics: Diagnostic[]): LintR
       path: diagnostic.path,
     };
   });
-}
-
-const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
-
-/** Expands directories into their YAML files (sorted, for stable output); keeps file order otherwise. */
-export function collectFiles(paths: string[], cwd: string): string[] {
-  const files: string[] = [];
-  for (const path of paths) {
-    if (path === '-') {
-      files.push(path);
-      continue;
-    }
-    const absolute = resolve(cwd, path);
-    let stats;
-    try {
-      stats = statSync(absolute);
-    } catch {
-      throw new UsageError(`cannot read "${path}": no such file or directory`);
-    }
-    if (!stats.isDirectory()) {
-      files.push(path);
-      continue;
-    }
-    const walk = (directory: string): void => {
-      for (const entry of readdirSync(directory, { withFileTypes: true }).sort((a, b) =>
-        a.name.localeCompare(b.name),
-      )) {
-        const full = join(directory, entry.name);
-        if (entry.isDirectory() && !SKIPPED_DIRECTORIES.has(entry.name)) walk(full);
-        else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) files.push(relative(cwd, full) || full);
-      }
-    };
-    walk(absolute);
-  }
-  return files;
-}
-
-function readText(file: string, cwd: string): string {
-  try {
-    return readFileSync(resolve(cwd, file), 'utf8');
-  } catch (error) {
-    throw new UsageError(
-      `cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
-    );
-  }
 }

@@ -1,6 +1,7 @@
 // Renders lint results as compiler-style text or as the stable JSON array other tools read.
 
 import type { Severity } from '../../engine';
+import { escapeControls } from './escape';
 
 export type OutputFormat = 'text' | 'json';
 
@@ -17,26 +18,33 @@ export interface LintRecord {
   path: string;
 }
 
-export function formatOutput(format: OutputFormat, records: LintRecord[]): string {
+/** `unchecked`: how many paths could not be read (each already named on stderr). */
+export function formatOutput(format: OutputFormat, records: LintRecord[], unchecked = 0): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(records, null, 2)}\n`;
     case 'text':
-      return formatText(records);
+      return formatText(records, unchecked);
   }
 }
 
-function formatText(records: LintRecord[]): string {
+/**
+ * `FILE:LINE:COLUMN: SEVERITY CODE MESSAGE`, one finding a line (the problem matcher in
+ * package.json reads this), then a summary. Names and messages are escaped for the terminal.
+ */
+function formatText(records: LintRecord[], unchecked: number): string {
   const lines = records.map(
     (record) =>
-      `${record.file}:${record.line}:${record.column}: ${record.severity} ${record.code} ${record.message}`,
+      `${escapeControls(record.file)}:${record.line}:${record.column}: ${record.severity} ${record.code} ${escapeControls(record.message)}`,
   );
   const count = (severity: Severity): number =>
     records.filter((record) => record.severity === severity).length;
   const files = new Set(records.map((record) => record.file)).size;
-  const summary =
+  const found =
     records.length === 0
-      ? 'No problems found.'
-      : `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info in ${files} file(s).`;
+      ? 'No problems found'
+      : `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info in ${files} file(s)`;
+  const summary =
+    unchecked > 0 ? `${found}; ${unchecked} path(s) could not be checked (see above).` : `${found}.`;
   return `${[...lines, summary].join('\n')}\n`;
 }

@@ -1,11 +1,11 @@
 // SARIF 2.1.0 output for code-scanning tools (GitHub code scanning, Azure DevOps). The rule list
 // comes from the registry, so every code the linter can report is described with its docs link.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join } from 'node:path';
+import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RULES, ruleDocsUrl, type Rule, type Severity } from '../../engine';
 import type { LintRecord } from './lintOutput';
+import { productVersion } from '../../shared/version';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/eks-networking/eks-networking';
@@ -56,7 +56,8 @@ function toUri(file: string): string {
     .join('/');
 }
 
-export function formatSarif(records: LintRecord[], toolVersion = packageVersion()): string {
+/** `unchecked`: one line per path that could not be read; the run is then not a success. */
+export function formatSarif(records: LintRecord[], unchecked: readonly string[] = []): string {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.code, index]));
   const results = records.map((record) => ({
     ruleId: record.code,
@@ -87,30 +88,21 @@ export function formatSarif(records: LintRecord[], toolVersion = packageVersion(
           driver: {
             name: 'eksnet',
             fullName: 'EKS Networking (eksnet lint)',
-            version: toolVersion,
+            version: productVersion(),
             informationUri: INFORMATION_URI,
             rules: RULES.map(describeRule),
           },
         },
+        invocations: [
+          {
+            executionSuccessful: unchecked.length === 0,
+            toolExecutionNotifications: unchecked.map((text) => ({ level: 'error', message: { text } })),
+          },
+        ],
         columnKind: 'utf16CodeUnits',
         results,
       },
     ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
-}
-
-/** The extension's version from the nearest package.json (bundled in dist/ or compiled in out/). */
-function packageVersion(): string {
-  for (let directory = __dirname; ; directory = dirname(directory)) {
-    const manifest = join(directory, 'package.json');
-    if (existsSync(manifest)) {
-      try {
-        return (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version ?? 'unknown';
-      } catch {
-        return 'unknown';
-      }
-    }
-    if (dirname(directory) === directory) return 'unknown';
-  }
 }

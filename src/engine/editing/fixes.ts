@@ -3,6 +3,7 @@
 
 import type { LineIndex } from '../parse/lineIndex';
 import type { Diagnostic, TextEdit } from '../types';
+import { nextLineComment, parseSuppressionComment } from '../../shared/suppressionSyntax';
 
 /**
  * The edits of the first safe fix of each diagnostic, skipping any fix that would touch text an
@@ -29,9 +30,6 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-// `(.*)` rather than `(.*?)\s*$`: the lazy form retried the trailing blanks at every position.
-const DISABLE_COMMENT = /^([ \t]*)#\s*eksnet-disable-next-line\b(.*)$/;
-
 /**
  * Inserts `# eksnet-disable-next-line CODE` above the diagnostic's line with that line's
  * indentation, or adds the code to a disable comment that is already there.
@@ -43,23 +41,22 @@ export function disableLineEdit(text: string, lines: LineIndex, diagnostic: Diag
   const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
   if (line > 0) {
     const previous = lineAt(text, lines, line - 1);
-    const match = DISABLE_COMMENT.exec(previous);
-    if (match) {
-      const codes = match[2].split(/[\s,]+/).filter(Boolean);
+    const comment = parseSuppressionComment(previous);
+    // Only a line that is nothing but the comment is extended; a trailing comment is left alone.
+    if (comment?.scope === 'next-line' && previous.slice(0, comment.start).trim() === '') {
       const previousStart = lines.lineStart(line - 1);
-      if (codes.length === 0 || codes.includes(diagnostic.code)) {
+      if (comment.codes === 'all' || comment.codes.includes(diagnostic.code)) {
         return { start: previousStart, end: previousStart, newText: '' };
       }
-      const end = previousStart + previous.length;
       return {
         start: previousStart,
-        end,
-        newText: `${match[1]}# eksnet-disable-next-line ${[...codes, diagnostic.code].join(', ')}`,
+        end: previousStart + previous.length,
+        newText: `${previous.slice(0, comment.start)}${nextLineComment([...comment.codes, diagnostic.code])}`,
       };
     }
   }
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
-  return { start, end: start, newText: `${indent}# eksnet-disable-next-line ${diagnostic.code}${eol}` };
+  return { start, end: start, newText: `${indent}${nextLineComment([diagnostic.code])}${eol}` };
 }
 
 function lineAt(text: string, lines: LineIndex, line: number): string {

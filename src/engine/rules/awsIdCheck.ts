@@ -4,6 +4,7 @@ import type { Path } from '../types';
 import { describeBadAwsId, isAwsId, type AwsIdPrefix } from '../util/awsIds';
 import { isIdStandIn } from '../util/placeholders';
 import type { RuleContext } from './types';
+import { renderValue } from '../util/strings';
 
 /** What an ID finding carries: the lower-case spelling when that one is valid. */
 export interface AwsIdData {
@@ -21,7 +22,7 @@ export function checkAwsId(
   const lower = value.toLowerCase();
   ctx.report({
     path,
-    message: `Invalid value: ${JSON.stringify(value)}: ${describeBadAwsId(value, prefix)}`,
+    message: `Invalid value: ${renderValue(value)}: ${describeBadAwsId(value, prefix)}`,
     data: isAwsId(lower, prefix) ? { lowerCase: lower } : {},
   });
 }

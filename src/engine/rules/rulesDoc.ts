@@ -3,6 +3,7 @@
 
 import type { AnyRule as Rule, RuleCategory } from './types';
 import { RULES, ruleDocsUrl } from './index';
+import { fileComment, nextLineComment } from '../../shared/suppressionSyntax';
 
 interface Family {
   title: string;
@@ -114,7 +115,7 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
     'Every diagnostic has a code; the editor links each one to its section below.',
     '',
     '- Change a severity or turn a rule off with the `eksNetworking.rules` setting (`{ "NP209": "off", "NP203": "error" }`) or `eksnet lint --rule NP209=off`.',
-    '- Hide a code on the next line with `# eksnet-disable-next-line CODE`, or in the whole file with `# eksnet-disable CODE`.',
+    `- Hide a code on the next line with \`${nextLineComment(['CODE'])}\`, or in the whole file with \`${fileComment(['CODE'])}\`.`,
     '- `eksNetworking.target` (`eks` or `generic`) turns the EKS agent caveats on or off; `eksNetworking.clusterIpFamily` (`ipv4` or `ipv6`) is the family the agent enforces.',
     '',
     '| Code | Severity | Summary |',

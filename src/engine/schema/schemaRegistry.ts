@@ -3,13 +3,9 @@
 // Also answers schema questions for hover, completion and "did you mean" (what properties an
 // object at a path may have, and their descriptions).
 
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
-import { createHash } from 'node:crypto';
-import commonSchema from '../../../schemas/k8s-common.json';
-import networkPolicySchema from '../../../schemas/networkpolicy-networking.k8s.io-v1.json';
-import securityGroupPolicySchema from '../../../schemas/securitygrouppolicy-vpcresources.k8s.aws-v1beta1.json';
-import eniConfigSchema from '../../../schemas/eniconfig-crd.k8s.amazonaws.com-v1alpha1.json';
+import type Ajv from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { createAjv, schemaFingerprint, SCHEMAS } from './schemaSet';
 import type { Path, PathSegment } from '../types';
 import type { ResourceType } from '../route/resourceTypes';
 import { parseJsonPointer } from '../parse/yamlPath';
@@ -43,18 +39,6 @@ export interface SchemaViolation {
   schema: SchemaNode;
 }
 
-const ALL_SCHEMAS = [
-  commonSchema,
-  networkPolicySchema,
-  securityGroupPolicySchema,
-  eniConfigSchema,
-] as SchemaNode[];
-
-/** Identifies the schema texts; the generated validators carry the one they were made from. */
-function schemaFingerprint(): string {
-  return createHash('sha256').update(JSON.stringify(ALL_SCHEMAS)).digest('hex');
-}
-
 interface GeneratedValidators {
   SCHEMAS_FINGERPRINT: string;
   VALIDATORS_BY_ID: Record<string, ValidateFunction>;
@@ -81,7 +65,7 @@ export class SchemaRegistry {
   readonly precompiled: boolean;
 
   constructor() {
-    for (const schema of ALL_SCHEMAS) {
+    for (const schema of SCHEMAS) {
       if (schema.$id) this.byId.set(schema.$id, schema);
     }
     this.validators = loadGeneratedValidators();
@@ -90,11 +74,7 @@ export class SchemaRegistry {
 
   /** Compiles a schema at run time; only needed when the generated validators are unavailable. */
   private compile(schemaId: string): ValidateFunction | undefined {
-    if (!this.ajv) {
-      this.ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-      addFormats(this.ajv);
-      for (const schema of ALL_SCHEMAS) this.ajv.addSchema(schema as object);
-    }
+    this.ajv ??= createAjv();
     return this.ajv.getSchema(schemaId);
   }
 

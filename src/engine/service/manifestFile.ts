@@ -17,6 +17,7 @@ import { applySuppressions, findSuppressions } from './suppressions';
 import { composeEdits, replaceRegion } from './edits';
 import type { Workspace } from '../workspace/workspace';
 import { applyWorkspaceChecks } from '../workspace/workspaceChecks';
+import { SUPPRESSION_MARK } from '../../shared/suppressionSyntax';
 
 /** An object of one of the kinds this tool validates. */
 export interface FileResource extends FileObject {
@@ -41,8 +42,6 @@ class ValidatedChunk implements DocumentChunk {
     return new ValidatedChunk(start, this.text, this.result, this.mentionsSuppression);
   }
 }
-
-const SUPPRESSION_MARK = 'eksnet-disable';
 
 export class ManifestFile {
   private chunks: ValidatedChunk[] = [];

@@ -1,17 +1,9 @@
-// In-file suppression comments:
-//   # eksnet-disable-next-line CODE[, CODE...]   hides those codes on the next line
-//   # eksnet-disable CODE[, CODE...]             hides those codes in the whole file
-// Without codes, every code is hidden.
+// In-file suppression comments (the syntax is in src/shared/suppressionSyntax.ts): which codes
+// they hide, in the whole file and on which lines.
 
 import type { Diagnostic } from '../types';
 import type { LineIndex } from '../parse/lineIndex';
-
-/**
- * `[^\n]*` runs to the end of the line in one way only, so the match is linear; the earlier
- * `\s+(...\s]+?)\s*$` could split a run of spaces many ways and took minutes on a long line.
- */
-const COMMENT = /#[ \t]*eksnet-disable(-next-line)?([^\n]*)$/;
-const CODE_LIST = /^[A-Za-z0-9_,\s]*$/;
+import { parseSuppressionComment, SUPPRESSION_MARK } from '../../shared/suppressionSyntax';
 
 interface Suppressions {
   file: Set<string> | 'all' | undefined;
@@ -24,7 +16,7 @@ interface Suppressions {
  */
 export function findSuppressions(text: string, lines: LineIndex): Suppressions {
   const found: Suppressions = { file: undefined, byLine: new Map() };
-  if (!text.includes('eksnet-disable')) return found;
+  if (!text.includes(SUPPRESSION_MARK)) return found;
   let waiting: Set<string> | 'all' | undefined;
   for (let line = 0; line < lines.lineCount; line++) {
     const start = lines.lineStart(line);
@@ -35,16 +27,11 @@ export function findSuppressions(text: string, lines: LineIndex): Suppressions {
       found.byLine.set(line, merge(found.byLine.get(line), waiting));
       waiting = undefined;
     }
-    if (!content.includes('eksnet-disable')) continue;
-    const match = COMMENT.exec(content.replace(/\r?\n$/, ''));
-    if (!match) continue;
-    const rest = match[2];
-    // `eksnet-disableX` is not our comment; the codes must be separated from it by whitespace.
-    if (rest !== '' && !/^\s/.test(rest)) continue;
-    if (!CODE_LIST.test(rest)) continue;
-    const list = rest.split(/[\s,]+/).filter(Boolean);
-    const codes = list.length > 0 ? new Set(list) : 'all';
-    if (match[1]) waiting = merge(waiting, codes);
+    if (!content.includes(SUPPRESSION_MARK)) continue;
+    const comment = parseSuppressionComment(content.replace(/\r?\n$/, ''));
+    if (!comment) continue;
+    const codes = comment.codes === 'all' ? 'all' : new Set(comment.codes);
+    if (comment.scope === 'next-line') waiting = merge(waiting, codes);
     else found.file = merge(found.file, codes);
   }
   return found;

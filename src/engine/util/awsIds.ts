@@ -1,5 +1,7 @@
 // EC2 resource ID formats: a prefix, a dash and 8 (older resources) or 17 lower-case hex digits.
 
+import { renderValue } from './strings';
+
 export type AwsIdPrefix = 'sg' | 'subnet';
 
 export function isAwsId(value: string, prefix: AwsIdPrefix): boolean {
@@ -15,7 +17,7 @@ export function describeBadAwsId(value: string, prefix: AwsIdPrefix): string {
     return `must use lower-case hexadecimal digits: ${expected}`;
   if (!/^[0-9a-f]*$/.test(rest)) {
     const bad = [...new Set(rest.replace(/[0-9a-f]/g, ''))].join('');
-    return `contains characters that are not hexadecimal digits (${JSON.stringify(bad)}); must be ${expected}`;
+    return `contains characters that are not hexadecimal digits (${renderValue(bad)}); must be ${expected}`;
   }
   return `has ${rest.length} hexadecimal digits; must be ${expected}`;
 }

@@ -32,14 +32,30 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   return bestDistance <= allowed ? best : undefined;
 }
 
-/** Renders a value the way the Kubernetes API server prints it in field errors. */
+/**
+ * How much of a user's value a message repeats. A message names the value so the user can find
+ * it; a 100 KB label value repeated in full would flood the editor's hover and the CLI output.
+ */
+export const MAX_QUOTED_LENGTH = 80;
+
+/** The first `max` characters, with an ellipsis when cut, never splitting a surrogate pair. */
+export function truncate(text: string, max = MAX_QUOTED_LENGTH): string {
+  if (text.length <= max) return text;
+  const end = /[\uD800-\uDBFF]/.test(text[max - 1]) ? max - 1 : max;
+  return `${text.slice(0, end)}…`;
+}
+
+/**
+ * Renders a value the way the Kubernetes API server prints it in field errors, cut to
+ * MAX_QUOTED_LENGTH. Every message that quotes a user's value goes through here.
+ */
 export function renderValue(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return JSON.stringify(truncate(value));
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value === undefined) return 'null';
-  return JSON.stringify(value);
+  return truncate(JSON.stringify(value) ?? String(value));
 }
 
 export function quoteList(values: readonly unknown[]): string {
-  return values.map((value) => JSON.stringify(value)).join(', ');
+  return values.map(renderValue).join(', ');
 }

@@ -1,24 +1,12 @@
 // "Explain this policy" over LSP: the `eksNetworking/explain` request (used by the VS Code command
 // and open to any client) and a CodeLens "Explain" above each NetworkPolicy and SecurityGroupPolicy.
 
-import type { CodeLens, Position } from 'vscode-languageserver';
+import type { CodeLens } from 'vscode-languageserver';
+import { EXPLAIN_REQUEST, type ExplainParams, type ExplainResult } from '../../shared/protocol';
 import { explainFile, resourceAt, explainResource } from '../../engine/editing';
 import type { ServerState } from '../state';
 
-export const EXPLAIN_REQUEST = 'eksNetworking/explain';
 export const EXPLAIN_COMMAND = 'eksNetworking.explainPolicy';
-
-export interface ExplainParams {
-  uri: string;
-  /** Explain the resource at this position; without it, every resource in the file. */
-  position?: Position;
-}
-
-export interface ExplainResult {
-  title: string;
-  /** Markdown; empty when the document holds nothing to explain. */
-  markdown: string;
-}
 
 export function registerExplain(state: ServerState): void {
   const { connection, documents } = state;

@@ -1,4 +1,5 @@
 import { defineRule } from '../types';
+import { renderValue } from '../../util/strings';
 
 /** apiVersions that once served these kinds and were removed from Kubernetes. */
 const RETIRED: Record<string, string> = {
@@ -34,7 +35,7 @@ export default defineRule<{ expected: string }>({
     ctx.report({
       path: ['apiVersion'],
       bare: true,
-      message: `apiVersion "${found}" does not serve kind ${resource.kind}${reason}; use "${expected}"`,
+      message: `apiVersion ${renderValue(found)} does not serve kind ${resource.kind}${reason}; use "${expected}"`,
       data: { expected },
     });
   },

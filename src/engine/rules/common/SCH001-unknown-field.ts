@@ -1,7 +1,7 @@
 import type { Path } from '../../types';
 import type { SchemaNode, SchemaRegistry } from '../../schema/schemaRegistry';
 import { formatPath } from '../../parse/yamlPath';
-import { closestName } from '../../util/strings';
+import { closestName, truncate } from '../../util/strings';
 import { isRecord, valueAt } from '../../util/values';
 import { moveKeyFix, renameKeyFix } from '../fixes/keyEdits';
 import { defineRule, type RuleContext } from '../types';
@@ -23,7 +23,8 @@ export default defineRule<{ suggestion?: string; moveTo?: Path }>({
       const name = String(violation.params.additionalProperty);
       const parentPath = violation.path;
       const path = [...parentPath, name];
-      const shown = formatPath(path);
+      // The unknown key is the user's text: cut it like any quoted value; the rest of the path is schema-known.
+      const shown = formatPath([...parentPath, truncate(name)]);
       const parentValue = valueAt(ctx.value, parentPath);
       const present = new Set(Object.keys(isRecord(parentValue) ? parentValue : {}));
       const declared = ctx.schemas.propertiesOf(violation.schema);

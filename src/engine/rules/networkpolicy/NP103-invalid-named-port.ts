@@ -2,6 +2,7 @@ import { portNameErrors } from '../../util/k8sNames';
 import { isPlaceholder } from '../../util/placeholders';
 import { defineRule } from '../types';
 import { policyPorts } from './walk';
+import { renderValue } from '../../util/strings';
 
 export default defineRule<{ number?: number }>({
   code: 'NP103',
@@ -23,7 +24,7 @@ export default defineRule<{ number?: number }>({
       for (const message of portNameErrors(name)) {
         ctx.report({
           path: [...portPath, 'port'],
-          message: `Invalid value: ${JSON.stringify(name)}: ${message}`,
+          message: `Invalid value: ${renderValue(name)}: ${message}`,
           data: number !== undefined && number >= 1 && number <= 65535 ? { number } : {},
         });
       }

@@ -3,6 +3,7 @@ import { isPlaceholder } from '../../util/placeholders';
 import { asList, asRecord } from '../../util/values';
 import { defineRule } from '../types';
 import { policyPeers } from './walk';
+import { renderValue } from '../../util/strings';
 
 const MESSAGE = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
 
@@ -29,7 +30,7 @@ export default defineRule({
       if (typeof block.cidr === 'string' && !parseCidr(block.cidr)) {
         ctx.report({
           path: [...peerPath, 'ipBlock', 'cidr'],
-          message: `Invalid value: ${JSON.stringify(block.cidr)}: ${MESSAGE}`,
+          message: `Invalid value: ${renderValue(block.cidr)}: ${MESSAGE}`,
         });
         continue; // the API server does not check `except` when `cidr` is invalid
       }
@@ -37,7 +38,7 @@ export default defineRule({
         if (typeof entry === 'string' && !isPlaceholder(entry) && !parseCidr(entry)) {
           ctx.report({
             path: [...peerPath, 'ipBlock', 'except', index],
-            message: `Invalid value: ${JSON.stringify(entry)}: ${MESSAGE}`,
+            message: `Invalid value: ${renderValue(entry)}: ${MESSAGE}`,
           });
         }
       });

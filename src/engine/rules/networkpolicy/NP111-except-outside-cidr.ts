@@ -3,6 +3,7 @@ import { asList, asRecord } from '../../util/values';
 import { removeSequenceItem } from '../sequenceEdits';
 import { defineRule } from '../types';
 import { policyPeers } from './walk';
+import { renderValue } from '../../util/strings';
 
 export default defineRule<{ exceptIndex: number }>({
   code: 'NP111',
@@ -26,7 +27,7 @@ export default defineRule<{ exceptIndex: number }>({
         if (!inner || isStrictSubset(inner, cidr)) return;
         ctx.report({
           path: [...peerPath, 'ipBlock', 'except', index],
-          message: `Invalid value: ${JSON.stringify(entry)}: must be a strict subset of \`cidr\``,
+          message: `Invalid value: ${renderValue(entry)}: must be a strict subset of \`cidr\``,
           data: { exceptIndex: index },
         });
       });

@@ -1,5 +1,6 @@
 import { asList, asRecord } from '../../util/values';
 import { defineRule } from '../types';
+import { renderValue } from '../../util/strings';
 
 export default defineRule({
   code: 'NP112',
@@ -28,7 +29,7 @@ export default defineRule({
       ctx.report({
         path: ['spec', 'policyTypes'],
         target: 'key',
-        message: `Invalid value: ${JSON.stringify(types)}: may not specify more than two policyTypes`,
+        message: `Invalid value: ${renderValue(types)}: may not specify more than two policyTypes`,
       });
     }
   },

@@ -1,6 +1,7 @@
 import { networkCidr, parseCidr, formatAddress } from '../../util/cidr';
 import { defineRule } from '../types';
 import { policyCidrs } from './walk';
+import { renderValue } from '../../util/strings';
 
 export default defineRule<{ network: string; single: string }>({
   code: 'NP208',
@@ -22,7 +23,7 @@ export default defineRule<{ network: string; single: string }>({
       ctx.report({
         path,
         bare: true,
-        message: `CIDR value ${JSON.stringify(text)} has host bits set: the API server treats it as "${network}" (and rejects it when StrictIPCIDRValidation is on). Write "${network}", or "${single}" for the single address.`,
+        message: `CIDR value ${renderValue(text)} has host bits set: the API server treats it as "${network}" (and rejects it when StrictIPCIDRValidation is on). Write "${network}", or "${single}" for the single address.`,
         data: { network, single },
       });
     }

@@ -1,6 +1,7 @@
 import { formatAddress, parseCidr } from '../../util/cidr';
 import { defineRule } from '../types';
 import { policyCidrs } from './walk';
+import { renderValue } from '../../util/strings';
 
 /** `::ffff:a.b.c.d`: an IPv4 address written as IPv6. */
 function isIPv4Mapped(text: string): boolean {
@@ -33,8 +34,8 @@ export default defineRule<{ plain: string }>({
         path,
         bare: true,
         message: mapped
-          ? `CIDR value ${JSON.stringify(text)} is an IPv4-mapped IPv6 address: rejected when StrictIPCIDRValidation is on. Write "${plain}".`
-          : `CIDR value ${JSON.stringify(text)} has leading zeros: rejected when StrictIPCIDRValidation is on. Write "${plain}".`,
+          ? `CIDR value ${renderValue(text)} is an IPv4-mapped IPv6 address: rejected when StrictIPCIDRValidation is on. Write "${plain}".`
+          : `CIDR value ${renderValue(text)} has leading zeros: rejected when StrictIPCIDRValidation is on. Write "${plain}".`,
         data: { plain },
       });
     }

@@ -1,5 +1,6 @@
 import { isPlaceholder } from '../../util/placeholders';
 import { asList, isRecord } from '../../util/values';
+import { renderValue } from '../../util/strings';
 import { defineRule } from '../types';
 import { policyRules } from './walk';
 
@@ -29,7 +30,7 @@ export default defineRule({
         ctx.report({
           path: [...path, 'ports', index, 'port'],
           bare: true,
-          message: `EKS: named port "${port.port}" cannot be resolved for ${peers.length === 0 ? 'a rule without `to`' : 'ipBlock peers'}; the EKS network policy agent skips it, so this traffic is not allowed. Use the port number.`,
+          message: `EKS: named port ${renderValue(port.port)} cannot be resolved for ${peers.length === 0 ? 'a rule without `to`' : 'ipBlock peers'}; the EKS network policy agent skips it, so this traffic is not allowed. Use the port number.`,
         });
       });
     }

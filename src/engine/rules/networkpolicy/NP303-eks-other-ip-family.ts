@@ -2,6 +2,7 @@ import { parseCidr } from '../../util/cidr';
 import { asRecord } from '../../util/values';
 import { defineRule } from '../types';
 import { policyPeers } from './walk';
+import { renderValue } from '../../util/strings';
 
 export default defineRule({
   code: 'NP303',
@@ -25,7 +26,7 @@ export default defineRule({
       ctx.report({
         path: [...peerPath, 'ipBlock', 'cidr'],
         bare: true,
-        message: `EKS: ${JSON.stringify(text)} is an IPv${cidr.family} block in an IPv${family} cluster; the EKS network policy agent ignores it. (Set eksNetworking.clusterIpFamily if the cluster is IPv${cidr.family}.)`,
+        message: `EKS: ${renderValue(text)} is an IPv${cidr.family} block in an IPv${family} cluster; the EKS network policy agent ignores it. (Set eksNetworking.clusterIpFamily if the cluster is IPv${cidr.family}.)`,
       });
     }
   },

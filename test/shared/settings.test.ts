@@ -1,0 +1,88 @@
+// The one settings parser of the editor and the CLI: a bad value is named in one warning and
+// ignored; good values come through typed.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_SETTINGS } from '../../src/engine';
+import { parseSettings } from '../../src/shared/settings';
+
+test('good values come through, with no warning', () => {
+  const parsed = parseSettings({
+    validate: { enable: false },
+    rules: { NP209: 'off', np203: 'error' },
+    target: 'generic',
+    clusterIpFamily: 'ipv6',
+    maxFileSizeMB: 2.5,
+  });
+  assert.deepEqual(parsed, {
+    validateEnabled: false,
+    engine: {
+      rules: { NP209: 'off', NP203: 'error' },
+      target: 'generic',
+      clusterIpFamily: 'ipv6',
+      maxFileSizeMB: 2.5,
+    },
+    warnings: [],
+  });
+});
+
+test('nothing set gives the defaults', () => {
+  for (const raw of [undefined, null, {}, 'eks', []]) {
+    assert.deepEqual(parseSettings(raw), { validateEnabled: true, engine: DEFAULT_SETTINGS, warnings: [] });
+  }
+});
+
+test('an unknown level is named by its setting and ignored; the other rules still apply', () => {
+  const parsed = parseSettings({ rules: { NP209: 'warn', NP203: 'error' } });
+  assert.deepEqual(parsed.engine.rules, { NP203: 'error' });
+  assert.deepEqual(parsed.warnings, [
+    'eksNetworking.rules.NP209 is "warn", which is not a level (off, info, warning or error); ignored, so NP209 keeps its default level.',
+  ]);
+});
+
+test('each kind of bad value gives exactly one warning naming its setting', () => {
+  const parsed = parseSettings({
+    validate: { enable: 'no' },
+    rules: { NP999: 'off', SCH003: 3 },
+    target: 'aks',
+    clusterIpFamily: 'dual',
+    maxFileSizeMB: -1,
+  });
+  assert.deepEqual(parsed.engine, DEFAULT_SETTINGS);
+  assert.equal(parsed.validateEnabled, true);
+  assert.deepEqual(parsed.warnings, [
+    'eksNetworking.rules.NP999 names no rule (the codes are listed in docs/rules.md); ignored.',
+    'eksNetworking.rules.SCH003 is 3, which is not a level (off, info, warning or error); ignored, so SCH003 keeps its default level.',
+    'eksNetworking.target is "aks", which is not eks or generic; ignored, so eks is used.',
+    'eksNetworking.clusterIpFamily is "dual", which is not ipv4 or ipv6; ignored, so ipv4 is used.',
+    'eksNetworking.maxFileSizeMB is -1, which is not a positive number of megabytes; ignored, so 10 is used.',
+    'eksNetworking.validate.enable is "no", which is not true or false; ignored, so validation stays on.',
+  ]);
+});
+
+test('rules that are not an object are one warning', () => {
+  const parsed = parseSettings({ rules: ['NP209'] });
+  assert.deepEqual(parsed.engine.rules, {});
+  assert.deepEqual(parsed.warnings, [
+    'eksNetworking.rules is ["NP209"], which is not an object of rule codes and levels; ignored, so every rule keeps its level.',
+  ]);
+});
+
+test('from the command line, warnings name the flag and numbers may be text', () => {
+  const parsed = parseSettings({ rules: { NP209: 'warn' }, target: 'aks', maxFileSizeMB: '5' }, 'cli');
+  assert.equal(parsed.engine.maxFileSizeMB, 5);
+  assert.deepEqual(parsed.warnings, [
+    '--rule NP209 is "warn", which is not a level (off, info, warning or error); ignored, so NP209 keeps its default level.',
+    '--target is "aks", which is not eks or generic; ignored, so eks is used.',
+  ]);
+  assert.deepEqual(parseSettings({ maxFileSizeMB: 'ten' }, 'cli').warnings, [
+    '--max-file-size-mb is "ten", which is not a positive number of megabytes; ignored, so 10 is used.',
+  ]);
+  // In settings.json a number must be a number.
+  assert.equal(parseSettings({ maxFileSizeMB: '5' }).warnings.length, 1);
+});
+
+test('a huge bad value is quoted cut, not in full', () => {
+  const [warning] = parseSettings({ target: 'x'.repeat(100_000) }).warnings;
+  assert.ok(warning.length < 300, `${warning.length} characters`);
+});
