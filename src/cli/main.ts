@@ -9,11 +9,17 @@ import { cninodesCommand } from './commands/cninodes';
 import { prefixesCommand } from './commands/prefixes';
 import { doctorCommand } from './commands/doctor';
 import { applyCommand, diffCommand } from './commands/apply';
+import { connectivityCommand } from './commands/connectivity';
 
 const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
   lint: {
     run: lintCommand,
     summary: 'check manifests: eksnet lint [--format text|json|sarif] PATHS… (- for stdin)',
+  },
+  connectivity: {
+    run: connectivityCommand,
+    summary:
+      'what can talk to what: eksnet connectivity [--format txt|json|md|csv|dot] PATHS… | --diff OLD NEW | --from-cluster',
   },
   explain: {
     run: explainCommand,

@@ -103,7 +103,8 @@ export function formatDot(records: readonly ConnRecord[], options: DotOptions): 
   return `${lines.join('\n')}\n`;
 }
 
-function dotId(text: string): string {
+/** A quoted DOT identifier. */
+export function dotId(text: string): string {
   return `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 }
 
@@ -133,7 +134,7 @@ export function goString(text: string): string {
 }
 
 /** A field as Go's encoding/csv writes it: quoted when it holds a comma, quote, line end or leading space. */
-function csvField(field: string): string {
-  if (field === '' || (!/[",\r\n]/.test(field) && !field.startsWith(' '))) return field;
+export function csvField(field: string): string {
+  if (field === '' || (!/[",\r\n]/.test(field) && !/^\s/.test(field))) return field;
   return `"${field.replace(/"/g, '""')}"`;
 }
