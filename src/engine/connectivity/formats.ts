@@ -16,9 +16,14 @@ export type ConnectivityFormat = (typeof FORMATS)[number];
 
 /** The flows as records, sorted by source then destination (byte order, as netpol-analyzer). */
 export function connRecords(flows: readonly Flow[]): ConnRecord[] {
-  return flows
-    .map((flow) => ({ src: flow.src.name, dst: flow.dst.name, conn: flow.conns.toString() }))
-    .sort((a, b) => compareText(a.src, b.src) || compareText(a.dst, b.dst));
+  // Rank each peer once, so sorting a few hundred thousand flows compares numbers.
+  const peers = new Set<Flow['src']>();
+  for (const flow of flows) peers.add(flow.src).add(flow.dst);
+  const ordered = [...peers].sort((a, b) => compareText(a.name, b.name));
+  const rank = new Map(ordered.map((peer, index) => [peer, index]));
+  const keyed = flows.map((flow) => ({ src: rank.get(flow.src) ?? 0, dst: rank.get(flow.dst) ?? 0, flow }));
+  keyed.sort((a, b) => a.src - b.src || a.dst - b.dst);
+  return keyed.map(({ flow }) => ({ src: flow.src.name, dst: flow.dst.name, conn: flow.conns.toString() }));
 }
 
 export function formatJson(records: readonly ConnRecord[]): string {
@@ -110,6 +115,7 @@ export function dotId(text: string): string {
 
 /** A JSON string as Go's encoding/json writes it (HTML-safe escapes included). */
 export function goString(text: string): string {
+  if (/^[\x20\x21\x23-\x25\x27-\x3b\x3d\x3f-\x5b\x5d-\x7e]*$/.test(text)) return `"${text}"`;
   let out = '"';
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;

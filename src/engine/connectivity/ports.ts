@@ -14,6 +14,8 @@ const FULL: readonly PortRange[] = [[MIN_PORT, MAX_PORT]];
 
 export class ConnectionSet {
   private readonly all: boolean;
+  /** toString is asked for once per flow, and many flows share one set. */
+  private text?: string;
 
   private constructor(
     /** Protocol → sorted, disjoint, non-adjacent ranges; protocols with no port are absent. */
@@ -101,6 +103,11 @@ export class ConnectionSet {
 
   /** netpol-analyzer's `conn` text: `All Connections`, `No Connections` or `SCTP 9000,TCP 1-1024,UDP 53`. */
   toString(): string {
+    this.text ??= this.describe();
+    return this.text;
+  }
+
+  private describe(): string {
     if (this.isAll()) return 'All Connections';
     if (this.isEmpty()) return 'No Connections';
     const groups = [...this.byProtocol].map(
