@@ -3,6 +3,8 @@
 
 export interface CliIO {
   stdout(text: string): void;
+  /** Resolves once standard output has taken what was written (for long outputs); optional. */
+  stdoutDrained?(): Promise<void>;
   stderr(text: string): void;
   readStdin(): Promise<string>;
   cwd: string;

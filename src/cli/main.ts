@@ -84,6 +84,10 @@ function version(): string {
 function processIO(): CliIO {
   return {
     stdout: (text) => process.stdout.write(text),
+    stdoutDrained: () =>
+      process.stdout.writableNeedDrain
+        ? new Promise((resolve) => process.stdout.once('drain', resolve))
+        : Promise.resolve(),
     stderr: (text) => process.stderr.write(text),
     readStdin: () =>
       new Promise((resolve, reject) => {

@@ -9,7 +9,7 @@ import {
   buildAnalysis,
   diffConnectivity,
   eksFindings,
-  eksReport,
+  eksChecker,
   FORMATS,
   type BuiltAnalysis,
   type ConnectivityFormat,
@@ -154,10 +154,11 @@ export async function connectivityCommand(args: string[], io: CliIO): Promise<nu
   warn(io, built.warnings);
   if (built.analysis.workloadPeers.length === 0)
     warn(io, ['no workloads found, so there is no connection to list.']);
-  const eks = options.target === 'eks' ? eksReport(built.analysis, findingsOf(built, options)) : undefined;
-  const output = renderList(built.analysis, options.format, eks);
-  io.stdout(output.stdout);
-  for (const note of output.stderrNotes) io.stderr(`eksnet connectivity: ${note}\n`);
+  const checker =
+    options.target === 'eks' ? eksChecker(built.analysis, findingsOf(built, options)) : undefined;
+  const output = renderList(built.analysis, options.format, checker);
+  await writeChunks(io, output.stdout);
+  for (const note of output.stderrNotes()) io.stderr(`eksnet connectivity: ${note}\n`);
   return EXIT_OK;
 }
 
@@ -188,6 +189,23 @@ function readText(file: string, cwd: string): string {
       `cannot read "${file}": ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     );
   }
+}
+
+/**
+ * Writes in blocks of about 1 MB, waiting for a slow reader: one write per line is slow, and one
+ * string for everything may not fit in memory.
+ */
+async function writeChunks(io: CliIO, chunks: Iterable<string>): Promise<void> {
+  let block = '';
+  for (const chunk of chunks) {
+    block += chunk;
+    if (block.length >= 1 << 20) {
+      io.stdout(block);
+      block = '';
+      await io.stdoutDrained?.();
+    }
+  }
+  if (block) io.stdout(block);
 }
 
 function warn(io: CliIO, warnings: readonly string[]): void {

@@ -1,51 +1,79 @@
 // How `eksnet connectivity` prints a connection list (with the EKS caveats) and a diff.
 
 import {
-  connRecords,
+  csvChunks,
   csvField,
+  dotChunks,
   dotId,
   flowKey,
-  formatCsv,
-  formatDot,
-  formatJson,
-  formatMd,
-  formatTxt,
   goString,
+  jsonChunks,
+  mdChunks,
+  records,
+  txtChunks,
   type ConnectivityAnalysis,
   type ConnectivityFormat,
+  eksChecker,
   type EksReport,
+  type Flow,
   type FlowChange,
 } from '../../engine/connectivity';
 import { compareText } from '../../engine/connectivity/ports';
 
 export interface ListOutput {
-  /** What goes to standard output. */
-  stdout: string;
-  /** Caveats that the format has no place for (json, csv), for standard error. */
-  stderrNotes: string[];
+  /** What goes to standard output, in pieces (a list may hold millions of lines). */
+  stdout: Iterable<string>;
+  /** Caveats that the format has no place for (json, csv, dot), for standard error; ask after writing. */
+  stderrNotes(): string[];
 }
 
+type Checker = ReturnType<typeof eksChecker>;
+
+/**
+ * The list in a format. The flows are computed while they are written (one pass, none kept), and
+ * the EKS caveats are collected on the way, so they can follow the list.
+ */
 export function renderList(
   analysis: ConnectivityAnalysis,
   format: ConnectivityFormat,
-  eks: EksReport | undefined,
+  checker: Checker | undefined,
 ): ListOutput {
-  const flows = analysis.flows();
-  const records = connRecords(flows);
-  const notes = eks ? caveatLines(eks) : [];
+  const notes = () => (checker ? caveatLines(checker.report) : []);
+  const checked = function* (): Generator<Flow> {
+    for (const flow of analysis.eachFlow()) {
+      checker?.check(flow);
+      yield flow;
+    }
+  };
   switch (format) {
     case 'json':
-      return { stdout: formatJson(records), stderrNotes: notes };
+      return { stdout: jsonChunks(records(checked())), stderrNotes: notes };
     case 'csv':
-      return { stdout: formatCsv(records), stderrNotes: notes };
-    case 'md': {
-      const section =
-        notes.length > 0
-          ? `\n### EKS network policy agent caveats\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`
-          : '';
-      return { stdout: formatMd(records) + section, stderrNotes: [] };
-    }
+      return { stdout: csvChunks(records(checked())), stderrNotes: notes };
+    case 'md':
+      return {
+        stdout: then(mdChunks(records(checked())), () => {
+          const lines = notes();
+          return lines.length > 0
+            ? `\n### EKS network policy agent caveats\n\n${lines.map((n) => `- ${n}`).join('\n')}\n`
+            : '';
+        }),
+        stderrNotes: () => [],
+      };
+    case 'txt':
+      return {
+        stdout: then(txtChunks(records(checked())), () => {
+          const lines = notes();
+          return lines.length > 0
+            ? `\nEKS network policy agent caveats:\n${lines.map((n) => `  ${n}\n`).join('')}`
+            : '';
+        }),
+        stderrNotes: () => [],
+      };
     case 'dot': {
+      // Two passes over the flows (nodes, then edges), and the caveats are needed before the edges.
+      const flows = analysis.flows();
+      for (const flow of flows) checker?.check(flow);
       const isolated = new Set(
         analysis.workloadPeers
           .filter(
@@ -56,21 +84,19 @@ export function renderList(
           .map((peer) => peer.name),
       );
       const flagged = new Set(
-        [...(eks?.flows.keys() ?? [])].map((flow) => flowKey(flow.src.name, flow.dst.name)),
+        [...(checker?.report.flows.keys() ?? [])].map((flow) => flowKey(flow.src.name, flow.dst.name)),
       );
       return {
-        stdout: formatDot(records, { workloads: analysis.workloadPeers, isolated, flagged }),
+        stdout: dotChunks(() => records(flows), { workloads: analysis.workloadPeers, isolated, flagged }),
         stderrNotes: notes,
       };
     }
-    case 'txt': {
-      const section =
-        notes.length > 0
-          ? `\nEKS network policy agent caveats:\n${notes.map((n) => `  ${n}\n`).join('')}`
-          : '';
-      return { stdout: formatTxt(records) + section, stderrNotes: [] };
-    }
   }
+}
+
+function* then(chunks: Iterable<string>, last: () => string): Generator<string> {
+  yield* chunks;
+  yield last();
 }
 
 /** One line per caveat: workload notes first, then flows in list order. */

@@ -11,7 +11,7 @@
 import { matches } from '../model/labelSelector';
 import { workloadName, type NamespaceInfo, type Workload } from '../model/workloads';
 import { contains, partition, rangeName, type AddressRange, type Family } from './addresses';
-import { ConnectionSet } from './ports';
+import { ConnectionSet, compareText } from './ports';
 import type { ConnectivityPolicy, Direction, PolicyPeer, PolicyRule } from './types';
 
 export type Peer<W = unknown> =
@@ -157,36 +157,33 @@ export class ConnectivityAnalysis<W = unknown, P = unknown> {
 
   /**
    * Every ordered pair with something allowed, netpol-analyzer's connlist: workload to workload
-   * (never to itself), IP range to workload, workload to IP range (never IP to IP).
+   * (never to itself), IP range to workload, workload to IP range (never IP to IP). In output
+   * order: by source name, then destination name (byte order), so no sort is needed after.
    */
   flows(): Flow<W>[] {
-    this.cachedFlows ??= this.computeFlows();
+    this.cachedFlows ??= [...this.eachFlow()];
     return this.cachedFlows;
   }
 
-  private computeFlows(): Flow<W>[] {
-    const flows: Flow<W>[] = [];
-    const peers = this.workloadPeers;
-    for (const src of peers) {
-      for (const dst of peers) {
+  /** The same flows one at a time, kept by no one: for lists too long to hold (millions of pairs). */
+  *eachFlow(): Generator<Flow<W>> {
+    if (this.cachedFlows) return yield* this.cachedFlows;
+    const byName = (a: Peer<W>, b: Peer<W>) => compareText(a.name, b.name);
+    const workloads = [...this.workloadPeers].sort(byName);
+    const sources = [...workloads, ...this.sourceRanges].sort(byName);
+    const destinations = [...workloads, ...this.destinationRanges].sort(byName);
+    for (const src of sources) {
+      for (const dst of src.type === 'workload' ? destinations : workloads) {
         if (src.name === dst.name) continue;
-        const conns = this.allowed(src, dst);
-        if (!conns.isEmpty()) flows.push({ src, dst, conns });
+        const conns =
+          src.type === 'ip'
+            ? this.sideConnections('ingress', dst, src)
+            : dst.type === 'ip'
+              ? this.sideConnections('egress', src, dst)
+              : this.allowed(src, dst);
+        if (!conns.isEmpty()) yield { src, dst, conns };
       }
     }
-    for (const dst of peers) {
-      for (const src of this.sourceRanges) {
-        const conns = this.sideConnections('ingress', dst, src);
-        if (!conns.isEmpty()) flows.push({ src, dst, conns });
-      }
-    }
-    for (const src of peers) {
-      for (const dst of this.destinationRanges) {
-        const conns = this.sideConnections('egress', src, dst);
-        if (!conns.isEmpty()) flows.push({ src, dst, conns });
-      }
-    }
-    return flows;
   }
 
   private prepare(policy: ConnectivityPolicy<P>, rule: PolicyRule): PreparedRule<P> {

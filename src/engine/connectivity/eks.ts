@@ -57,17 +57,28 @@ export function eksFindings(
 }
 
 export interface EksReport {
-  /** Notes per flow, keyed by the flow object. */
+  /** Notes per flow, keyed by the flow object (flows without a note are absent). */
   flows: Map<Flow, EksNote[]>;
   /** Notes about workloads (hostNetwork), keyed by workload name. */
   workloads: Map<string, EksNote[]>;
 }
 
+/** The EKS caveats of every flow of the analysis. */
 export function eksReport<W, P>(
   analysis: ConnectivityAnalysis<W, P>,
   findings: ReadonlyMap<ConnectivityPolicy<P>, readonly EksFinding[]>,
-  flows: readonly Flow<W>[] = analysis.flows(),
+  flows: Iterable<Flow<W>> = analysis.flows(),
 ): EksReport {
+  const checker = eksChecker(analysis, findings);
+  for (const flow of flows) checker.check(flow);
+  return checker.report;
+}
+
+/** Checks flows one at a time (while they are written out), collecting the report. */
+export function eksChecker<W, P>(
+  analysis: ConnectivityAnalysis<W, P>,
+  findings: ReadonlyMap<ConnectivityPolicy<P>, readonly EksFinding[]>,
+): { report: EksReport; check(flow: Flow<W>): void } {
   const report: EksReport = { flows: new Map(), workloads: new Map() };
   for (const peer of analysis.workloadPeers) {
     if (peer.type === 'workload' && peer.workload.hostNetwork) {
@@ -83,7 +94,7 @@ export function eksReport<W, P>(
   }
   const touches = (peer: Peer<W>, direction: Direction) =>
     peer.type === 'workload' && analysis.rulesOf(peer.index, direction).some((r) => byRule.has(r.rule));
-  for (const flow of flows) {
+  const check = (flow: Flow<W>) => {
     const notes: EksNote[] = [];
     for (const end of [flow.src, flow.dst]) {
       if (report.workloads.has(end.name))
@@ -92,8 +103,8 @@ export function eksReport<W, P>(
     if (touches(flow.src, 'egress') || touches(flow.dst, 'ingress'))
       notes.push(...ruleNotes(analysis, flow, byRule));
     if (notes.length > 0) report.flows.set(flow, notes);
-  }
-  return report;
+  };
+  return { report, check };
 }
 
 function ruleNotes<W, P>(

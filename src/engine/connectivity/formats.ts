@@ -14,43 +14,64 @@ export interface ConnRecord {
 export const FORMATS = ['txt', 'json', 'md', 'csv', 'dot'] as const;
 export type ConnectivityFormat = (typeof FORMATS)[number];
 
-/** The flows as records, sorted by source then destination (byte order, as netpol-analyzer). */
+/** The flows as records, in the order the analysis gives them (source, then destination). */
 export function connRecords(flows: readonly Flow[]): ConnRecord[] {
-  // Rank each peer once, so sorting a few hundred thousand flows compares numbers.
-  const peers = new Set<Flow['src']>();
-  for (const flow of flows) peers.add(flow.src).add(flow.dst);
-  const ordered = [...peers].sort((a, b) => compareText(a.name, b.name));
-  const rank = new Map(ordered.map((peer, index) => [peer, index]));
-  const keyed = flows.map((flow) => ({ src: rank.get(flow.src) ?? 0, dst: rank.get(flow.dst) ?? 0, flow }));
-  keyed.sort((a, b) => a.src - b.src || a.dst - b.dst);
-  return keyed.map(({ flow }) => ({ src: flow.src.name, dst: flow.dst.name, conn: flow.conns.toString() }));
+  return [...records(flows)];
 }
 
-export function formatJson(records: readonly ConnRecord[]): string {
-  if (records.length === 0) return '[]';
-  const items = records.map(
-    (r) =>
-      `  {\n    "src": ${goString(r.src)},\n    "dst": ${goString(r.dst)},\n    "conn": ${goString(r.conn)}\n  }`,
-  );
-  return `[\n${items.join(',\n')}\n]`;
+/** The same, one at a time (a list may hold millions). */
+export function* records(flows: Iterable<Flow>): Generator<ConnRecord> {
+  for (const flow of flows) yield { src: flow.src.name, dst: flow.dst.name, conn: flow.conns.toString() };
 }
 
-export function formatTxt(records: readonly ConnRecord[]): string {
-  return records.map((r) => `${r.src} => ${r.dst} : ${r.conn}\n`).join('');
+/**
+ * The JSON connlist in pieces, so a list of millions of flows is written without building one
+ * string longer than a JavaScript string may be.
+ */
+export function* jsonChunks(records: Iterable<ConnRecord>): Generator<string> {
+  // Names and conn texts repeat across records: quote each distinct one once.
+  const quoted = new Map<string, string>();
+  const q = (text: string) => {
+    let value = quoted.get(text);
+    if (value === undefined) quoted.set(text, (value = goString(text)));
+    return value;
+  };
+  let first = true;
+  for (const r of records) {
+    yield `${first ? '[\n' : ',\n'}  {\n    "src": ${q(r.src)},\n    "dst": ${q(r.dst)},\n    "conn": ${q(r.conn)}\n  }`;
+    first = false;
+  }
+  yield first ? '[]' : '\n]';
 }
 
-export function formatMd(records: readonly ConnRecord[]): string {
-  const lines = [
-    '| src | dst | conn |',
-    '|-----|-----|------|',
-    ...records.map((r) => `| ${r.src} | ${r.dst} | ${r.conn} |`),
-  ];
-  return `${lines.join('\n')}\n`;
+export function formatJson(records: Iterable<ConnRecord>): string {
+  return [...jsonChunks(records)].join('');
 }
 
-export function formatCsv(records: readonly ConnRecord[]): string {
-  const rows = [['src', 'dst', 'conn'], ...records.map((r) => [r.src, r.dst, r.conn])];
-  return rows.map((row) => `${row.map(csvField).join(',')}\n`).join('');
+export function* txtChunks(records: Iterable<ConnRecord>): Generator<string> {
+  for (const r of records) yield `${r.src} => ${r.dst} : ${r.conn}\n`;
+}
+
+export function* mdChunks(records: Iterable<ConnRecord>): Generator<string> {
+  yield '| src | dst | conn |\n|-----|-----|------|\n';
+  for (const r of records) yield `| ${r.src} | ${r.dst} | ${r.conn} |\n`;
+}
+
+export function* csvChunks(records: Iterable<ConnRecord>): Generator<string> {
+  yield 'src,dst,conn\n';
+  for (const r of records) yield `${csvField(r.src)},${csvField(r.dst)},${csvField(r.conn)}\n`;
+}
+
+export function formatTxt(records: Iterable<ConnRecord>): string {
+  return [...txtChunks(records)].join('');
+}
+
+export function formatMd(records: Iterable<ConnRecord>): string {
+  return [...mdChunks(records)].join('');
+}
+
+export function formatCsv(records: Iterable<ConnRecord>): string {
+  return [...csvChunks(records)].join('');
 }
 
 export interface DotOptions {
@@ -67,45 +88,45 @@ export function flowKey(src: string, dst: string): string {
 }
 
 export function formatDot(records: readonly ConnRecord[], options: DotOptions): string {
+  return [...dotChunks(() => records, options)].join('');
+}
+
+/** The graph in pieces; `records` is read twice (nodes first, then edges). */
+export function* dotChunks(records: () => Iterable<ConnRecord>, options: DotOptions): Generator<string> {
   const byNamespace = new Map<string, Set<string>>();
   const external = new Set<string>();
-  const add = (name: string, isWorkload: boolean) => {
-    if (!isWorkload) return void external.add(name);
+  const workloadNames = new Set(options.workloads.map((peer) => peer.name));
+  const add = (name: string) => {
+    if (!workloadNames.has(name)) return void external.add(name);
     const namespace = name.slice(0, name.indexOf('/'));
     const set = byNamespace.get(namespace) ?? new Set<string>();
     set.add(name);
     byNamespace.set(namespace, set);
   };
-  const workloadNames = new Set(options.workloads.map((peer) => peer.name));
-  for (const name of workloadNames) add(name, true);
-  for (const r of records) {
-    add(r.src, workloadNames.has(r.src));
-    add(r.dst, workloadNames.has(r.dst));
+  for (const name of workloadNames) add(name);
+  for (const r of records()) {
+    add(r.src);
+    add(r.dst);
   }
-  const lines = ['digraph {'];
+  yield 'digraph {\n';
   for (const namespace of [...byNamespace.keys()].sort(compareText)) {
-    lines.push(`\tsubgraph ${dotId(`cluster_${namespace}`)} {`);
+    yield `\tsubgraph ${dotId(`cluster_${namespace}`)} {\n`;
     for (const name of [...(byNamespace.get(namespace) ?? [])].sort(compareText)) {
       const border = options.isolated?.has(name) ? ' peripheries=2' : '';
-      lines.push(
-        `\t\t${dotId(name)} [label=${dotId(name.slice(namespace.length + 1))} color="blue" fontcolor="blue"${border}]`,
-      );
+      yield `\t\t${dotId(name)} [label=${dotId(name.slice(namespace.length + 1))} color="blue" fontcolor="blue"${border}]\n`;
     }
-    lines.push(`\t\tlabel=${dotId(namespace)}`, '\t}');
+    yield `\t\tlabel=${dotId(namespace)}\n\t}\n`;
   }
   for (const name of [...external].sort(compareText)) {
-    lines.push(`\t${dotId(name)} [label=${dotId(name)} color="red2" fontcolor="red2"]`);
+    yield `\t${dotId(name)} [label=${dotId(name)} color="red2" fontcolor="red2"]\n`;
   }
-  for (const r of records) {
+  for (const r of records()) {
     const flagged = options.flagged?.has(flowKey(r.src, r.dst));
     const color = flagged ? 'darkorange' : 'gold2';
     const label = flagged ? `${r.conn} (EKS caveat)` : r.conn;
-    lines.push(
-      `\t${dotId(r.src)} -> ${dotId(r.dst)} [label=${dotId(label)} color="${color}" fontcolor="darkgreen"]`,
-    );
+    yield `\t${dotId(r.src)} -> ${dotId(r.dst)} [label=${dotId(label)} color="${color}" fontcolor="darkgreen"]\n`;
   }
-  lines.push('}');
-  return `${lines.join('\n')}\n`;
+  yield '}\n';
 }
 
 /** A quoted DOT identifier. */

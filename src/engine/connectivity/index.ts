@@ -11,7 +11,7 @@ export { buildAnalysis, type BuiltAnalysis } from './build';
 export { canReach, explainFlow, policyLabel, ruleLabel } from './explain';
 export type { AllowingRule, FlowExplanation, ReachAnswer, SideExplanation, SideVerdict } from './explain';
 export { diffConnectivity, type FlowChange } from './diff';
-export { eksFindings, eksReport, type EksFinding, type EksNote, type EksReport } from './eks';
+export { eksChecker, eksFindings, eksReport, type EksFinding, type EksNote, type EksReport } from './eks';
 export * from './formats';
 export { ConnectionSet } from './ports';
 export { rangeName, type AddressRange } from './addresses';
