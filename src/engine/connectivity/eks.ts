@@ -136,8 +136,11 @@ function applies<W>(finding: EksFinding, rule: PolicyRule, other: Peer<W>, flow:
     );
   }
   if (finding.port !== undefined) {
+    // NP301: the agent cannot resolve a named egress port without pods to look at. Towards an
+    // ipBlock Kubernetes allows nothing either; the difference is a rule with no `to`, whose named
+    // port Kubernetes resolves against each destination pod and the agent skips.
     const port = rule.ports?.[finding.port];
-    if (port?.kind !== 'named' || flow.dst.type !== 'workload') return false;
+    if (rule.peers !== undefined || port?.kind !== 'named' || flow.dst.type !== 'workload') return false;
     const target = flow.dst.workload.ports.find((p) => p.name === port.name && p.protocol === port.protocol);
     return target !== undefined && flow.conns.contains(port.protocol, target.containerPort);
   }
