@@ -3,6 +3,7 @@
 // rule, peer or port it is about; a flow that relies on a marked part gets the finding's message.
 // hostNetwork pods are the one caveat no rule checks (a rule sees one policy, not the pods).
 
+import { EKS_HOST_NETWORK_NOTE } from '../editing/explain/networkPolicy';
 import { lintText } from '../index';
 import type { EngineSettings } from '../settings';
 import type { ConnectivityAnalysis, Flow, Peer } from './analysis';
@@ -13,8 +14,8 @@ import type { ConnectivityPolicy, Direction, PolicyRule } from './types';
 /** The NP3xx codes whose findings change what a flow does on EKS. */
 export const EKS_FLOW_CODES = ['NP301', 'NP302', 'NP303'] as const;
 
-export const HOST_NETWORK_NOTE =
-  'EKS: the network policy agent does not enforce NetworkPolicies on hostNetwork pods, so their traffic is not limited by these rules.';
+/** The sentence Explain uses, prefixed like the NP3xx messages. */
+export const HOST_NETWORK_NOTE = `EKS: ${EKS_HOST_NETWORK_NOTE}`;
 
 export interface EksFinding {
   code: string;
