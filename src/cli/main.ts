@@ -41,7 +41,7 @@ const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
 };
 
 function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`);
+  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(12)} ${command.summary}`);
   return `Usage: eksnet <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "eksnet <command> --help" for a command's options.\n`;
 }
 
