@@ -4,6 +4,7 @@
 // docs/performance.md. Started by scripts/bench/run.mjs, which builds what it measures first.
 //
 // Options: --sizes 10,100,1000,5000  --samples 20  --phase-budget-s 60  --no-write  --skip-yaml-ls
+//          --connectivity 2000x500 (workloads x policies for the connectivity analysis; 0 skips it)
 //          --report-only (re-render docs/performance.md from the last run's results)
 
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import {
   type ServerSpec,
 } from './measureServer';
 import { summarize } from './stats';
+import { measureConnectivity } from './connectivityBench';
 import { engineEditTimes } from './engineTimes';
 import { cliThroughput, coldParseMs, measureActivation, type ActivationRun } from './processMeasures';
 import { writeSelfContainedSchema, yamlSettings } from './yamlLanguageServer';
@@ -41,6 +43,8 @@ interface Options {
   phaseBudgetMs: number;
   write: boolean;
   yamlLanguageServer: boolean;
+  /** `WORKLOADSxPOLICIES`, or `0` to skip. */
+  connectivity: string;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -61,6 +65,7 @@ function parseOptions(argv: string[]): Options {
     phaseBudgetMs: Number(value('--phase-budget-s') ?? 60) * 1000,
     write: !argv.includes('--no-write'),
     yamlLanguageServer: !argv.includes('--skip-yaml-ls'),
+    connectivity: value('--connectivity') ?? '2000x500',
   };
 }
 
@@ -152,6 +157,16 @@ async function main(): Promise<void> {
     });
   }
 
+  const [workloads, policies] = options.connectivity.split('x').map(Number);
+  const connectivity =
+    workloads > 0
+      ? measureConnectivity(
+          { workloads, policies: policies || 0 },
+          { cli: join(options.build, 'dist', 'cli.js'), work: options.work },
+        )
+      : undefined;
+  if (connectivity) log(`\nconnectivity: ${JSON.stringify(connectivity)}`);
+
   let activation: ActivationRun | string;
   try {
     activation = measureActivation(
@@ -177,6 +192,7 @@ async function main(): Promise<void> {
     activation,
     vsixBytes,
     load: { start: loadAtStart, end: loadavg()[0] },
+    connectivity,
   };
   writeFileSync(join(options.work, 'results.json'), JSON.stringify(report, null, 2));
   log(`\n${renderConsoleTable(report)}`);

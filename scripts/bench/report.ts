@@ -1,6 +1,7 @@
 // Turns benchmark results into the console summary and docs/performance.md.
 
 import { cpus, release, totalmem } from 'node:os';
+import { renderConnectivity, type ConnectivityResult } from './connectivityBench';
 import { execSync } from 'node:child_process';
 import type { ServerResult } from './measureServer';
 import type { ActivationRun, CliRun } from './processMeasures';
@@ -26,6 +27,7 @@ export interface BenchReport {
   vsixBytes?: number;
   /** One-minute load average when the run started and ended (other work on the machine skews timings). */
   load: { start: number; end: number };
+  connectivity?: ConnectivityResult;
 }
 
 export function describeMachine(): string {
@@ -304,6 +306,7 @@ export function renderReport(report: BenchReport): string {
       ]),
     ),
     '',
+    ...renderConnectivity(report.connectivity),
     '## Activation and package size',
     '',
     activation

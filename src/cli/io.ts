@@ -6,6 +6,8 @@ import { describeError, InputError, tooLargeMessage } from './inputs';
 
 export interface CliIO {
   stdout(text: string): void;
+  /** Resolves once standard output has taken what was written (for long outputs); optional. */
+  stdoutDrained?(): Promise<void>;
   stderr(text: string): void;
   /** Standard input as UTF-8; rejects with an InputError past `limitMB` (default: the engine's). */
   readStdin(limitMB?: number): Promise<string>;
@@ -39,6 +41,21 @@ export function processIO(): CliIO {
     stdout: (text) => {
       if (!outputGone) process.stdout.write(text);
     },
+    // A long output waits for a slow reader; a reader that went away ends the wait too.
+    stdoutDrained: () =>
+      outputGone || !process.stdout.writableNeedDrain
+        ? Promise.resolve()
+        : new Promise((resolve) => {
+            const done = (): void => {
+              process.stdout.off('drain', done);
+              process.stdout.off('error', done);
+              process.stdout.off('close', done);
+              resolve();
+            };
+            process.stdout.once('drain', done);
+            process.stdout.once('error', done);
+            process.stdout.once('close', done);
+          }),
     stderr: (text) => {
       if (!process.stderr.destroyed) process.stderr.write(text);
     },

@@ -10,11 +10,17 @@ import { cninodesCommand } from './commands/cninodes';
 import { prefixesCommand } from './commands/prefixes';
 import { doctorCommand } from './commands/doctor';
 import { applyCommand, diffCommand } from './commands/apply';
+import { connectivityCommand } from './commands/connectivity';
 
 const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
   lint: {
     run: lintCommand,
     summary: 'check manifests: eksnet lint [--format text|json|sarif] [--] PATHS… (- for stdin)',
+  },
+  connectivity: {
+    run: connectivityCommand,
+    summary:
+      'what can talk to what: eksnet connectivity [--format txt|json|md|csv|dot] PATHS… | --diff OLD NEW | --from-cluster',
   },
   explain: {
     run: explainCommand,
@@ -36,7 +42,7 @@ const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
 };
 
 function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(10)} ${command.summary}`);
+  const lines = Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(12)} ${command.summary}`);
   return `Usage: eksnet <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "eksnet <command> --help" for a command's options.\n`;
 }
 

@@ -4,6 +4,7 @@
 import { parseAllDocuments } from 'yaml';
 import { asList, asRecord, valueAt } from '../util/values';
 import type { Path } from '../types';
+import { podTemplatePath } from '../model/workloads';
 
 export type LabelTarget = 'pods' | 'namespaces' | 'serviceAccounts';
 
@@ -66,17 +67,6 @@ export class WorkspaceLabels {
   }
 }
 
-/** Where pod labels live in each workload kind. */
-const POD_TEMPLATE_LABELS: Record<string, Path> = {
-  Pod: ['metadata', 'labels'],
-  Deployment: ['spec', 'template', 'metadata', 'labels'],
-  StatefulSet: ['spec', 'template', 'metadata', 'labels'],
-  DaemonSet: ['spec', 'template', 'metadata', 'labels'],
-  ReplicaSet: ['spec', 'template', 'metadata', 'labels'],
-  Job: ['spec', 'template', 'metadata', 'labels'],
-  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'metadata', 'labels'],
-};
-
 /** Adds the labels found in one file's text. Cheap to call on files that hold none. */
 export function collectLabels(text: string, into: WorkspaceLabels): void {
   if (!/\bkind:/.test(text) || text.length > 1_000_000) return;
@@ -100,11 +90,10 @@ export function collectLabels(text: string, into: WorkspaceLabels): void {
     const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
     const where = `${kind} ${namespace ? `${namespace}/` : ''}${name}`;
     if (namespace) into.add('namespaces', { 'kubernetes.io/metadata.name': namespace }, where);
-    const podLabels = POD_TEMPLATE_LABELS[kind];
-    if (podLabels) {
-      into.add('pods', valueAt(value, podLabels), where);
-      // The pod spec sits next to the template's metadata (or is the Pod's own spec).
-      into.addPorts(valueAt(value, [...podLabels.slice(0, -2), 'spec']), where);
+    const template = podTemplatePath(kind);
+    if (template) {
+      into.add('pods', valueAt(value, [...template, 'metadata', 'labels']), where);
+      into.addPorts(valueAt(value, [...template, 'spec']), where);
     }
     if (kind === 'Namespace') {
       into.add('namespaces', metadata.labels, where);

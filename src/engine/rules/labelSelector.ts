@@ -4,12 +4,13 @@
 import { suggestionFixes, type SuggestionData } from './fixes/valueEdits';
 import type { Path } from '../types';
 import { labelValueErrors, qualifiedNameErrors } from '../util/k8sNames';
+import { SELECTOR_OPERATORS } from '../model/labelSelector';
 import { isPlaceholder } from '../util/placeholders';
 import { closestName, renderValue } from '../util/strings';
 import { asList, isRecord, valueAt } from '../util/values';
 import type { OwnedViolation, RuleContext } from './types';
 
-export const OPERATORS = new Set(['In', 'NotIn', 'Exists', 'DoesNotExist']);
+export const OPERATORS: ReadonlySet<string> = new Set(SELECTOR_OPERATORS);
 
 /** Whether a selector matches everything: no labels and no expressions (`{}` or null parts). */
 export function isEmptySelector(selector: unknown): boolean {

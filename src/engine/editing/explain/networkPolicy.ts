@@ -287,9 +287,13 @@ function generalNotes(facts: DirectionFacts[], spec: Record<string, unknown>): s
   return notes;
 }
 
+/** The EKS network policy agent and hostNetwork pods (also used by the connectivity analysis). */
+export const EKS_HOST_NETWORK_NOTE =
+  'Pods with hostNetwork: true are not isolated: the VPC CNI network policy agent does not enforce policies on them.';
+
 function eksCaveats(facts: DirectionFacts[], settings: EngineSettings): string[] {
   const notes = [
-    'Pods with hostNetwork: true are not isolated: the VPC CNI network policy agent does not enforce policies on them.',
+    EKS_HOST_NETWORK_NOTE,
     'Policies are enforced only when network policy support is turned on in the VPC CNI (enableNetworkPolicy), and only on EC2 Linux nodes, not on Fargate or Windows nodes.',
   ];
   const isolated = facts.filter((fact) => fact.isolated);

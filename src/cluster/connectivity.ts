@@ -1,0 +1,45 @@
+// The live objects the connectivity analysis reads from a cluster: Namespaces (for their labels),
+// Pods (the workloads that run, grouped by owner) and NetworkPolicies. Read-only `kubectl get`.
+
+import type { ManifestObject } from '../engine/model/workloads';
+import { isClusterError } from './errors';
+import type { Kubectl } from './kubectl';
+
+export interface ClusterObjects {
+  /** Each object's origin is the command it came from (`kubectl get pods`). */
+  objects: ManifestObject<string>[];
+  warnings: string[];
+}
+
+export interface ClusterScope {
+  /** One namespace's Pods and policies; all namespaces when unset. */
+  namespace?: string;
+  signal?: AbortSignal;
+}
+
+export async function readClusterObjects(
+  kubectl: Kubectl,
+  scope: ClusterScope = {},
+): Promise<ClusterObjects> {
+  const where = scope.namespace ? [`--namespace=${scope.namespace}`] : ['--all-namespaces'];
+  const result: ClusterObjects = { objects: [], warnings: [] };
+  const add = (origin: string, list: unknown) => {
+    if (list && typeof list === 'object')
+      result.objects.push({ value: list as Record<string, unknown>, origin });
+  };
+  try {
+    add('kubectl get namespaces', await kubectl.getJson(['get', 'namespaces'], { signal: scope.signal }));
+  } catch (error) {
+    // A namespace-scoped user may not list namespaces; their labels are then unknown.
+    if (!isClusterError(error, 'forbidden')) throw error;
+    result.warnings.push(
+      `${error.message} Namespaces are taken to have only the kubernetes.io/metadata.name label, so namespaceSelectors on other labels match nothing.`,
+    );
+  }
+  add('kubectl get pods', await kubectl.getJson(['get', 'pods', ...where], { signal: scope.signal }));
+  add(
+    'kubectl get networkpolicies',
+    await kubectl.getJson(['get', 'networkpolicies.networking.k8s.io', ...where], { signal: scope.signal }),
+  );
+  return result;
+}
