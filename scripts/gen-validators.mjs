@@ -7,6 +7,7 @@ import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { RE2JS } from '@bufbuild/re2';
 
 const root = new URL('..', import.meta.url);
 // The same schemas, in the same order, as src/engine/schema/schemaRegistry.ts registers.
@@ -15,20 +16,48 @@ const FILES = [
   'networkpolicy-networking.k8s.io-v1.json',
   'securitygrouppolicy-vpcresources.k8s.aws-v1beta1.json',
   'eniconfig-crd.k8s.amazonaws.com-v1alpha1.json',
+  // src/engine/schema/latticeSchemas.ts, in its order:
+  'accesslogpolicy-application-networking.k8s.aws-v1alpha1.json',
+  'gateway-gateway.networking.k8s.io-v1.json',
+  'gateway-gateway.networking.k8s.io-v1beta1.json',
+  'gatewayclass-gateway.networking.k8s.io-v1.json',
+  'gatewayclass-gateway.networking.k8s.io-v1beta1.json',
+  'grpcroute-gateway.networking.k8s.io-v1.json',
+  'httproute-gateway.networking.k8s.io-v1.json',
+  'httproute-gateway.networking.k8s.io-v1beta1.json',
+  'iamauthpolicy-application-networking.k8s.aws-v1alpha1.json',
+  'referencegrant-gateway.networking.k8s.io-v1.json',
+  'referencegrant-gateway.networking.k8s.io-v1beta1.json',
+  'serviceexport-application-networking.k8s.aws-v1alpha1.json',
+  'serviceimport-application-networking.k8s.aws-v1alpha1.json',
+  'servicenetwork-application-networking.k8s.aws-v1alpha1.json',
+  'targetgrouppolicy-application-networking.k8s.aws-v1alpha1.json',
+  'tlsroute-gateway.networking.k8s.io-v1.json',
+  'vpcassociationpolicy-application-networking.k8s.aws-v1alpha1.json',
 ];
 const schemas = FILES.map((file) => JSON.parse(readFileSync(new URL(`schemas/${file}`, root), 'utf8')));
 
+// The same engine as src/engine/schema/linearRegExp.ts (RE2, linear time), which the code imports.
+const linearRegExp = Object.assign((pattern) => RE2JS.compile(pattern), {
+  code: 'require("../linearRegExp").linearRegExp',
+});
 // The same options as the runtime fallback in schemaRegistry.ts, plus code generation.
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { source: true, esm: true } });
+const ajv = new Ajv({
+  allErrors: true,
+  strict: false,
+  verbose: true,
+  code: { source: true, esm: true, regExp: linearRegExp },
+});
 addFormats(ajv);
 for (const schema of schemas) ajv.addSchema(schema);
 
+// Export names must not look like the ones ajv gives its own functions (validate10, validate11, ...).
 const exported = {};
 const byId = [];
 schemas.forEach((schema, index) => {
   if (!schema.$id || !schema.properties) return; // the common definitions are only referenced
-  exported[`validate${index}`] = schema.$id;
-  byId.push(`  ${JSON.stringify(schema.$id)}: validate${index},`);
+  exported[`kindValidator${index}`] = schema.$id;
+  byId.push(`  ${JSON.stringify(schema.$id)}: kindValidator${index},`);
 });
 const code = standaloneCode(ajv, exported);
 // Must match schemaFingerprint() in schemaRegistry.ts: a stale file is then ignored, not trusted.

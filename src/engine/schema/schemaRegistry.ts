@@ -10,6 +10,8 @@ import commonSchema from '../../../schemas/k8s-common.json';
 import networkPolicySchema from '../../../schemas/networkpolicy-networking.k8s.io-v1.json';
 import securityGroupPolicySchema from '../../../schemas/securitygrouppolicy-vpcresources.k8s.aws-v1beta1.json';
 import eniConfigSchema from '../../../schemas/eniconfig-crd.k8s.amazonaws.com-v1alpha1.json';
+import { LATTICE_SCHEMAS } from './latticeSchemas';
+import { linearRegExp } from './linearRegExp';
 import type { Path, PathSegment } from '../types';
 import type { ResourceType } from '../route/resourceTypes';
 import { parseJsonPointer } from '../parse/yamlPath';
@@ -48,6 +50,7 @@ const ALL_SCHEMAS = [
   networkPolicySchema,
   securityGroupPolicySchema,
   eniConfigSchema,
+  ...LATTICE_SCHEMAS,
 ] as SchemaNode[];
 
 /** Identifies the schema texts; the generated validators carry the one they were made from. */
@@ -91,7 +94,7 @@ export class SchemaRegistry {
   /** Compiles a schema at run time; only needed when the generated validators are unavailable. */
   private compile(schemaId: string): ValidateFunction | undefined {
     if (!this.ajv) {
-      this.ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+      this.ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { regExp: linearRegExp } });
       addFormats(this.ajv);
       for (const schema of ALL_SCHEMAS) this.ajv.addSchema(schema as object);
     }
