@@ -179,9 +179,14 @@ function schemaFor(crd, version) {
   const rootDescription = DESCRIPTIONS[`${kind}:`];
   if (!rootDescription) missing.add(`${kind}:`);
   used.add(`${kind}:`);
-  const spec = source.properties.spec
+  let spec = source.properties.spec
     ? { ...describe(kind, ['spec']), ...convertChild(kind, source.properties.spec, ['spec']) }
     : undefined;
+  // A version whose spec is the same as an earlier version's refers to it (v1beta1 → v1).
+  const same = spec && specs.get(`${kind} ${JSON.stringify(spec)}`);
+  if (same)
+    spec = { $ref: `${same}#/properties/spec`, description: spec.description, 'x-docs': spec['x-docs'] };
+  else if (spec) specs.set(`${kind} ${JSON.stringify(spec)}`, id);
   const schema = {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: id,
@@ -220,12 +225,17 @@ function schemaFor(crd, version) {
   return { file, schema };
 }
 
+/** `Kind spec-JSON` → the $id of the first schema with that spec. */
+const specs = new Map();
 const outputs = [];
 for (const name of readdirSync(CRD_DIR)
   .filter((f) => f.endsWith('.yaml'))
   .sort()) {
   const crd = parse(readFileSync(new URL(name, CRD_DIR), 'utf8'));
-  for (const version of crd.spec.versions) if (version.served) outputs.push(schemaFor(crd, version));
+  const served = crd.spec.versions.filter((version) => version.served);
+  // `v1` before `v1beta1`, so the older version is the one that refers to the newer.
+  served.sort((a, b) => a.name.localeCompare(b.name));
+  for (const version of served) outputs.push(schemaFor(crd, version));
 }
 
 if (missing.size > 0) {
