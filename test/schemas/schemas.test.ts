@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { execFileSync } from 'node:child_process';
 import { parseAllDocuments } from 'yaml';
 import { linearRegExp } from '../../src/engine/schema/linearRegExp';
 
@@ -215,6 +216,13 @@ describe('JSON Schemas', () => {
       assert.ok(schema && isShortDescription(schema.description), id);
       assert.match(String(schema.description), /controller|CNI/i, id);
     }
+  });
+
+  it('holds the Gateway API and Lattice schemas exactly as scripts/gen-lattice-schemas.mjs makes them from the CRDs', () => {
+    // Throws (exit 1, naming the stale files) when a schema was edited by hand or the CRDs changed.
+    execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts', 'gen-lattice-schemas.mjs'), '--check'], {
+      stdio: 'pipe',
+    });
   });
 
   it('uses absolute $refs only, so the engine can resolve them without knowing the referring file', () => {
