@@ -137,7 +137,7 @@ describe('Lattice status', () => {
 
   it('prints the report through eksnet lattice status and exits 1 on problems', async () => {
     const aws = recordedAws(cluster.directory, ANSWERS, 'aws-cli');
-    const io = captureIO();
+    const io = captureIO(cluster.settings().env);
     const code = await main(
       [
         'lattice',
@@ -157,7 +157,7 @@ describe('Lattice status', () => {
       io.out,
       /✗ Gateway apps\/payments: Programmed=False \(Pending\): VPC Lattice Service Network not found/,
     );
-    const json = captureIO();
+    const json = captureIO(cluster.settings().env);
     await main(
       [
         'lattice',
