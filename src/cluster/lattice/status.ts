@@ -29,6 +29,7 @@ import {
   type KubeObject,
 } from './kube';
 import { checkAwsSide } from './awsChecks';
+import { describeCondition, routeCheck } from './routeChecks';
 
 export type LatticeStatus = DoctorReport;
 
@@ -41,7 +42,6 @@ const POLICY_RESOURCES = [
   'vpcassociationpolicies',
   'accesslogpolicies',
 ].map((plural) => `${plural}.application-networking.k8s.aws`);
-const ANNOTATION = 'application-networking.k8s.aws/';
 
 export function objectName(object: KubeObject): string {
   const namespace = object.metadata?.namespace;
@@ -168,7 +168,7 @@ export async function readLatticeStatus(
     add(
       `Gateway ${objectName(gateway)}`,
       ok ? 'pass' : 'fail',
-      `Programmed=${programmed?.status ?? 'unknown'}${programmed?.reason ? ` (${programmed.reason})` : ''}${programmed?.message ? `: ${programmed.message}` : ''}`,
+      describeCondition(programmed ?? { type: 'Programmed', status: 'unknown' }),
     );
   }
 
@@ -177,48 +177,8 @@ export async function readLatticeStatus(
   for (const resource of ROUTE_RESOURCES) {
     for (const route of lists.get(resource) ?? []) {
       if (!routeBinding(route, model)) continue;
-      const title = `${route.kind} ${objectName(route)}`;
-      const parent = route.status?.parents?.find((entry) => entry.controllerName === LATTICE_CONTROLLER_NAME);
-      const failedEvent = events
-        .filter(
-          (event) =>
-            event.involvedObject?.kind === route.kind &&
-            event.involvedObject?.name === route.metadata?.name &&
-            (event.involvedObject?.namespace ?? '') === (route.metadata?.namespace ?? ''),
-        )
-        .find((event) => event.reason === 'FailedBuildModel' || event.reason === 'FailedDeployModel');
-      if (!parent) {
-        add(
-          title,
-          'warn',
-          'No status from the Lattice controller yet: it has not processed this route, or ignores it (a parent Gateway it cannot find, or not of a Lattice class).',
-        );
-        continue;
-      }
-      const problem = ['Accepted', 'ResolvedRefs']
-        .map((type) => condition(parent.conditions, type))
-        .find((entry) => entry && entry.status !== 'True');
-      const annotations = route.metadata?.annotations ?? {};
-      const domain = annotations[`${ANNOTATION}lattice-assigned-domain-name`];
-      if (problem)
-        add(
-          title,
-          'fail',
-          `${problem.type}=${problem.status} (${problem.reason ?? 'no reason'})${problem.message ? `: ${problem.message}` : ''}`,
-        );
-      else if (failedEvent) add(title, 'fail', `${failedEvent.reason}: ${failedEvent.message ?? ''}`);
-      else if (!domain)
-        add(
-          title,
-          'warn',
-          'Accepted, but no Lattice service yet (no lattice-assigned-domain-name annotation); see the route events.',
-        );
-      else
-        add(
-          title,
-          'pass',
-          `${String(domain)} (${String(annotations[`${ANNOTATION}lattice-service-arn`] ?? 'no service ARN')})`,
-        );
+      const { status, detail } = routeCheck(route, events);
+      add(`${route.kind} ${objectName(route)}`, status, detail);
     }
   }
 
@@ -228,12 +188,7 @@ export async function readLatticeStatus(
       const title = `${policy.kind} ${objectName(policy)}`;
       if (!accepted) add(title, 'warn', 'No Accepted condition yet: the controller has not processed it.');
       else if (accepted.status === 'True') add(title, 'pass', 'Accepted');
-      else
-        add(
-          title,
-          'fail',
-          `Accepted=${accepted.status} (${accepted.reason ?? 'no reason'})${accepted.message ? `: ${accepted.message}` : ''}`,
-        );
+      else add(title, 'fail', describeCondition(accepted));
     }
   }
 
