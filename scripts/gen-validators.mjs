@@ -34,12 +34,13 @@ async function loadSchemaSet() {
 const { SCHEMAS: schemas, createAjv, schemaFingerprint } = await loadSchemaSet();
 const ajv = createAjv({ code: { source: true, esm: true } });
 
+// Export names must not look like the ones ajv gives its own functions (validate10, validate11, ...).
 const exported = {};
 const byId = [];
 schemas.forEach((schema, index) => {
   if (!schema.$id || !schema.properties) return; // the common definitions are only referenced
-  exported[`validate${index}`] = schema.$id;
-  byId.push(`  ${JSON.stringify(schema.$id)}: validate${index},`);
+  exported[`kindValidator${index}`] = schema.$id;
+  byId.push(`  ${JSON.stringify(schema.$id)}: kindValidator${index},`);
 });
 const code = standaloneCode(ajv, exported);
 // The registry compares this with its own: a stale file is then ignored, not trusted.

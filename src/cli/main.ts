@@ -9,6 +9,7 @@ import { cniCommand } from './commands/cni';
 import { cninodesCommand } from './commands/cninodes';
 import { prefixesCommand } from './commands/prefixes';
 import { doctorCommand } from './commands/doctor';
+import { latticeCommand } from './commands/lattice';
 import { applyCommand, diffCommand } from './commands/apply';
 import { connectivityCommand } from './commands/connectivity';
 
@@ -37,6 +38,11 @@ const COMMANDS: Record<string, { run: CliCommand; summary: string }> = {
     summary: 'IP prefixes assigned to each node (aws ec2 describe-instances)',
   },
   doctor: { run: doctorCommand, summary: 'read-only checks of the cluster networking setup, with fixes' },
+  lattice: {
+    run: latticeCommand,
+    summary:
+      'VPC Lattice on the cluster: eksnet lattice status (controller, CRDs, Gateways, routes, policies)',
+  },
   diff: { run: diffCommand, summary: 'what applying FILE would change in the cluster (kubectl diff)' },
   apply: { run: applyCommand, summary: 'apply FILE to the cluster: eksnet apply FILE [--dry-run] [--yes]' },
 };

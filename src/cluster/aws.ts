@@ -1,4 +1,4 @@
-// The aws CLI, used only for read-only EC2 queries (node prefixes): argv arrays, profile and region
+// The aws CLI, used only for read-only queries (EC2, EKS, VPC Lattice): argv arrays, profile and region
 // from the settings, and sign-in problems explained in one sentence.
 
 import { ClusterError } from './errors';
@@ -26,7 +26,11 @@ export class Aws {
     return result;
   }
 
-  async json<T>(args: string[], options: { region?: string; signal?: AbortSignal } = {}): Promise<T> {
+  /** `permission`: the IAM action the call needs, named when AWS denies it. */
+  async json<T>(
+    args: string[],
+    options: { region?: string; signal?: AbortSignal; permission?: string } = {},
+  ): Promise<T> {
     const result = await runProcess({
       executable: this.settings.awsPath,
       args: this.argv(args, options.region),
@@ -38,7 +42,8 @@ export class Aws {
       toolName: 'aws',
       pathHint: this.settings.hints.awsPath,
     });
-    if (result.exitCode !== 0) throw this.explain(result.stderr, result.exitCode);
+    if (result.exitCode !== 0)
+      throw this.explain(result.stderr, result.exitCode, options.permission ?? 'ec2:DescribeInstances');
     try {
       return JSON.parse(result.stdout) as T;
     } catch {
@@ -49,7 +54,7 @@ export class Aws {
     }
   }
 
-  private explain(rawStderr: string, exitCode: number): ClusterError {
+  private explain(rawStderr: string, exitCode: number, permission: string): ClusterError {
     const stderr = this.redactor.redact(rawStderr);
     const profile = this.settings.awsProfile ? ` --profile ${printable(this.settings.awsProfile)}` : '';
     if (
@@ -65,7 +70,7 @@ export class Aws {
     if (/UnauthorizedOperation|AccessDenied|not authorized/i.test(stderr)) {
       return new ClusterError(
         'aws-forbidden',
-        `AWS denied the request (${firstLine(stderr)}); the identity needs IAM permission "ec2:DescribeInstances".`,
+        `AWS denied the request (${firstLine(stderr)}); the identity needs IAM permission "${permission}".`,
       );
     }
     if (/You must specify a region/i.test(stderr)) {

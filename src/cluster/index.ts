@@ -39,6 +39,7 @@ export { FEATURES, featureById, type FeatureId, type Feature } from './cni/featu
 export { listCniNodes, cniNodeRows, type CniNodeRow } from './nodes';
 export { readNodePrefixes, type PrefixReport } from './prefixes';
 export { runDoctor, type DoctorReport, type DoctorCheck } from './doctor';
+export { readLatticeStatus, type LatticeStatus } from './lattice/status';
 export {
   dryRunManifest,
   diffManifest,

@@ -126,11 +126,9 @@ export function renderPrefixes(report: PrefixReport, style: Style): string {
   return `${heading(style, `Node prefixes — cluster ${report.cluster.name}${report.cluster.region ? ` (${report.cluster.region})` : ''}`)}\n\n${body}\n`;
 }
 
-export function renderDoctor(report: DoctorReport, style: Style): string {
-  const lines = [
-    heading(style, `Networking Doctor${report.context ? ` — context ${report.context}` : ''}`),
-    '',
-  ];
+/** A report of checks: the Networking Doctor's, or another with the same shape (`title`). */
+export function renderDoctor(report: DoctorReport, style: Style, title = 'Networking Doctor'): string {
+  const lines = [heading(style, `${title}${report.context ? ` — context ${report.context}` : ''}`), ''];
   for (const check of report.checks) {
     lines.push(
       style === 'markdown'

@@ -115,6 +115,37 @@ export function recordingExecutable(
   };
 }
 
+/**
+ * A stand-in aws that answers each `aws SERVICE COMMAND …` with `SERVICE.COMMAND.json` from
+ * `answers` (recorded CLI output), and fails like the real one when AWS denies a call it has no
+ * answer for. Records every argv like `recordingExecutable`.
+ */
+export function recordedAws(directory: string, answers: string, name = 'aws-recorded') {
+  const path = join(directory, name);
+  const recordFile = join(directory, `${name}.argv`);
+  const script = [
+    '#!/bin/sh',
+    `printf '%s\\0' "$@" >> '${recordFile}'`,
+    `printf '\\n' >> '${recordFile}'`,
+    `answer='${answers}'/"$1.$2.json"`,
+    'if [ -f "$answer" ]; then cat "$answer"; exit 0; fi',
+    `echo "An error occurred (AccessDeniedException) when calling the $2 operation: User is not authorized" >&2`,
+    'exit 254',
+  ];
+  writeFileSync(path, `${script.join('\n')}\n`);
+  chmodSync(path, 0o755);
+  return {
+    path,
+    calls: (): string[][] =>
+      existsSync(recordFile)
+        ? readFileSync(recordFile, 'utf8')
+            .split('\0\n')
+            .filter((call) => call.length > 0)
+            .map((call) => call.split('\0'))
+        : [],
+  };
+}
+
 export interface CapturedIO extends CliIO {
   out: string;
   err: string;

@@ -25,7 +25,14 @@ export interface SchemaNode {
   items?: SchemaNode;
   required?: string[];
   minItems?: number;
+  maxItems?: number;
+  maxLength?: number;
+  maxProperties?: number;
   'x-docs'?: string;
+  /** The CRD's CEL rules, copied verbatim (see src/engine/schema/cel/). */
+  'x-kubernetes-validations'?: { rule: string; message?: string }[];
+  'x-kubernetes-list-type'?: 'atomic' | 'set' | 'map';
+  'x-kubernetes-list-map-keys'?: string[];
   definitions?: Record<string, SchemaNode>;
   $id?: string;
 }

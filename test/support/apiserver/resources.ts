@@ -1,6 +1,8 @@
 // The API resources the test API server knows: enough for kubectl discovery and for every resource
 // the cluster commands read or change.
 
+import { LATTICE_RESOURCE_TYPES } from './latticeResources';
+
 export interface ResourceType {
   group: string; // '' for the core group
   version: string;
@@ -101,6 +103,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
     namespaced: false,
     shortNames: ['cnd'],
   },
+  ...LATTICE_RESOURCE_TYPES,
 ];
 
 export function groupVersion(type: ResourceType): string {
