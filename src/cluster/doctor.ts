@@ -3,8 +3,8 @@
 
 import type { Aws } from './aws';
 import { isClusterError } from './errors';
-import type { ContextInfo, Kubectl } from './kubectl';
-import { quoteCommand } from './process';
+import type { Kubectl, TargetedKubectl } from './kubectl';
+import type { ClusterTarget } from './target';
 import {
   isOn,
   parseBool,
@@ -35,15 +35,12 @@ export interface DoctorReport {
   healthy: boolean;
 }
 
-function setEnv(kubectl: Kubectl, assignments: string[]): string {
-  return quoteCommand([
-    'kubectl',
-    ...kubectl.argv(setEnvCommandArgs(assignments), { requestTimeout: false }),
-  ]);
+function setEnv(kubectl: TargetedKubectl, assignments: string[]): string {
+  return kubectl.commandLine(setEnvCommandArgs(assignments));
 }
 
 export async function runDoctor(
-  kubectl: Kubectl,
+  runner: Kubectl,
   aws: Aws | undefined,
   signal?: AbortSignal,
 ): Promise<DoctorReport> {
@@ -56,9 +53,9 @@ export async function runDoctor(
   const failed = (title: string, error: unknown, fix?: string) =>
     checks.push({ title, status: 'fail', detail: (error as Error).message, fix });
 
-  let context: ContextInfo;
+  let context: ClusterTarget;
   try {
-    context = await kubectl.contextInfo(signal);
+    context = await runner.resolveTarget(signal);
     checks.push({
       title: 'kubectl and context',
       status: 'pass',
@@ -70,6 +67,7 @@ export async function runDoctor(
     return finish();
   }
 
+  const kubectl = runner.at(context);
   let status: CniStatus;
   try {
     const daemonSet = await readAwsNode(kubectl, signal);

@@ -4,9 +4,11 @@
 import {
   CLI_HINTS,
   ClusterError,
+  createClusterTools,
   DEFAULT_TIMEOUT_SECONDS,
   type ClusterLog,
   type ClusterSettings,
+  type ClusterTools,
 } from '../../cluster';
 import { EXIT_FINDINGS, UsageError, type CliIO } from '../io';
 
@@ -103,10 +105,27 @@ export function parseClusterArgs(
   return { settings, format, ...options };
 }
 
-/** The log: silent unless --verbose, then stderr. The runner has already removed credentials. */
+/** The log: silent unless --verbose, then stderr. */
 export function cliLog(io: CliIO, verbose: boolean): ClusterLog {
   if (!verbose) return { info: () => undefined, error: () => undefined };
   return { info: (message) => io.stderr(`${message}\n`), error: (message) => io.stderr(`${message}\n`) };
+}
+
+/**
+ * The kubectl and aws runners for a cluster subcommand, and an `io` whose every line (reports,
+ * prompts, errors, the --verbose log) passes the redactor: no credential the kubeconfig, the
+ * environment or the aws files hold can reach the terminal, whatever produced the text.
+ */
+export function clusterSession(options: ClusterCliOptions, io: CliIO): { tools: ClusterTools; io: CliIO } {
+  let redact = (text: string) => text;
+  const safe: CliIO = {
+    ...io,
+    stdout: (text) => io.stdout(redact(text)),
+    stderr: (text) => io.stderr(redact(text)),
+  };
+  const tools = createClusterTools(options.settings, cliLog(safe, options.verbose));
+  redact = (text) => tools.redactor.redact(text);
+  return { tools, io: safe };
 }
 
 /** Prints a cluster failure as one line and returns the exit code for it. */

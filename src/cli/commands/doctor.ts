@@ -1,8 +1,14 @@
 // `eksnet doctor`: every read-only networking check in one report, with the command that fixes each problem.
 
-import { createClusterTools, renderDoctor, runDoctor } from '../../cluster';
+import { renderDoctor, runDoctor } from '../../cluster';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliCommand } from '../io';
-import { CLUSTER_OPTIONS_HELP, cliLog, parseClusterArgs, printJson, reportFailure } from './clusterOptions';
+import {
+  CLUSTER_OPTIONS_HELP,
+  clusterSession,
+  parseClusterArgs,
+  printJson,
+  reportFailure,
+} from './clusterOptions';
 
 const HELP = `Usage: eksnet doctor [options]
 
@@ -14,11 +20,11 @@ ${CLUSTER_OPTIONS_HELP}
 Exit status: 0 no problems, 1 problems found, 2 usage error.
 `;
 
-export const doctorCommand: CliCommand = async (args, io) => {
-  const options = parseClusterArgs(args, io);
-  if (options.help) return (io.stdout(HELP), EXIT_OK);
+export const doctorCommand: CliCommand = async (args, rawIO) => {
+  const options = parseClusterArgs(args, rawIO);
+  if (options.help) return (rawIO.stdout(HELP), EXIT_OK);
   if (options.positional.length > 0) throw new UsageError(`unexpected argument "${options.positional[0]}"`);
-  const tools = createClusterTools(options.settings, cliLog(io, options.verbose));
+  const { tools, io } = clusterSession(options, rawIO);
   try {
     const report = await runDoctor(tools.kubectl, tools.aws);
     if (options.format === 'json') printJson(io, report);
