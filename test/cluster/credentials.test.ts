@@ -10,6 +10,7 @@ import { makeApplyCommand } from '../../src/cli/commands/apply';
 import { makeCniCommand } from '../../src/cli/commands/cni';
 import { main } from '../../src/cli/main';
 import { CLUSTER_FIXTURES, editAwsNodeEnv, writeKubeconfig } from '../support/apiserver/cluster';
+import { EXEC_SECRETS, execCredentialUser } from '../support/apiserver/credentials';
 import { TestProxy } from '../support/apiserver/proxy';
 import { captureIO, RecordingLog, startCluster, type TestCluster } from './harness';
 
@@ -144,11 +145,7 @@ describe('Credentials stay out of logs and output', () => {
 
 /** Credentials kubectl itself does not redact in `kubectl config view`, and the aws CLI's own output. */
 const HIDDEN = {
-  execArg: 'exec-arg-client-secret-5150',
-  execArgEquals: 'exec-arg-password-8086',
-  execEnvSecret: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzzEXAMPLE',
-  execEnvSession: 'IQoJb3JpZ2luX2VjEXAMPLEsessionTOKEN0123',
-  execEnvKeyId: 'ASIAQWERTYUIOPASDFGH',
+  ...EXEC_SECRETS,
   proxyPassword: 'proxy-pass-w0rd-31337',
   awsSecret: 'awsCliSecretAccessKeyFromEnv0123456789',
   awsSession: 'awsCliSessionTokenFromEnvABCDEFGHIJKL',
@@ -167,41 +164,9 @@ describe('Credentials kubectl does not redact: exec env and args, proxy password
       entries.map((e) => (e.name === 'ENABLE_PREFIX_DELEGATION' ? { ...e, value: 'true' } : e)),
     );
     proxy = await TestProxy.start('proxy-user', HIDDEN.proxyPassword);
-    // An exec credential plugin that gets secrets in its args and env, and chatters on stderr.
-    const plugin = join(cluster.directory, 'credential-plugin');
-    writeFileSync(
-      plugin,
-      [
-        '#!/bin/sh',
-        'echo "plugin debug: args=$* AWS_SECRET_ACCESS_KEY=$AWS_SECRET_ACCESS_KEY session $AWS_SESSION_TOKEN key $AWS_ACCESS_KEY_ID" >&2',
-        `printf '{"apiVersion":"client.authentication.k8s.io/v1beta1","kind":"ExecCredential","status":{"token":"%s"}}\\n' '${cluster.server.token}'`,
-        '',
-      ].join('\n'),
-    );
-    chmodSync(plugin, 0o755);
     const kubeconfig = writeKubeconfig(cluster.server, cluster.directory, {
       proxyUrl: proxy.url,
-      user: {
-        exec: {
-          apiVersion: 'client.authentication.k8s.io/v1beta1',
-          command: plugin,
-          args: [
-            'eks',
-            'get-token',
-            '--cluster-name',
-            'demo-cluster',
-            '--client-secret',
-            HIDDEN.execArg,
-            `--password=${HIDDEN.execArgEquals}`,
-          ],
-          env: [
-            { name: 'AWS_SECRET_ACCESS_KEY', value: HIDDEN.execEnvSecret },
-            { name: 'AWS_SESSION_TOKEN', value: HIDDEN.execEnvSession },
-            { name: 'AWS_ACCESS_KEY_ID', value: HIDDEN.execEnvKeyId },
-          ],
-          interactiveMode: 'Never',
-        },
-      },
+      user: execCredentialUser(cluster.directory, cluster.server.token),
     });
     // An aws CLI that prints what "aws --debug" would: the credentials it resolved, then fails.
     const aws = join(cluster.directory, 'aws-debug');
