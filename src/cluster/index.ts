@@ -21,7 +21,7 @@ export function createClusterTools(settings: ClusterSettings, log: ClusterLog): 
 
 export { Aws } from './aws';
 export { Kubectl, TargetedKubectl } from './kubectl';
-export type { ClusterTarget } from './target';
+export { currentContextIn, kubeconfigFiles, type ClusterTarget } from './target';
 export { ClusterError, isClusterError, type ClusterErrorCode } from './errors';
 export { Redactor, REDACTED } from './redact';
 export { SILENT_LOG, quoteCommand, wrapCommand, type ClusterLog } from './process';
@@ -39,7 +39,15 @@ export { applyPlan, type ApplyOutcome } from './cni/applyPlan';
 export { FEATURES, featureById, type FeatureId, type Feature } from './cni/features';
 export { listCniNodes, cniNodeRows, readCniNodes, type CniNodeRow } from './nodes';
 export { readNodePrefixes, type PrefixReport } from './prefixes';
-export { runDoctor, type DoctorReport, type DoctorCheck } from './doctor';
+export {
+  CHECKS,
+  runDoctor,
+  type DoctorReport,
+  type DoctorCheck,
+  type DoctorFacts,
+  type DoctorOptions,
+} from './doctor';
+export { countNetworkPolicies, countNetworkPoliciesIn, SCAN_LIMITS } from './manifestScan';
 export {
   dryRunManifest,
   diffManifest,

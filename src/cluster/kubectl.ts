@@ -93,6 +93,25 @@ export class Kubectl {
     }
   }
 
+  /** The context names in the kubeconfig files (`kubectl config get-contexts -o name`); runs nothing remote. */
+  async listContexts(signal?: AbortSignal): Promise<string[]> {
+    const files = kubeconfigFiles(this.settings.kubeconfig, this.settings.env ?? process.env);
+    for (const file of files) checkPrintable(file, 'kubeconfig path', this.settings.hints.kubeconfig);
+    const result = await this.runner.exec(
+      kubeconfigSelection(files),
+      ['config', 'get-contexts', '--output=name'],
+      {
+        signal,
+      },
+    );
+    if (result.exitCode !== 0)
+      throw explainKubectl(this.redactor.redact(result.stderr), result.exitCode, { settings: this.settings });
+    return result.stdout
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+  }
+
   /** The only way to run kubectl against a cluster: for one resolved target. */
   at(target: ClusterTarget): TargetedKubectl {
     return new TargetedKubectl(this.runner, target);

@@ -154,9 +154,15 @@ export function renderDoctor(report: DoctorReport, style: Style): string {
     if (check.fix) lines.push(style === 'markdown' ? `  - Fix: \`${check.fix}\`` : `    fix: ${check.fix}`);
   }
   const failures = report.checks.filter((check) => check.status === 'fail').length;
+  const warnings = report.checks.filter((check) => check.status === 'warn').length;
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   lines.push(
     '',
-    failures === 0 ? 'No problems found.' : `${failures} problem${failures === 1 ? '' : 's'} found.`,
+    failures > 0
+      ? `${plural(failures, 'problem')} found${warnings > 0 ? `, and ${plural(warnings, 'warning')}` : ''}.`
+      : warnings > 0
+        ? `No failed checks, but ${plural(warnings, 'warning')} (!) to look at.`
+        : 'No problems found.',
   );
   return `${lines.join('\n')}\n`;
 }

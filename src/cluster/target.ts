@@ -2,9 +2,10 @@
 // its cluster entry and API server URL). Every kubectl call after that names this context and these
 // files explicitly, so switching the current context or the settings in the meantime changes nothing.
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
+import { parse } from 'yaml';
 
 export interface ClusterTarget {
   /** The kubeconfig files kubectl reads, in its order (the setting, else KUBECONFIG, else ~/.kube/config). */
@@ -58,4 +59,21 @@ export function targetFromView(view: MinifiedView, files: readonly string[]): Cl
     server: cluster?.cluster?.server ?? '',
     user: context.context?.user ?? '',
   };
+}
+
+/**
+ * The current context as kubectl would pick it from these files (the first that sets one), read
+ * from the files themselves: nothing is run. For display only; commands resolve with kubectl.
+ */
+export function currentContextIn(files: readonly string[]): string | undefined {
+  for (const file of files) {
+    try {
+      const config = parse(readFileSync(file, 'utf8')) as { 'current-context'?: unknown } | null;
+      const name = config?.['current-context'];
+      if (typeof name === 'string' && name) return name;
+    } catch {
+      // unreadable or not YAML: kubectl would complain when a command runs
+    }
+  }
+  return undefined;
 }

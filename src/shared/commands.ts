@@ -13,6 +13,8 @@ export const CLUSTER_COMMAND_IDS = {
   diffCurrentFile: 'eksNetworking.diffCurrentFile',
   applyCurrentFile: 'eksNetworking.applyCurrentFile',
   networkingDoctor: 'eksNetworking.networkingDoctor',
+  /** Run by a click on the context in the status bar. */
+  selectContext: 'eksNetworking.selectContext',
 } as const;
 
 /** Editing commands: they work in Restricted Mode too. */

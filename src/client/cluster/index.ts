@@ -7,6 +7,7 @@ import { CLUSTER_COMMAND_IDS, type ClusterCommandId } from '../../shared/command
 import { enableFeature } from './changeCommands';
 import { applyCurrentFile, diffCurrentFile, dryRunCurrentFile } from './manifestCommands';
 import { REPORTS, showReport } from './reportCommands';
+import { registerContextStatusBar } from './statusBar';
 import { REPORT_SCHEME, ReportDocuments } from './views';
 
 export { DRY_RUN_SOURCE } from './manifestCommands';
@@ -22,7 +23,11 @@ export function registerClusterCommands(
     diagnostics,
     vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
   );
-  const handlers: Record<ClusterCommandId, () => Promise<unknown>> = {
+  // selectContext is registered with the status bar item it belongs to.
+  const handlers: Record<
+    Exclude<ClusterCommandId, typeof CLUSTER_COMMAND_IDS.selectContext>,
+    () => Promise<unknown>
+  > = {
     [CLUSTER_COMMAND_IDS.showCniStatus]: showReport(REPORTS.status, log, reports),
     [CLUSTER_COMMAND_IDS.showCniNodes]: showReport(REPORTS.cniNodes, log, reports),
     [CLUSTER_COMMAND_IDS.showNodePrefixes]: showReport(REPORTS.prefixes, log, reports),
@@ -36,4 +41,5 @@ export function registerClusterCommands(
   };
   for (const [id, handler] of Object.entries(handlers))
     context.subscriptions.push(vscode.commands.registerCommand(id, handler));
+  registerContextStatusBar(context, log);
 }

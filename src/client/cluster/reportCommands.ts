@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import {
+  countNetworkPolicies,
   readCniNodes,
   readCniStatus,
   readNodePrefixes,
@@ -11,10 +12,32 @@ import {
   renderPrefixes,
   renderStatus,
   runDoctor,
+  SCAN_LIMITS,
   type ClusterTools,
 } from '../../cluster';
 import { ClusterSession } from './session';
 import type { ReportDocuments } from './views';
+
+/** NetworkPolicy documents in the workspace's YAML files (bounded like the CLI's scan). */
+async function countWorkspaceNetworkPolicies(): Promise<number | undefined> {
+  if (!vscode.workspace.workspaceFolders?.length) return undefined;
+  const files = await vscode.workspace.findFiles(
+    '**/*.{yaml,yml}',
+    '**/{node_modules,.git}/**',
+    SCAN_LIMITS.files,
+  );
+  let count = 0;
+  for (const file of files) {
+    try {
+      const bytes = await vscode.workspace.fs.readFile(file);
+      if (bytes.byteLength <= SCAN_LIMITS.bytesPerFile)
+        count += countNetworkPolicies(Buffer.from(bytes).toString('utf8'));
+    } catch {
+      // unreadable: nothing to count
+    }
+  }
+  return count;
+}
 
 type Reader = (tools: ClusterTools, signal: AbortSignal) => Promise<string>;
 
@@ -47,8 +70,11 @@ export const REPORTS: Record<
   doctor: {
     name: 'Networking Doctor',
     progress: 'running the Networking Doctor…',
-    read: async (tools, signal) =>
-      renderDoctor(await runDoctor(tools.kubectl, tools.aws, signal), 'markdown'),
+    read: async (tools, signal) => {
+      const workspaceNetworkPolicies = await countWorkspaceNetworkPolicies();
+      const report = await runDoctor(tools.kubectl, tools.aws, { signal, workspaceNetworkPolicies });
+      return renderDoctor(report, 'markdown');
+    },
   },
 };
 

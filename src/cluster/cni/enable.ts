@@ -105,8 +105,8 @@ export async function planEnable(
       // keep the placeholder; the user fills it in
     }
     addon = {
-      configurationValues: addonConfigurationValues(desired),
-      command: updateAddonCommand(clusterName, desired),
+      configurationValues: addonConfigurationValues({ env: desired }),
+      command: updateAddonCommand(clusterName, { env: desired }),
     };
     warnings.push(
       'aws-node is managed by the EKS vpc-cni add-on: a kubectl change can be overwritten by the next add-on update; prefer the add-on configuration (merge it with your current configuration values).',
