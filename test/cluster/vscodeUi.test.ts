@@ -6,7 +6,15 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -269,6 +277,94 @@ test('Apply Current File sends the text as it was when the command started, and 
     );
   }));
 
+/** Is the status bar item showing `context` in the warning colour? */
+async function statusInWarningColour(context: string): Promise<boolean> {
+  const warned = page()
+    .locator('.statusbar-item.warning-kind')
+    .filter({ hasText: new RegExp(`^\\s*${context}\\s*$`) });
+  return (await warned.count()) > 0;
+}
+
+function statusItem() {
+  return page()
+    .locator('.statusbar-item')
+    .filter({ hasText: /\b(staging|prod|no context)$/ })
+    .first();
+}
+
+async function waitForStatus(context: string): Promise<void> {
+  await page()
+    .locator('.statusbar-item')
+    .filter({ hasText: new RegExp(`^\\s*${context}\\s*$`) })
+    .first()
+    .waitFor({ timeout: 20_000 });
+}
+
+function workspaceSettings(): Record<string, unknown> {
+  const file = join(session!.server.workspace, '.vscode', 'settings.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+}
+
+function writeWorkspaceSettings(values: Record<string, unknown>): void {
+  mkdirSync(join(session!.server.workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(session!.server.workspace, '.vscode', 'settings.json'), JSON.stringify(values, null, 2));
+}
+
+test('the status bar names the context the commands act on, follows the kubeconfig, and warns on a production name', () =>
+  step('status-bar', async () => {
+    await waitForStatus('staging');
+    assert.equal(await statusInWarningColour('staging'), false);
+    kubectlConfig('config', 'use-context', 'prod');
+    await waitForStatus('prod');
+    assert.equal(await statusInWarningColour('prod'), true, 'prod is not in the warning colour');
+    await page().screenshot({ path: join(session!.dir, 'status-bar-prod.png') });
+  }));
+
+test('clicking it offers the kubeconfig contexts; choosing one sets eksNetworking.context, not the kubeconfig', () =>
+  step('select-context', async () => {
+    await statusItem().click();
+    const rows = page().locator('.quick-input-list .monaco-list-row');
+    await rows.filter({ hasText: 'staging' }).first().waitFor({ timeout: 20_000 });
+    const offered = (await rows.allInnerTexts()).join(' | ');
+    assert.match(offered, /prod/);
+    assert.match(offered, /Run Networking Doctor/);
+    await page().screenshot({ path: join(session!.dir, 'select-context.png') });
+    await rows.filter({ hasText: 'staging' }).first().click();
+    await waitForStatus('staging');
+    assert.equal(workspaceSettings()['eksNetworking.context'], 'staging');
+    assert.match(readFileSync(kubeconfig, 'utf8'), /current-context"?: "?prod/, 'the kubeconfig was edited');
+    kubectlConfig('config', 'use-context', 'staging');
+  }));
+
+test('changing eksNetworking.context while the change dialog is open does not move the change', () =>
+  step('settings-during-dialog', async () => {
+    await runCommand(page(), 'EKS Networking: Enable Security Groups for Pods');
+    await dialog().waitFor({ timeout: 30_000 });
+    assert.match(await dialog().locator('.dialog-message-text').innerText(), /on context "staging"\?/);
+    writeWorkspaceSettings({ ...workspaceSettings(), 'eksNetworking.context': 'prod' });
+    await waitForStatus('prod'); // VS Code has read the new setting
+    await clickButton('Change aws-node');
+    await waitUntil(
+      'staging aws-node to have ENABLE_POD_ENI=true',
+      () => awsNodeEnv(staging!).get('ENABLE_POD_ENI') === 'true',
+    );
+    await waitForTextInAnyFrame(page(), 'Security groups for pods is on for context "staging"', 20_000);
+    assert.deepEqual(prod!.writes(), [], 'nothing may reach prod');
+    writeWorkspaceSettings({});
+    await waitForStatus('staging');
+  }));
+
+test('the Networking Doctor, from the status bar, warns that enforcement is off while the workspace has NetworkPolicies', () =>
+  step('doctor', async () => {
+    await statusItem().click();
+    const rows = page().locator('.quick-input-list .monaco-list-row');
+    await rows.filter({ hasText: 'Run Networking Doctor' }).first().click();
+    await waitForTextInAnyFrame(page(), 'off, but 2 NetworkPolicies are in your manifests', 30_000);
+    // The other warning: the node without a trunk ENI, since security groups for pods are on now.
+    await waitForTextInAnyFrame(page(), 'No failed checks, but 2 warnings', 5_000);
+    await page().screenshot({ path: join(session!.dir, 'doctor.png') });
+  }));
+
 test('the EKS Networking log has no credential from the kubeconfig (exec plugin env and arguments)', () =>
   step('log', async () => {
     const logs = findFiles(join(session!.dir, 'user-data', 'logs'), (name) =>
@@ -276,7 +372,10 @@ test('the EKS Networking log has no credential from the kubeconfig (exec plugin 
     );
     assert.ok(logs.length > 0, 'no EKS Networking log file');
     const text = logs.map((file) => readFileSync(file, 'utf8')).join('\n');
-    assert.match(text, /\$ \S*kubectl --kubeconfig=\S+ --context=staging/);
+    assert.match(text, /\[info\] \$ \S*kubectl\S* --kubeconfig=\S+ --context=staging/);
+    // What kubectl prints (the aws-node JSON) is at debug, below the channel's default level.
+    assert.doesNotMatch(text, /"kind": "DaemonSet"/, 'response bodies are logged at info');
+    assert.match(text, /\[info\] \(exit code 0\)/);
     for (const [name, secret] of Object.entries(EXEC_SECRETS))
       assert.equal(text.includes(secret), false, `the log contains ${name}`);
     assert.equal(text.includes(staging!.token), false, 'the log contains the token');
