@@ -4,13 +4,23 @@
 // real change and then hangs.
 
 import assert from 'node:assert/strict';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { applyManifest, applyPlan, createClusterTools, isClusterError, planEnable } from '../../src/cluster';
 import { main } from '../../src/cli/main';
 import { awsNodeEnv, CLUSTER_FIXTURES, editAwsNodeEnv } from '../support/apiserver/cluster';
-import { captureIO, realKubectl, RecordingLog, startCluster, type TestCluster } from './harness';
+import {
+  captureIO,
+  PROJECT_ROOT,
+  realKubectl,
+  RecordingLog,
+  startCluster,
+  type TestCluster,
+} from './harness';
+
+const CLI = join(PROJECT_ROOT, 'dist', 'cli.js');
 
 const HOLD_MS = 120_000;
 const POLICY = readFileSync(join(CLUSTER_FIXTURES, 'netpol-bad-protocol.yaml'), 'utf8').replace(
@@ -135,6 +145,44 @@ describe('A timeout or cancel after the change started', () => {
     );
     assert.match(io.out, /now has ENABLE_POD_ENI=true \(read back afterwards\)/);
   });
+
+  it(
+    'Ctrl+C on eksnet after the change reached the API server: kubectl is stopped, aws-node read back, the change reported',
+    { skip: !existsSync(CLI) && 'run node scripts/build.mjs first' },
+    async () => {
+      cluster.server.injectFailure({ method: 'PATCH', path: 'daemonsets', holdAnswerMs: HOLD_MS, times: 1 });
+      const patched = cluster.server.whenRequest(isPatch);
+      const child = spawn(
+        'node',
+        [
+          CLI,
+          'cni',
+          'enable',
+          'pod-eni',
+          '--yes',
+          '--kubeconfig',
+          cluster.kubeconfig,
+          '--kubectl',
+          realKubectl(),
+        ],
+        { env: cluster.settings().env, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (part: Buffer) => (stdout += part.toString()));
+      child.stderr.on('data', (part: Buffer) => (stderr += part.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+      await patched;
+      child.kill('SIGINT');
+      assert.equal(await exited, 0, stderr);
+      assert.match(stderr, /stopping kubectl/);
+      assert.match(
+        stdout,
+        /kubectl was cancelled after it started the change, but the change reached the cluster/,
+      );
+      assert.match(stdout, /now has ENABLE_POD_ENI=true \(read back afterwards\)/);
+    },
+  );
 
   it('kubectl apply that times out after the object was created: kubectl diff then finds no differences, and says so', async () => {
     cluster.server.remove('networking.k8s.io/v1', 'NetworkPolicy', 'allow-web', 'default');

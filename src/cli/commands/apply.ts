@@ -3,16 +3,10 @@
 
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { applyManifest, diffManifest, dryRunManifest, ensureManifestText, ClusterError } from '../../cluster';
+import { applyManifest, diffManifest, dryRunManifest, ensureManifestText } from '../../cluster';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../io';
 import { terminalConfirm, type Confirm } from './cni';
-import {
-  CLUSTER_OPTIONS_HELP,
-  clusterSession,
-  parseClusterArgs,
-  printJson,
-  reportFailure,
-} from './clusterOptions';
+import { CLUSTER_OPTIONS_HELP, runClusterSession, parseClusterArgs, printJson } from './clusterOptions';
 
 const DIFF_HELP = `Usage: eksnet diff FILE|- [options]
 
@@ -45,9 +39,8 @@ export const diffCommand: CliCommand = async (args, rawIO) => {
   if (options.help) return (rawIO.stdout(DIFF_HELP), EXIT_OK);
   if (options.positional.length > 1) throw new UsageError(`unexpected argument "${options.positional[1]}"`);
   const manifest = await readManifest(options.positional[0], rawIO);
-  const { tools, io } = clusterSession(options, rawIO);
-  try {
-    const result = await diffManifest(tools.kubectl, ensureManifestText(manifest.text));
+  return runClusterSession(options, rawIO, 'diff', async ({ tools, io, signal }) => {
+    const result = await diffManifest(tools.kubectl, ensureManifestText(manifest.text), signal);
     if (options.format === 'json')
       printJson(io, { context: result.target.context, changed: result.changed, diff: result.diff });
     else
@@ -55,9 +48,7 @@ export const diffCommand: CliCommand = async (args, rawIO) => {
         result.changed ? result.diff : `No differences: applying ${manifest.label} would change nothing.\n`,
       );
     return result.changed ? EXIT_FINDINGS : EXIT_OK;
-  } catch (error) {
-    return reportFailure(io, 'diff', error);
-  }
+  });
 };
 
 export function makeApplyCommand(confirm: Confirm): CliCommand {
@@ -71,11 +62,10 @@ export function makeApplyCommand(confirm: Confirm): CliCommand {
         'the manifest comes on standard input, so no answer can be read there; add --yes (check it first with --dry-run or eksnet diff)',
       );
     const manifest = await readManifest(options.positional[0], rawIO);
-    const { tools, io } = clusterSession(options, rawIO);
-    try {
+    return runClusterSession(options, rawIO, 'apply', async ({ tools, io, signal }) => {
       const text = ensureManifestText(manifest.text);
       if (options.dryRun) {
-        const result = await dryRunManifest(tools.kubectl, text);
+        const result = await dryRunManifest(tools.kubectl, text, signal);
         if (options.format === 'json')
           printJson(io, {
             context: result.target.context,
@@ -89,7 +79,7 @@ export function makeApplyCommand(confirm: Confirm): CliCommand {
             io.stdout(`${manifest.label}:${lineOf(text, problem.start)}: ${problem.message}\n`);
         return result.ok ? EXIT_OK : EXIT_FINDINGS;
       }
-      const target = await tools.kubectl.resolveTarget();
+      const target = await tools.kubectl.resolveTarget(signal);
       if (!options.yes) {
         const answer = await confirm(
           tools.redactor.redact(
@@ -104,7 +94,7 @@ export function makeApplyCommand(confirm: Confirm): CliCommand {
         }
       }
       // The text read above, to the target named in the prompt (re-checked before it is sent).
-      const result = await applyManifest(tools.kubectl, target, text, { label: manifest.label });
+      const result = await applyManifest(tools.kubectl, target, text, { label: manifest.label, signal });
       if (options.format === 'json')
         printJson(io, {
           context: target.context,
@@ -113,10 +103,7 @@ export function makeApplyCommand(confirm: Confirm): CliCommand {
         });
       else io.stdout(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
       return EXIT_OK;
-    } catch (error) {
-      if (error instanceof ClusterError) return reportFailure(io, 'apply', error);
-      throw error;
-    }
+    });
   };
 }
 

@@ -14,13 +14,7 @@ import {
   type CniStatus,
 } from '../../cluster';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../io';
-import {
-  CLUSTER_OPTIONS_HELP,
-  clusterSession,
-  parseClusterArgs,
-  printJson,
-  reportFailure,
-} from './clusterOptions';
+import { CLUSTER_OPTIONS_HELP, runClusterSession, parseClusterArgs, printJson } from './clusterOptions';
 
 const HELP = `Usage: eksnet cni status [options]
        eksnet cni enable ${Object.keys(FEATURES).join('|')} [--dry-run] [--yes] [options]
@@ -51,6 +45,8 @@ export const terminalConfirm: Confirm = async (question) => {
   try {
     return await new Promise<boolean | undefined>((resolve) => {
       prompt.once('close', () => resolve(undefined));
+      // Ctrl+C at the prompt is a "no".
+      prompt.once('SIGINT', () => prompt.close());
       prompt.question(question, (answer) => resolve(/^y(es)?$/i.test(answer.trim())));
     });
   } finally {
@@ -77,15 +73,12 @@ async function status(args: string[], rawIO: CliIO): Promise<number> {
   const options = parseClusterArgs(args, rawIO);
   if (options.help) return (rawIO.stdout(HELP), EXIT_OK);
   if (options.positional.length > 0) throw new UsageError(`unexpected argument "${options.positional[0]}"`);
-  const { tools, io } = clusterSession(options, rawIO);
-  try {
-    const result = await readCniStatus(tools.kubectl);
+  return runClusterSession(options, rawIO, 'cni status', async ({ tools, io, signal }) => {
+    const result = await readCniStatus(tools.kubectl, signal);
     if (options.format === 'json') printJson(io, statusJson(result));
     else io.stdout(renderStatus(result, 'text'));
     return EXIT_OK;
-  } catch (error) {
-    return reportFailure(io, 'cni status', error);
-  }
+  });
 }
 
 export function statusJson(status: CniStatus): unknown {
@@ -109,9 +102,8 @@ async function enable(args: string[], rawIO: CliIO, confirm: Confirm): Promise<n
   if (!feature) throw new UsageError(`name a feature to enable: ${Object.keys(FEATURES).join(', ')}`);
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
   const json = options.format === 'json';
-  const { tools, io } = clusterSession(options, rawIO);
-  try {
-    const plan = await planEnable(tools.kubectl, feature.id);
+  return runClusterSession(options, rawIO, 'cni enable', async ({ tools, io, signal }) => {
+    const plan = await planEnable(tools.kubectl, feature.id, signal);
     const planJson = {
       feature: plan.feature.id,
       context: plan.target.context,
@@ -144,12 +136,10 @@ async function enable(args: string[], rawIO: CliIO, confirm: Confirm): Promise<n
       }
     }
     // The plan carries its target: the change goes there, whatever the current context is by now.
-    const outcome = await applyPlan(tools.kubectl, plan, { dryRun: options.dryRun });
+    const outcome = await applyPlan(tools.kubectl, plan, { dryRun: options.dryRun, signal });
     if (json)
       printJson(io, { plan: planJson, applied: !outcome.dryRun, dryRun: outcome.dryRun, result: outcome });
     else io.stdout(`\n${renderOutcome(outcome)}`);
     return EXIT_OK;
-  } catch (error) {
-    return reportFailure(io, 'cni enable', error);
-  }
+  });
 }

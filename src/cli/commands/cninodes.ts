@@ -2,13 +2,7 @@
 
 import { readCniNodes, renderCniNodes } from '../../cluster';
 import { EXIT_OK, UsageError, type CliCommand } from '../io';
-import {
-  CLUSTER_OPTIONS_HELP,
-  clusterSession,
-  parseClusterArgs,
-  printJson,
-  reportFailure,
-} from './clusterOptions';
+import { CLUSTER_OPTIONS_HELP, runClusterSession, parseClusterArgs, printJson } from './clusterOptions';
 
 const HELP = `Usage: eksnet cninodes [options]
 
@@ -21,13 +15,10 @@ export const cninodesCommand: CliCommand = async (args, rawIO) => {
   const options = parseClusterArgs(args, rawIO);
   if (options.help) return (rawIO.stdout(HELP), EXIT_OK);
   if (options.positional.length > 0) throw new UsageError(`unexpected argument "${options.positional[0]}"`);
-  const { tools, io } = clusterSession(options, rawIO);
-  try {
-    const { target, rows } = await readCniNodes(tools.kubectl);
+  return runClusterSession(options, rawIO, 'cninodes', async ({ tools, io, signal }) => {
+    const { target, rows } = await readCniNodes(tools.kubectl, signal);
     if (options.format === 'json') printJson(io, { context: target.context, nodes: rows });
     else io.stdout(renderCniNodes(target.context, rows, 'text'));
     return EXIT_OK;
-  } catch (error) {
-    return reportFailure(io, 'cninodes', error);
-  }
+  });
 };

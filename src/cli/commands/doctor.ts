@@ -4,13 +4,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { countNetworkPoliciesIn, renderDoctor, runDoctor } from '../../cluster';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliCommand } from '../io';
-import {
-  CLUSTER_OPTIONS_HELP,
-  clusterSession,
-  parseClusterArgs,
-  printJson,
-  reportFailure,
-} from './clusterOptions';
+import { CLUSTER_OPTIONS_HELP, runClusterSession, parseClusterArgs, printJson } from './clusterOptions';
 
 const HELP = `Usage: eksnet doctor [PATH…] [options]
 
@@ -27,17 +21,14 @@ Exit status: 0 no problems, 1 problems found, 2 usage error.
 export const doctorCommand: CliCommand = async (args, rawIO) => {
   const options = parseClusterArgs(args, rawIO);
   if (options.help) return (rawIO.stdout(HELP), EXIT_OK);
-  const { tools, io } = clusterSession(options, rawIO);
   const paths = options.positional.map((path) => resolve(rawIO.cwd, path));
   const missing = options.positional.find((_path, index) => !existsSync(paths[index]));
   if (missing !== undefined) throw new UsageError(`cannot read ${missing}: no such file or folder`);
   const workspaceNetworkPolicies = paths.length > 0 ? countNetworkPoliciesIn(paths) : undefined;
-  try {
-    const report = await runDoctor(tools.kubectl, tools.aws, { workspaceNetworkPolicies });
+  return runClusterSession(options, rawIO, 'doctor', async ({ tools, io, signal }) => {
+    const report = await runDoctor(tools.kubectl, tools.aws, { workspaceNetworkPolicies, signal });
     if (options.format === 'json') printJson(io, report);
     else io.stdout(renderDoctor(report, 'text'));
     return report.healthy ? EXIT_OK : EXIT_FINDINGS;
-  } catch (error) {
-    return reportFailure(io, 'doctor', error);
-  }
+  });
 };
