@@ -148,9 +148,9 @@ export function applyCurrentFile(log: vscode.LogOutputChannel, diagnostics: vsco
     if (!target) return undefined;
     const command = session.tools.kubectl.at(target).commandArgv(['apply', '--filename=-']);
     const notes = [
-      ...(snapshot.unsaved
-        ? [`${snapshot.name} has unsaved changes: the editor's text is sent, not the file on disk.`]
-        : []),
+      snapshot.unsaved
+        ? `${snapshot.name} has unsaved changes: the editor's text is sent, not the file on disk.`
+        : `${snapshot.name} is saved: its text in the editor and on disk are the same.`,
       ...(changedSince(snapshot)
         ? [
             `${snapshot.name} changed in the editor after you ran the command: the text as it was then is sent, not what the editor shows now.`,
