@@ -21,6 +21,8 @@ export async function readClusterObjects(
   kubectl: Kubectl,
   scope: ClusterScope = {},
 ): Promise<ClusterObjects> {
+  // Resolved once: every call names this context and kubeconfig.
+  const onTarget = kubectl.at(await kubectl.resolveTarget(scope.signal));
   const where = scope.namespace ? [`--namespace=${scope.namespace}`] : ['--all-namespaces'];
   const result: ClusterObjects = { objects: [], warnings: [] };
   const add = (origin: string, list: unknown) => {
@@ -28,7 +30,7 @@ export async function readClusterObjects(
       result.objects.push({ value: list as Record<string, unknown>, origin });
   };
   try {
-    add('kubectl get namespaces', await kubectl.getJson(['get', 'namespaces'], { signal: scope.signal }));
+    add('kubectl get namespaces', await onTarget.getJson(['get', 'namespaces'], { signal: scope.signal }));
   } catch (error) {
     // A namespace-scoped user may not list namespaces; their labels are then unknown.
     if (!isClusterError(error, 'forbidden')) throw error;
@@ -36,10 +38,10 @@ export async function readClusterObjects(
       `${error.message} Namespaces are taken to have only the kubernetes.io/metadata.name label, so namespaceSelectors on other labels match nothing.`,
     );
   }
-  add('kubectl get pods', await kubectl.getJson(['get', 'pods', ...where], { signal: scope.signal }));
+  add('kubectl get pods', await onTarget.getJson(['get', 'pods', ...where], { signal: scope.signal }));
   add(
     'kubectl get networkpolicies',
-    await kubectl.getJson(['get', 'networkpolicies.networking.k8s.io', ...where], { signal: scope.signal }),
+    await onTarget.getJson(['get', 'networkpolicies.networking.k8s.io', ...where], { signal: scope.signal }),
   );
   return result;
 }

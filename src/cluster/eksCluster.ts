@@ -2,7 +2,7 @@
 // entry, which `aws eks update-kubeconfig` names with the cluster ARN (eksctl uses NAME.REGION.eksctl.io).
 
 import { ClusterError } from './errors';
-import type { ContextInfo } from './kubectl';
+import type { ClusterTarget } from './target';
 import type { ClusterSettings } from './settings';
 import { checkClusterName, printable } from './validate';
 
@@ -11,7 +11,10 @@ export interface EksClusterRef {
   region?: string;
 }
 
-export function eksClusterFrom(settings: ClusterSettings, context: ContextInfo | undefined): EksClusterRef {
+export function eksClusterFrom(
+  settings: ClusterSettings,
+  context: Pick<ClusterTarget, 'cluster'> | undefined,
+): EksClusterRef {
   if (settings.clusterName)
     return { name: checkClusterName(settings.clusterName, settings.hints.clusterName) };
   const arn = /^arn:aws[\w-]*:eks:([a-z0-9-]+):\d{12}:cluster\/(.+)$/.exec(context?.cluster ?? '');

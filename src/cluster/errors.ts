@@ -18,6 +18,10 @@ export type ClusterErrorCode =
   | 'not-found'
   | 'incompatible'
   | 'conflict'
+  /** The context now points at another API server than when the plan was made. */
+  | 'target-changed'
+  /** kubectl was stopped after a change started; the message says what the cluster shows now. */
+  | 'interrupted'
   | 'command-failed';
 
 export class ClusterError extends Error {

@@ -15,16 +15,16 @@ export interface ClusterTools {
 
 /** One kubectl and one aws runner sharing the settings, the log and the secret list. */
 export function createClusterTools(settings: ClusterSettings, log: ClusterLog): ClusterTools {
-  const redactor = new Redactor();
-  redactor.addKubeconfigSecrets(settings.kubeconfig, settings.env ?? process.env);
+  const redactor = Redactor.forSettings(settings);
   return { kubectl: new Kubectl(settings, log, redactor), aws: new Aws(settings, log, redactor), redactor };
 }
 
 export { Aws } from './aws';
-export { Kubectl, type ContextInfo } from './kubectl';
+export { Kubectl, TargetedKubectl } from './kubectl';
+export { currentContextIn, kubeconfigFiles, type ClusterTarget } from './target';
 export { ClusterError, isClusterError, type ClusterErrorCode } from './errors';
-export { Redactor } from './redact';
-export { SILENT_LOG, quoteCommand, type ClusterLog } from './process';
+export { Redactor, REDACTED } from './redact';
+export { SILENT_LOG, quoteCommand, wrapCommand, type ClusterLog } from './process';
 export {
   CLI_HINTS,
   VSCODE_HINTS,
@@ -34,11 +34,20 @@ export {
   type SettingHints,
 } from './settings';
 export { readCniStatus, type CniStatus } from './cni/awsNode';
-export { planEnable, applyPlan, type ChangePlan, type ApplyOutcome, type EnvChange } from './cni/enable';
+export { planEnable, type ChangePlan, type EnvChange } from './cni/enable';
+export { applyPlan, type ApplyOutcome } from './cni/applyPlan';
 export { FEATURES, featureById, type FeatureId, type Feature } from './cni/features';
-export { listCniNodes, cniNodeRows, type CniNodeRow } from './nodes';
+export { listCniNodes, cniNodeRows, readCniNodes, type CniNodeRow } from './nodes';
 export { readNodePrefixes, type PrefixReport } from './prefixes';
-export { runDoctor, type DoctorReport, type DoctorCheck } from './doctor';
+export {
+  CHECKS,
+  runDoctor,
+  type DoctorReport,
+  type DoctorCheck,
+  type DoctorFacts,
+  type DoctorOptions,
+} from './doctor';
+export { countNetworkPolicies, countNetworkPoliciesIn, SCAN_LIMITS } from './manifestScan';
 export { readLatticeStatus, type LatticeStatus } from './lattice/status';
 export {
   dryRunManifest,
@@ -46,11 +55,13 @@ export {
   liveAndMerged,
   applyManifest,
   ensureManifestText,
+  type ApplyResult,
   type ManifestProblem,
 } from './manifests';
 export {
   renderStatus,
   renderPlan,
+  planTitle,
   renderOutcome,
   renderCniNodes,
   renderPrefixes,

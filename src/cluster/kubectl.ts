@@ -1,11 +1,21 @@
-// kubectl as the cluster actions use it: fixed global flags from the settings, argv arrays only,
-// `--` before positional arguments, and failures turned into one specific, actionable sentence.
+// kubectl as the cluster actions use it. `Kubectl` only resolves the target (context, kubeconfig
+// files, cluster, server URL); every other call goes through `TargetedKubectl`, which exists only for
+// a resolved target and puts its `--kubeconfig`/`--context` on every command. argv arrays only, `--`
+// before positional arguments, and failures turned into one specific, actionable sentence.
 
 import { existsSync } from 'node:fs';
 import { ClusterError } from './errors';
-import { runProcess, SILENT_LOG, type ClusterLog, type RunResult } from './process';
+import { explainKubectl, noContextError } from './kubectlErrors';
+import { quoteCommand, runProcess, SILENT_LOG, type ClusterLog, type RunResult } from './process';
 import { Redactor } from './redact';
 import type { ClusterSettings } from './settings';
+import {
+  kubeconfigFiles,
+  kubeconfigSelection,
+  targetFromView,
+  type ClusterTarget,
+  type MinifiedView,
+} from './target';
 import { checkPrintable, printable } from './validate';
 
 export interface KubectlCall {
@@ -15,50 +25,185 @@ export interface KubectlCall {
   okExitCodes?: number[];
 }
 
-export interface ContextInfo {
-  context: string;
-  cluster: string;
-  server: string;
-  user: string;
-}
-
-export class Kubectl {
-  readonly redactor: Redactor;
-
+/** Shared by both classes: runs kubectl with the given leading flags. */
+class KubectlRunner {
   constructor(
     readonly settings: ClusterSettings,
-    readonly log: ClusterLog = SILENT_LOG,
-    redactor?: Redactor,
-  ) {
-    this.redactor = redactor ?? new Redactor();
-    if (!redactor) this.redactor.addKubeconfigSecrets(settings.kubeconfig, settings.env ?? process.env);
-  }
-
-  /** Flags every call carries; each flag and its value travel as one argv entry. */
-  globalArgs(): string[] {
-    const { settings } = this;
-    const args: string[] = [];
-    if (settings.kubeconfig)
-      args.push(
-        `--kubeconfig=${checkPrintable(settings.kubeconfig, 'kubeconfig path', settings.hints.kubeconfig)}`,
-      );
-    if (settings.context)
-      args.push(`--context=${checkPrintable(settings.context, 'context name', settings.hints.context)}`);
-    return args;
-  }
+    readonly log: ClusterLog,
+    readonly redactor: Redactor,
+  ) {}
 
   /** Per-request limit; the overall limit (settings.timeoutSeconds) covers kubectl's discovery retries. */
   requestTimeoutArg(): string {
     return `--request-timeout=${Math.max(1, Math.ceil(this.settings.timeoutSeconds / 2))}s`;
   }
 
-  /** The full argv for a kubectl subcommand (for display in plans and for running). */
-  argv(args: string[], options: { requestTimeout?: boolean } = {}): string[] {
-    return [
-      ...this.globalArgs(),
-      ...(options.requestTimeout === false ? [] : [this.requestTimeoutArg()]),
-      ...args,
-    ];
+  async exec(
+    leading: { args: string[]; env?: Record<string, string> },
+    args: string[],
+    call: KubectlCall & { stdoutNotLogged?: string },
+  ): Promise<RunResult> {
+    const base = this.settings.env ?? process.env;
+    return runProcess({
+      executable: this.settings.kubectlPath,
+      args: [...leading.args, ...args],
+      stdin: call.stdin,
+      timeoutMs: this.settings.timeoutSeconds * 1000,
+      signal: call.signal,
+      env: leading.env ? { ...base, ...leading.env } : this.settings.env,
+      log: this.log,
+      redactor: this.redactor,
+      toolName: 'kubectl',
+      pathHint: this.settings.hints.kubectlPath,
+      stdoutNotLogged: call.stdoutNotLogged,
+    });
+  }
+}
+
+export class Kubectl {
+  readonly redactor: Redactor;
+  private readonly runner: KubectlRunner;
+
+  constructor(
+    readonly settings: ClusterSettings,
+    readonly log: ClusterLog = SILENT_LOG,
+    redactor?: Redactor,
+  ) {
+    this.redactor = redactor ?? Redactor.forSettings(settings);
+    this.runner = new KubectlRunner(settings, log, this.redactor);
+  }
+
+  /** The context the settings select (the current one when none is set), with its cluster and server. */
+  resolveTarget(signal?: AbortSignal): Promise<ClusterTarget> {
+    const files = kubeconfigFiles(this.settings.kubeconfig, this.settings.env ?? process.env);
+    return this.readTarget(files, this.settings.context, signal);
+  }
+
+  /**
+   * Re-reads the target's context just before a change: refuses when it now points at another API
+   * server (someone re-pointed it, or replaced the kubeconfig), so the change cannot land elsewhere.
+   */
+  async confirmTarget(target: ClusterTarget, signal?: AbortSignal): Promise<void> {
+    const now = await this.readTarget(target.kubeconfig, target.context, signal);
+    if (now.server !== target.server) {
+      throw new ClusterError(
+        'target-changed',
+        `The kubeconfig changed since the plan was made: context "${printable(target.context)}" now points at ${printable(now.server || '(no server)')}, not ${printable(target.server)} as when the plan was made; nothing was changed — check the kubeconfig and run the command again.`,
+      );
+    }
+  }
+
+  /** The context names in the kubeconfig files (`kubectl config get-contexts -o name`); runs nothing remote. */
+  async listContexts(signal?: AbortSignal): Promise<string[]> {
+    const files = kubeconfigFiles(this.settings.kubeconfig, this.settings.env ?? process.env);
+    for (const file of files) checkPrintable(file, 'kubeconfig path', this.settings.hints.kubeconfig);
+    const result = await this.runner.exec(
+      kubeconfigSelection(files),
+      ['config', 'get-contexts', '--output=name'],
+      {
+        signal,
+      },
+    );
+    if (result.exitCode !== 0)
+      throw explainKubectl(this.redactor.redact(result.stderr), result.exitCode, { settings: this.settings });
+    return result.stdout
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+  }
+
+  /** The only way to run kubectl against a cluster: for one resolved target. */
+  at(target: ClusterTarget): TargetedKubectl {
+    return new TargetedKubectl(this.runner, target);
+  }
+
+  private async readTarget(
+    files: readonly string[],
+    context: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<ClusterTarget> {
+    const hints = this.settings.hints;
+    for (const file of files) checkPrintable(file, 'kubeconfig path', hints.kubeconfig);
+    const selection = kubeconfigSelection(files);
+    const leading = {
+      args: [
+        ...selection.args,
+        ...(context ? [`--context=${checkPrintable(context, 'context name', hints.context)}`] : []),
+      ],
+      env: selection.env,
+    };
+    // The view can hold credentials kubectl does not redact (exec env and args, proxy passwords):
+    // it is never logged; only the four fields below are.
+    const result = await this.runner.exec(leading, ['config', 'view', '--minify', '--output=json'], {
+      signal,
+      stdoutNotLogged: '(kubeconfig view not logged: it can hold credentials)',
+    });
+    const missing = files.find((file) => !existsSync(file));
+    if (result.exitCode !== 0 && missing !== undefined) {
+      throw new ClusterError(
+        'no-context',
+        `The kubeconfig file "${printable(missing)}" does not exist; fix ${this.settings.hints.kubeconfig} or leave it empty to use kubectl's default.`,
+      );
+    }
+    if (result.exitCode !== 0)
+      throw explainKubectl(this.redactor.redact(result.stderr), result.exitCode, {
+        settings: this.settings,
+        context,
+      });
+    let view: MinifiedView;
+    try {
+      view = JSON.parse(result.stdout) as MinifiedView;
+    } catch {
+      throw new ClusterError('command-failed', 'kubectl config view returned output that is not JSON.');
+    }
+    const target = targetFromView(view, files);
+    if (!target) throw noContextError(this.settings);
+    this.log.info(
+      this.redactor.redact(
+        `Target: context "${target.context}", cluster "${target.cluster}", server ${target.server || '(none)'}, user "${target.user}"`,
+      ),
+    );
+    return target;
+  }
+}
+
+export class TargetedKubectl {
+  constructor(
+    private readonly runner: KubectlRunner,
+    readonly target: ClusterTarget,
+  ) {}
+
+  get settings(): ClusterSettings {
+    return this.runner.settings;
+  }
+
+  get redactor(): Redactor {
+    return this.runner.redactor;
+  }
+
+  /** `--kubeconfig=…` (or KUBECONFIG for several files) and `--context=…`, on every call. */
+  private leading(): { args: string[]; env?: Record<string, string> } {
+    const hints = this.settings.hints;
+    for (const file of this.target.kubeconfig) checkPrintable(file, 'kubeconfig path', hints.kubeconfig);
+    const selection = kubeconfigSelection(this.target.kubeconfig);
+    return {
+      args: [
+        ...selection.args,
+        `--context=${checkPrintable(this.target.context, 'context name', hints.context)}`,
+      ],
+      env: selection.env,
+    };
+  }
+
+  /** The command as a person would type it, with the target's flags (for plans and fix commands). */
+  commandArgv(args: string[]): string[] {
+    const leading = this.leading();
+    const prefix = leading.env ? [`KUBECONFIG=${leading.env.KUBECONFIG}`] : [];
+    return [...prefix, 'kubectl', ...leading.args, ...args];
+  }
+
+  commandLine(args: string[]): string {
+    return quoteCommand(this.commandArgv(args));
   }
 
   async run(
@@ -66,18 +211,8 @@ export class Kubectl {
     call: KubectlCall = {},
     options: { requestTimeout?: boolean } = {},
   ): Promise<RunResult> {
-    const result = await runProcess({
-      executable: this.settings.kubectlPath,
-      args: this.argv(args, options),
-      stdin: call.stdin,
-      timeoutMs: this.settings.timeoutSeconds * 1000,
-      signal: call.signal,
-      env: this.settings.env,
-      log: this.log,
-      redactor: this.redactor,
-      toolName: 'kubectl',
-      pathHint: this.settings.hints.kubectlPath,
-    });
+    const withTimeout = options.requestTimeout === false ? args : [this.runner.requestTimeoutArg(), ...args];
+    const result = await this.runner.exec(this.leading(), withTimeout, call);
     if (result.exitCode === 0 || call.okExitCodes?.includes(result.exitCode)) return result;
     throw this.explain(result);
   }
@@ -98,130 +233,12 @@ export class Kubectl {
     }
   }
 
-  /** The context the commands will use, with its cluster and server (no credentials). */
-  async contextInfo(signal?: AbortSignal): Promise<ContextInfo> {
-    const view = await this.getJson<{
-      'current-context'?: string;
-      contexts?: Array<{ name: string; context?: { cluster?: string; user?: string } }>;
-      clusters?: Array<{ name: string; cluster?: { server?: string } }>;
-    }>(['config', 'view', '--minify'], { signal });
-    const context = view.contexts?.[0];
-    if (!context) throw this.noContext();
-    const cluster = view.clusters?.find((c) => c.name === context.context?.cluster);
-    return {
-      context: context.name,
-      cluster: context.context?.cluster ?? '',
-      server: cluster?.cluster?.server ?? '',
-      user: context.context?.user ?? '',
-    };
-  }
-
-  private contextLabel(): string {
-    return this.settings.context ? `context "${printable(this.settings.context)}"` : 'the current context';
-  }
-
-  private noContext(): ClusterError {
-    if (this.settings.kubeconfig && !existsSync(this.settings.kubeconfig)) {
-      return new ClusterError(
-        'no-context',
-        `The kubeconfig file "${printable(this.settings.kubeconfig)}" does not exist; fix ${this.settings.hints.kubeconfig} or leave it empty to use kubectl's default.`,
-      );
-    }
-    const where = this.settings.kubeconfig
-      ? `kubeconfig "${printable(this.settings.kubeconfig)}"`
-      : 'the kubeconfig';
-    return new ClusterError(
-      'no-context',
-      `No Kubernetes context is selected in ${where}; run "kubectl config use-context NAME" or set ${this.settings.hints.context}.`,
-    );
-  }
-
   /** Turns kubectl's stderr into one specific sentence. */
   explain(result: RunResult): ClusterError {
-    const stderr = this.redactor.redact(result.stderr);
-    const hints = this.settings.hints;
-    if (/current-context (is not set|must exist)/.test(stderr) || /localhost:8080 was refused/.test(stderr))
-      return this.noContext();
-    const missingContext =
-      /(?:context was not found for specified context|no context exists with the name|cannot locate context):? "?([^"\n]*)"?/.exec(
-        stderr,
-      );
-    if (missingContext) {
-      return new ClusterError(
-        'no-context',
-        `Context "${printable(this.settings.context ?? missingContext[1])}" is not in the kubeconfig; pick one from "kubectl config get-contexts" and set ${hints.context}.`,
-      );
-    }
-    const forbidden =
-      /User "([^"]*)" cannot (\w+) resource "([^"]+)" in API group "([^"]*)"(?: in the namespace "([^"]+)")?/.exec(
-        stderr,
-      );
-    if (/\(Forbidden\)|is forbidden/.test(stderr)) {
-      if (forbidden) {
-        const [, user, verb, resource, group, namespace] = forbidden;
-        const qualified = group ? `${resource}.${group}` : resource;
-        const scope = namespace ? ` in namespace ${namespace}` : '';
-        return new ClusterError(
-          'forbidden',
-          `Forbidden: user "${user}" may not ${verb} ${qualified}${scope} (${this.contextLabel()}); ask a cluster admin for an RBAC rule granting "${verb}" on "${resource}"${group ? ` in API group "${group}"` : ''}.`,
-        );
-      }
-      return new ClusterError(
-        'forbidden',
-        `Forbidden by the cluster's RBAC (${this.contextLabel()}): ${firstLine(stderr)}`,
-      );
-    }
-    if (/\(Unauthorized\)|must be logged in/.test(stderr)) {
-      return new ClusterError(
-        'unauthorized',
-        `The cluster rejected the credentials of ${this.contextLabel()} (Unauthorized); refresh them (for EKS: "aws eks update-kubeconfig --name CLUSTER") and try again.`,
-      );
-    }
-    if (
-      /Client\.Timeout|context deadline exceeded|i\/o timeout|TLS handshake timeout|Timeout exceeded/.test(
-        stderr,
-      )
-    ) {
-      return new ClusterError(
-        'timeout',
-        `The cluster of ${this.contextLabel()} did not answer in time (${firstLine(stderr)}); check the network or raise ${hints.timeoutSeconds}.`,
-      );
-    }
-    if (
-      /Unable to connect to the server|connection refused|no such host|i\/o timeout|TLS handshake timeout|dial tcp|Client\.Timeout|context deadline exceeded|certificate signed by unknown authority|net\/http/.test(
-        stderr,
-      )
-    ) {
-      const detail = /Unable to connect to the server: (.*)/.exec(stderr)?.[1] ?? firstLine(stderr);
-      return new ClusterError(
-        'unreachable',
-        `Cannot reach the cluster of ${this.contextLabel()} (${detail.trim()}); check the network, VPN or the API server endpoint, then try again.`,
-      );
-    }
-    const missingType = /the server doesn't have a resource type "([^"]+)"/.exec(stderr);
-    if (missingType) {
-      return new ClusterError(
-        'missing-resource-type',
-        `The cluster has no "${missingType[1]}" resource type (its CRD is not installed).`,
-      );
-    }
-    if (/\(NotFound\)/.test(stderr))
-      return new ClusterError(
-        'not-found',
-        firstLine(stderr).replace(/^Error from server \(NotFound\): /, ''),
-      );
-    return new ClusterError(
-      'command-failed',
-      `kubectl failed (exit code ${result.exitCode}): ${firstLine(stderr) || 'no error output'}`,
-    );
+    return explainKubectl(this.redactor.redact(result.stderr), result.exitCode, {
+      settings: this.settings,
+      context: this.target.context,
+      server: this.target.server,
+    });
   }
-}
-
-function firstLine(text: string): string {
-  return (
-    text
-      .split('\n')
-      .map((line) => line.trim())
-      .find((line) => line && !/^E\d{4} /.test(line)) ?? ''
-  );
 }

@@ -3,8 +3,10 @@
 // document and field they are about.
 
 import { parseAllDocuments, isMap, isSeq, type Document, type Node as YamlNode } from 'yaml';
-import type { Kubectl } from './kubectl';
-import { ClusterError } from './errors';
+import type { Kubectl, TargetedKubectl } from './kubectl';
+import { ClusterError, isClusterError } from './errors';
+import type { ClusterTarget } from './target';
+import { printable } from './validate';
 
 export interface ManifestProblem {
   message: string;
@@ -14,26 +16,30 @@ export interface ManifestProblem {
 }
 
 export interface DryRunResult {
+  target: ClusterTarget;
   ok: boolean;
   output: string;
   problems: ManifestProblem[];
 }
 
 export async function dryRunManifest(
-  kubectl: Kubectl,
+  runner: Kubectl,
   text: string,
   signal?: AbortSignal,
 ): Promise<DryRunResult> {
+  const target = await runner.resolveTarget(signal);
+  const kubectl = runner.at(target);
   const result = await kubectl.run(['apply', '--dry-run=server', '--filename=-'], {
     stdin: text,
     signal,
     okExitCodes: [1],
   });
-  if (result.exitCode === 0) return { ok: true, output: result.stdout, problems: [] };
+  if (result.exitCode === 0) return { target, ok: true, output: result.stdout, problems: [] };
   // A non-API failure (no context, unreachable, forbidden) is one of our specific errors, not a manifest problem.
   const generic = kubectl.explain(result);
   if (generic.code !== 'command-failed' && generic.code !== 'not-found') throw generic;
   return {
+    target,
     ok: false,
     output: result.stdout,
     problems: problemsFrom(text, kubectl.redactor.redact(result.stderr)),
@@ -41,7 +47,16 @@ export async function dryRunManifest(
 }
 
 export async function diffManifest(
-  kubectl: Kubectl,
+  runner: Kubectl,
+  text: string,
+  signal?: AbortSignal,
+): Promise<{ target: ClusterTarget; changed: boolean; diff: string }> {
+  const target = await runner.resolveTarget(signal);
+  return { target, ...(await diffOn(runner.at(target), text, signal)) };
+}
+
+async function diffOn(
+  kubectl: TargetedKubectl,
   text: string,
   signal?: AbortSignal,
 ): Promise<{ changed: boolean; diff: string }> {
@@ -53,10 +68,12 @@ export async function diffManifest(
 
 /** What kubectl diff compares: the live objects and the objects after a server-side dry-run apply. */
 export async function liveAndMerged(
-  kubectl: Kubectl,
+  runner: Kubectl,
   text: string,
   signal?: AbortSignal,
-): Promise<{ live: string; merged: string }> {
+): Promise<{ target: ClusterTarget; live: string; merged: string }> {
+  const target = await runner.resolveTarget(signal);
+  const kubectl = runner.at(target);
   const live = await kubectl.run(['get', '--ignore-not-found', '--filename=-', '--output=yaml'], {
     stdin: text,
     signal,
@@ -65,12 +82,60 @@ export async function liveAndMerged(
     stdin: text,
     signal,
   });
-  return { live: stripVolatile(live.stdout), merged: stripVolatile(merged.stdout) };
+  return { target, live: stripVolatile(live.stdout), merged: stripVolatile(merged.stdout) };
 }
 
-export async function applyManifest(kubectl: Kubectl, text: string, signal?: AbortSignal): Promise<string> {
-  const result = await kubectl.run(['apply', '--filename=-'], { stdin: text, signal });
-  return result.stdout;
+export interface ApplyResult {
+  /** kubectl's own report ("networkpolicy.networking.k8s.io/x created"), or what the read-back found. */
+  output: string;
+  /** Set when kubectl was stopped after it started and `kubectl diff` then found nothing left to apply. */
+  interrupted?: string;
+}
+
+/**
+ * Applies `text` to the confirmed `target` only: the context is re-read first and the apply refused
+ * when it now points at another API server. When kubectl is stopped after it started (timeout,
+ * cancel, lost connection), `kubectl diff` tells whether the cluster now matches the text.
+ */
+export async function applyManifest(
+  runner: Kubectl,
+  target: ClusterTarget,
+  text: string,
+  options: { signal?: AbortSignal; label?: string } = {},
+): Promise<ApplyResult> {
+  await runner.confirmTarget(target, options.signal);
+  const kubectl = runner.at(target);
+  try {
+    const result = await kubectl.run(['apply', '--filename=-'], { stdin: text, signal: options.signal });
+    return { output: result.stdout };
+  } catch (error) {
+    if (!isClusterError(error) || !['timeout', 'cancelled', 'unreachable'].includes(error.code)) throw error;
+    const what =
+      error.code === 'cancelled'
+        ? 'was cancelled'
+        : error.code === 'timeout'
+          ? 'did not finish in time'
+          : 'lost the connection';
+    const happened = `kubectl ${what} after it started applying ${options.label ?? 'the file'}`;
+    const check = `${kubectl.commandLine(['diff', '--filename=-'])} < ${options.label ?? 'FILE'}`;
+    let diff: { changed: boolean };
+    try {
+      diff = await diffOn(kubectl, text);
+    } catch (diffError) {
+      throw new ClusterError(
+        'interrupted',
+        `${happened}, and the cluster could not be compared with it afterwards (${(diffError as Error).message}): the change may have been applied. Check with: ${check}`,
+      );
+    }
+    if (diff.changed) {
+      throw new ClusterError(
+        'interrupted',
+        `${happened}; kubectl diff afterwards still finds differences on context "${printable(target.context)}", so it was not applied, or only partly. Check with: ${check}, then apply again.`,
+      );
+    }
+    const message = `${happened}, but the cluster now matches it: kubectl diff on context "${printable(target.context)}" finds no differences (checked afterwards).`;
+    return { output: message, interrupted: happened };
+  }
 }
 
 function stripVolatile(yamlText: string): string {

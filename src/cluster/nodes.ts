@@ -1,6 +1,7 @@
 // Nodes, ENIConfigs and CNINodes as the cluster actions read them.
 
-import type { Kubectl } from './kubectl';
+import type { Kubectl, TargetedKubectl } from './kubectl';
+import type { ClusterTarget } from './target';
 
 export interface Node {
   metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> };
@@ -12,7 +13,7 @@ export interface CniNode {
   spec?: { features?: Array<{ name: string; value?: string }>; tags?: Record<string, string> };
 }
 
-export async function listNodes(kubectl: Kubectl, signal?: AbortSignal): Promise<Node[]> {
+export async function listNodes(kubectl: TargetedKubectl, signal?: AbortSignal): Promise<Node[]> {
   return (await kubectl.getJson<{ items: Node[] }>(['get', '--', 'nodes'], { signal })).items ?? [];
 }
 
@@ -21,7 +22,7 @@ export function nodeZone(node: Node): string | undefined {
   return labels['topology.kubernetes.io/zone'] ?? labels['failure-domain.beta.kubernetes.io/zone'];
 }
 
-export async function listEniConfigNames(kubectl: Kubectl, signal?: AbortSignal): Promise<string[]> {
+export async function listEniConfigNames(kubectl: TargetedKubectl, signal?: AbortSignal): Promise<string[]> {
   const list = await kubectl.getJson<{ items: Array<{ metadata: { name: string } }> }>(
     ['get', '--', 'eniconfigs.crd.k8s.amazonaws.com'],
     { signal },
@@ -29,11 +30,20 @@ export async function listEniConfigNames(kubectl: Kubectl, signal?: AbortSignal)
   return (list.items ?? []).map((item) => item.metadata.name);
 }
 
-export async function listCniNodes(kubectl: Kubectl, signal?: AbortSignal): Promise<CniNode[]> {
+export async function listCniNodes(kubectl: TargetedKubectl, signal?: AbortSignal): Promise<CniNode[]> {
   const list = await kubectl.getJson<{ items: CniNode[] }>(['get', '--', 'cninodes.vpcresources.k8s.aws'], {
     signal,
   });
   return (list.items ?? []).sort((a, b) => a.metadata.name.localeCompare(b.metadata.name));
+}
+
+/** Show CNINodes: the target it read from and one row per node. */
+export async function readCniNodes(
+  kubectl: Kubectl,
+  signal?: AbortSignal,
+): Promise<{ target: ClusterTarget; rows: CniNodeRow[] }> {
+  const target = await kubectl.resolveTarget(signal);
+  return { target, rows: cniNodeRows(await listCniNodes(kubectl.at(target), signal)) };
 }
 
 export interface CniNodeRow {

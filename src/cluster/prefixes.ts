@@ -3,7 +3,7 @@
 
 import type { Aws } from './aws';
 import { eksClusterFrom, type EksClusterRef } from './eksCluster';
-import type { ContextInfo } from './kubectl';
+import type { ClusterTarget } from './target';
 
 export interface NodePrefixes {
   instanceId: string;
@@ -46,7 +46,7 @@ export function describeInstancesArgs(clusterName: string): string[] {
 
 export async function readNodePrefixes(
   aws: Aws,
-  context: ContextInfo | undefined,
+  context: Pick<ClusterTarget, 'cluster'> | undefined,
   signal?: AbortSignal,
 ): Promise<PrefixReport> {
   const cluster = eksClusterFrom(aws.settings, context);

@@ -5,9 +5,11 @@ import { spawn } from 'node:child_process';
 import { ClusterError } from './errors';
 import type { Redactor } from './redact';
 
+/** Commands, results and errors at info/error; what kubectl and aws print (response bodies) at debug. */
 export interface ClusterLog {
   info(message: string): void;
   error(message: string): void;
+  debug?(message: string): void;
 }
 
 export const SILENT_LOG: ClusterLog = { info: () => undefined, error: () => undefined };
@@ -25,6 +27,8 @@ export interface RunOptions {
   toolName: string;
   /** Where the user changes the executable path, for the not-found message. */
   pathHint: string;
+  /** Logged instead of stdout, for output that can hold credentials (kubectl config view). */
+  stdoutNotLogged?: string;
 }
 
 export interface RunResult {
@@ -44,23 +48,35 @@ export function runProcess(options: RunOptions): Promise<RunResult> {
   if (options.signal?.aborted) return Promise.reject(cancelled(options.toolName));
 
   return new Promise<RunResult>((resolve, reject) => {
+    // Its own process group (POSIX), so a timeout or cancel also stops what the child started
+    // (credential plugins, a wrapper's children) instead of leaving them to hold the pipes open.
+    const ownGroup = process.platform !== 'win32';
     const child = spawn(executable, args, {
       env: options.env ?? process.env,
       shell: false,
       stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
+      detached: ownGroup,
     });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let settled = false;
     let reason: 'timeout' | 'cancelled' | undefined;
 
+    const signalChild = (signal: NodeJS.Signals) => {
+      try {
+        if (ownGroup && child.pid !== undefined) process.kill(-child.pid, signal);
+        else child.kill(signal);
+      } catch {
+        // already gone
+      }
+    };
     const stop = (why: 'timeout' | 'cancelled') => {
       if (reason) return;
       reason = why;
-      child.kill('SIGTERM');
+      signalChild('SIGTERM');
       // kubectl normally exits on SIGTERM; make sure a stuck child does not outlive us.
-      setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+      setTimeout(() => signalChild('SIGKILL'), 2000).unref();
     };
     const timer = setTimeout(() => stop('timeout'), options.timeoutMs);
     const onAbort = () => stop('cancelled');
@@ -84,13 +100,13 @@ export function runProcess(options: RunOptions): Promise<RunResult> {
       log.error(redactor.redact(message));
       reject(new ClusterError('tool-not-found', redactor.redact(message)));
     });
-    child.on('close', (code) => {
+    const settle = (code: number | null) => {
       finish();
       if (settled) return;
       settled = true;
       const out = Buffer.concat(stdout).toString('utf8');
       const err = Buffer.concat(stderr).toString('utf8');
-      logOutput(log, redactor, out, err, code);
+      logOutput(log, redactor, options.stdoutNotLogged ?? out, err, code);
       if (reason === 'cancelled') return reject(cancelled(options.toolName));
       if (reason === 'timeout') {
         const seconds = Math.round(options.timeoutMs / 1000);
@@ -102,6 +118,16 @@ export function runProcess(options: RunOptions): Promise<RunResult> {
         );
       }
       resolve({ exitCode: code ?? 1, stdout: out, stderr: err, commandLine });
+    };
+    child.on('close', settle);
+    // Something outside our process group may still hold the pipes: once the child itself has
+    // exited, give its output a moment to drain, then stop waiting for them.
+    child.on('exit', (code) => {
+      setTimeout(() => {
+        child.stdout.destroy();
+        child.stderr.destroy();
+        settle(code);
+      }, 1000).unref();
     });
     if (options.stdin !== undefined) child.stdin.end(options.stdin);
     else child.stdin.end();
@@ -119,7 +145,7 @@ function logOutput(
     text.length > MAX_LOGGED_OUTPUT
       ? `${text.slice(0, MAX_LOGGED_OUTPUT)}\n… (${text.length - MAX_LOGGED_OUTPUT} more characters)`
       : text;
-  if (stdout.trim()) log.info(redactor.redact(clip(stdout.trimEnd())));
+  if (stdout.trim()) (log.debug ?? log.info).call(log, redactor.redact(clip(stdout.trimEnd())));
   if (stderr.trim()) (code === 0 ? log.info : log.error).call(log, redactor.redact(clip(stderr.trimEnd())));
   log.info(`(exit code ${code ?? 'none'})`);
 }
@@ -136,4 +162,31 @@ export function quoteCommand(argv: string[]): string {
 export function quoteArgument(value: string): string {
   if (/^[A-Za-z0-9_./:=@%+,-]+$/.test(value)) return value;
   return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The same command over several lines (`\` continuations) for narrow places such as a dialog:
+ * lines break only between arguments, and a flag stays on the line of the value that follows it.
+ */
+export function wrapCommand(argv: string[], width = 64): string {
+  const units: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = quoteArgument(argv[index]);
+    const next = argv[index + 1];
+    const takesValue = argv[index].startsWith('-') && !argv[index].includes('=') && next !== undefined;
+    if (takesValue && (argv[index] === '--' || !next.startsWith('-'))) {
+      units.push(`${arg} ${quoteArgument(next)}`);
+      index++;
+    } else units.push(arg);
+  }
+  const lines: string[] = [];
+  let line = '';
+  for (const unit of units) {
+    if (line && line.length + 1 + unit.length > width) {
+      lines.push(line);
+      line = `  ${unit}`;
+    } else line = line ? `${line} ${unit}` : unit;
+  }
+  if (line) lines.push(line);
+  return lines.join(' \\\n');
 }

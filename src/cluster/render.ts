@@ -1,10 +1,12 @@
 // Reports as plain text (CLI) and Markdown (VS Code preview). JSON output uses the report objects as they are.
 
 import type { CniStatus } from './cni/awsNode';
-import type { ApplyOutcome, ChangePlan } from './cni/enable';
+import type { ApplyOutcome } from './cni/applyPlan';
+import type { ChangePlan } from './cni/enable';
 import type { CheckStatus, DoctorReport } from './doctor';
 import type { CniNodeRow } from './nodes';
 import type { PrefixReport } from './prefixes';
+import { wrapCommand } from './process';
 
 export type Style = 'text' | 'markdown';
 
@@ -65,12 +67,20 @@ export function renderStatus(status: CniStatus, style: Style): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function renderPlan(plan: ChangePlan, style: Style): string {
-  const lines = [
-    heading(style, `Enable ${plan.feature.title.toLowerCase()} — context ${plan.context.context}`),
-    '',
-  ];
-  lines.push(`Cluster: ${plan.context.cluster} (${plan.context.server})`);
+/** The plan's title: the question a confirmation asks. */
+export function planTitle(plan: ChangePlan): string {
+  return `Enable ${plan.feature.title.toLowerCase()} on context "${plan.target.context}"?`;
+}
+
+/**
+ * The plan as text or Markdown. `dialog`: for a modal whose title is planTitle(): no heading, and
+ * the command over several lines that break only between arguments.
+ */
+export function renderPlan(plan: ChangePlan, style: Style, options: { dialog?: boolean } = {}): string {
+  const lines = options.dialog
+    ? []
+    : [heading(style, `Enable ${plan.feature.title.toLowerCase()} — context ${plan.target.context}`), ''];
+  lines.push(`Cluster: ${plan.target.cluster} (${plan.target.server})`);
   lines.push(`VPC CNI: ${plan.version ?? '(unknown)'}`);
   if (plan.changes.length === 0) {
     lines.push('', 'Already on: every setting has the wanted value; nothing to change.');
@@ -78,7 +88,11 @@ export function renderPlan(plan: ChangePlan, style: Style): string {
     lines.push('', 'Changes to the aws-node container (every other env entry stays as it is):');
     for (const change of plan.changes)
       lines.push(`  ${change.name}: ${change.before ?? '(unset)'} → ${change.after}`);
-    lines.push('', 'Command:', block(style, plan.commandLine));
+    lines.push(
+      '',
+      'Command:',
+      options.dialog ? wrapCommand(plan.commandArgv) : block(style, plan.commandLine),
+    );
   }
   if (plan.warnings.length > 0)
     lines.push('', 'Warnings:', ...plan.warnings.map((warning) => `  ! ${warning}`));
@@ -138,9 +152,15 @@ export function renderDoctor(report: DoctorReport, style: Style, title = 'Networ
     if (check.fix) lines.push(style === 'markdown' ? `  - Fix: \`${check.fix}\`` : `    fix: ${check.fix}`);
   }
   const failures = report.checks.filter((check) => check.status === 'fail').length;
+  const warnings = report.checks.filter((check) => check.status === 'warn').length;
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   lines.push(
     '',
-    failures === 0 ? 'No problems found.' : `${failures} problem${failures === 1 ? '' : 's'} found.`,
+    failures > 0
+      ? `${plural(failures, 'problem')} found${warnings > 0 ? `, and ${plural(warnings, 'warning')}` : ''}.`
+      : warnings > 0
+        ? `No failed checks, but ${plural(warnings, 'warning')} (!) to look at.`
+        : 'No problems found.',
   );
   return `${lines.join('\n')}\n`;
 }

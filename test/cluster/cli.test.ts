@@ -78,7 +78,7 @@ describe('eksnet cluster commands', () => {
       assert.match(result.stdout, /WARM_PREFIX_TARGET: \(unset\) → 1/);
       assert.match(
         result.stderr,
-        /nothing changed \(no --yes given and no terminal to ask on\); run again with --yes/,
+        /nothing changed \(no --yes given and no answer on standard input\); run again with --yes/,
       );
       assert.equal(cluster.server.writes().length, writes);
       assert.deepEqual(awsNodeEnv(cluster.server), before);
@@ -146,7 +146,7 @@ describe('eksnet cluster commands', () => {
     assert.match(io.out, /✗ Prefix delegation warm target: .*fails to start/);
     assert.match(
       io.out,
-      /fix: kubectl --kubeconfig=\S+ set env --namespace kube-system --containers aws-node -- daemonset\/aws-node WARM_PREFIX_TARGET=1/,
+      /fix: kubectl --kubeconfig=\S+ --context=test-context set env --namespace kube-system --containers aws-node -- daemonset\/aws-node WARM_PREFIX_TARGET=1/,
     );
     assert.match(io.out, /! Trunk ENI on every node: No SecurityGroupsForPods feature on ip-10-0-2-20/);
     assert.match(io.out, /– Prefixes on nodes: aws was not found at "\/nonexistent\/aws"/);

@@ -101,7 +101,7 @@ describe('Enabling features', () => {
     const writesBefore = cluster.server.writes().length;
     const plan = await planEnable(tools(cluster).kubectl, 'pod-eni');
     assert.deepEqual(plan.changes, [{ name: 'ENABLE_POD_ENI', before: 'false', after: 'true' }]);
-    assert.equal(plan.context.context, 'test-context');
+    assert.equal(plan.target.context, 'test-context');
     assert.deepEqual(plan.args, [
       'set',
       'env',
@@ -118,7 +118,7 @@ describe('Enabling features', () => {
     assert.match(text, /ENABLE_POD_ENI: false → true/);
     assert.match(
       text,
-      /kubectl --kubeconfig=\S+ set env --namespace kube-system --containers aws-node -- daemonset\/aws-node ENABLE_POD_ENI=true/,
+      /kubectl --kubeconfig=\S+ --context=test-context set env --namespace kube-system --containers aws-node -- daemonset\/aws-node ENABLE_POD_ENI=true/,
     );
     assert.equal(cluster.server.writes().length, writesBefore, 'planning must not write');
   });

@@ -12,7 +12,13 @@ import {
   readCniStatus,
   type ClusterErrorCode,
 } from '../../src/cluster';
-import { awsNodeEnv, editAwsNodeEnv, writeKubeconfig } from '../support/apiserver/cluster';
+import {
+  awsNodeEnv,
+  editAwsNodeEnv,
+  seedEksCluster,
+  TestApiServer,
+  writeKubeconfig,
+} from '../support/apiserver/cluster';
 import { RecordingLog, startCluster, type TestCluster } from './harness';
 
 async function rejectsWith(
@@ -85,10 +91,9 @@ describe('Cluster action failures', () => {
     );
   });
 
-  it('cluster unreachable: names the context and what to check', async () => {
-    const kubeconfig = writeKubeconfig(cluster.server, cluster.directory, {
-      server: `https://127.0.0.1:${await closedPort()}`,
-    });
+  it('cluster unreachable: names the context, the server address and what to check', async () => {
+    const address = `https://127.0.0.1:${await closedPort()}`;
+    const kubeconfig = writeKubeconfig(cluster.server, cluster.directory, { server: address });
     const tools = createClusterTools(
       cluster.settings({ kubeconfig, timeoutSeconds: 10 }),
       new RecordingLog(),
@@ -96,7 +101,37 @@ describe('Cluster action failures', () => {
     await rejectsWith(
       readCniStatus(tools.kubectl),
       'unreachable',
-      /Cannot reach the cluster of the current context \(.*127\.0\.0\.1:\d+ was refused.*\); check the network/,
+      new RegExp(
+        `Cannot reach the cluster of context "test-context": the API server ${address.replace(/\./g, '\\.')} refused the connection; check the server address`,
+      ),
+    );
+  });
+
+  it('"The connection to the server … was refused" alone (discovery cached) is "unreachable" with the address', async () => {
+    // A second API server whose discovery kubectl caches, then stops: kubectl's only line is then
+    // "The connection to the server 127.0.0.1:PORT was refused - did you specify the right host or port?".
+    const gone = await TestApiServer.start({
+      token: cluster.server.token,
+      certificates: cluster.server.certificates,
+    });
+    seedEksCluster(gone);
+    const kubeconfig = writeKubeconfig(gone, cluster.directory, { contextName: 'gone' });
+    const log = new RecordingLog();
+    const tools = createClusterTools(cluster.settings({ kubeconfig, timeoutSeconds: 10 }), log);
+    await readCniStatus(tools.kubectl);
+    await gone.stop();
+    await rejectsWith(
+      readCniStatus(tools.kubectl),
+      'unreachable',
+      new RegExp(
+        `^Cannot reach the cluster of context "gone": the API server ${gone.url.replace(/\./g, '\\.')} refused the connection; check the server address in the kubeconfig, the network or VPN, then try again\\.$`,
+      ),
+    );
+    assert.match(log.text(), /The connection to the server 127\.0\.0\.1:\d+ was refused/);
+    assert.doesNotMatch(
+      log.text().split('(exit code 0)').at(-1) ?? '',
+      /E\d{4} /,
+      'discovery came from the cache',
     );
   });
 

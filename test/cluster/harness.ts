@@ -166,3 +166,41 @@ export function captureIO(env: NodeJS.ProcessEnv = {}): CapturedIO {
 
 export { CLI_HINTS, PROJECT_ROOT };
 export type { SeedOptions };
+
+export interface GatedKubectl {
+  path: string;
+  /** The next `kubectl config view` waits until release(). */
+  arm(): void;
+  /** True while a `kubectl config view` waits at the gate. */
+  waiting(): boolean;
+  release(): void;
+}
+
+/**
+ * The real kubectl, except that while the gate is armed (a FIFO exists) the next `kubectl config
+ * view` waits until the test writes to it: a test can then change the editor between "the command
+ * started" and "the command went on", without timing anything.
+ */
+export function gatedKubectl(directory: string): GatedKubectl {
+  const gate = join(directory, 'gate');
+  const waiting = join(directory, 'gate-waiting');
+  const path = join(directory, 'kubectl-gated');
+  writeFileSync(
+    path,
+    [
+      '#!/bin/sh',
+      'case " $* " in',
+      `  *" config view "*) if [ -p '${gate}' ]; then : > '${waiting}'; cat '${gate}' > /dev/null; rm -f '${gate}' '${waiting}'; fi ;;`,
+      'esac',
+      `exec '${realKubectl()}' "$@"`,
+      '',
+    ].join('\n'),
+  );
+  chmodSync(path, 0o755);
+  return {
+    path,
+    arm: () => execFileSync('mkfifo', [gate]),
+    waiting: () => existsSync(waiting),
+    release: () => writeFileSync(gate, '\n'),
+  };
+}

@@ -2,9 +2,9 @@
 // as exact, single argv entries (no shell ever sees them), or are refused before anything runs.
 
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
   createClusterTools,
@@ -42,10 +42,19 @@ describe('Hostile values never reach a shell', () => {
         kubeconfig: `${directory}/${value}`,
         env: { PATH: '/usr/bin:/bin' },
       });
+      // The kubeconfig file exists under that hostile name, so kubectl is really asked.
+      mkdirSync(dirname(`${directory}/${value}`), { recursive: true });
+      writeFileSync(`${directory}/${value}`, '{}');
       await assert.rejects(readCniStatus(createClusterTools(settings, new RecordingLog()).kubectl));
       const [call] = kubectl.calls();
-      assert.deepEqual(call.slice(0, 2), [`--kubeconfig=${directory}/${value}`, `--context=${value}`]);
-      assert.deepEqual(call.slice(3), ['config', 'view', '--minify', '-o', 'json']);
+      assert.deepEqual(call, [
+        `--kubeconfig=${directory}/${value}`,
+        `--context=${value}`,
+        'config',
+        'view',
+        '--minify',
+        '--output=json',
+      ]);
       assert.equal(existsSync(join(process.cwd(), 'PWNED')), false);
       assert.equal(existsSync(join(directory, 'PWNED')), false);
     });

@@ -2,7 +2,7 @@
 // field they are about, and the diff compares the live object with the server's dry-run result.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import {
@@ -53,9 +53,13 @@ describe('Manifest dry-run, diff and apply', () => {
 
   it('apply creates the object; diff then shows a changed port', async () => {
     const tools = createClusterTools(cluster.settings(), new RecordingLog());
-    assert.match(await applyManifest(tools.kubectl, GOOD), /allow-web created/);
+    const target = await tools.kubectl.resolveTarget();
+    const applied = await applyManifest(tools.kubectl, target, GOOD);
+    assert.match(applied.output, /allow-web created/);
+    assert.equal(applied.interrupted, undefined);
     assert.ok(cluster.server.get('networking.k8s.io/v1', 'NetworkPolicy', 'allow-web', 'default'));
-    assert.deepEqual(await diffManifest(tools.kubectl, GOOD), { changed: false, diff: '' });
+    const same = await diffManifest(tools.kubectl, GOOD);
+    assert.deepEqual([same.changed, same.diff], [false, '']);
     const changed = await diffManifest(tools.kubectl, GOOD.replace('port: 80', 'port: 8080'));
     assert.equal(changed.changed, true);
     assert.match(changed.diff, /^-\s+- port: 80$/m);
@@ -92,23 +96,41 @@ describe('Manifest dry-run, diff and apply', () => {
     io.readStdin = async () => GOOD;
     assert.equal(await main(['diff', '-', ...common], io), 1, io.err);
     assert.match(io.out, /^\+\s+name: allow-web$/m);
+    const file = join(cluster.directory, 'allow-web.yaml');
+    writeFileSync(file, GOOD);
     const refused = captureIO(cluster.settings().env);
-    refused.readStdin = async () => GOOD;
-    assert.equal(await makeApplyCommand(async () => undefined)(['-', ...common], refused), 1);
-    assert.match(refused.err, /nothing changed \(no --yes given and no terminal to ask on\)/);
+    assert.equal(await makeApplyCommand(async () => undefined)([file, ...common], refused), 1);
+    assert.match(refused.err, /nothing changed \(no --yes given and no answer on standard input\)/);
+    const declined = captureIO(cluster.settings().env);
+    assert.equal(await makeApplyCommand(async () => false)([file, ...common], declined), 1);
+    assert.match(declined.err, /nothing changed \(not confirmed\)/);
+    // The manifest on stdin leaves nothing to read an answer from: --yes is required.
+    const fromStdin = captureIO(cluster.settings().env);
+    fromStdin.readStdin = async () => GOOD;
+    assert.equal(await main(['apply', '-', ...common], fromStdin), 2);
+    assert.match(
+      fromStdin.err,
+      /the manifest comes on standard input, so no answer can be read there; add --yes/,
+    );
     assert.equal(
       cluster.server.get('networking.k8s.io/v1', 'NetworkPolicy', 'allow-web', 'default'),
       undefined,
     );
     const confirmed = captureIO(cluster.settings().env);
-    confirmed.readStdin = async () => GOOD;
     const questions: string[] = [];
     assert.equal(
-      await makeApplyCommand(async (q) => (questions.push(q), true))(['-', ...common], confirmed),
+      await makeApplyCommand(async (q) => (questions.push(q), true))([file, ...common], confirmed),
       0,
       confirmed.err,
     );
-    assert.match(questions[0], /Apply standard input to context "test-context"/);
+    assert.match(
+      questions[0],
+      /^Apply \S+allow-web\.yaml to context "test-context" \(cluster arn:aws:eks:us-west-2:111122223333:cluster\/demo-cluster at https:\/\/127\.0\.0\.1:\d+\)\? \[y\/N\] $/,
+    );
     assert.ok(cluster.server.get('networking.k8s.io/v1', 'NetworkPolicy', 'allow-web', 'default'));
+    const piped = captureIO(cluster.settings().env);
+    piped.readStdin = async () => GOOD.replace('port: 80', 'port: 8080');
+    assert.equal(await main(['apply', '-', '--yes', ...common], piped), 0, piped.err);
+    assert.match(piped.out, /allow-web configured/);
   });
 });

@@ -25,7 +25,7 @@ describe('Node prefixes', () => {
   it('lists each node with its prefixes, taking cluster name and region from the context ARN', async () => {
     const aws = recordingExecutable(cluster.directory, 'aws-ok', { stdoutFile: EC2_JSON });
     const tools = createClusterTools(cluster.settings({ awsPath: aws.path }), new RecordingLog());
-    const report = await readNodePrefixes(tools.aws, await tools.kubectl.contextInfo());
+    const report = await readNodePrefixes(tools.aws, await tools.kubectl.resolveTarget());
     assert.deepEqual(report.cluster, { name: 'demo-cluster', region: 'us-west-2' });
     assert.deepEqual(
       report.nodes.map((node) => [node.privateDnsName, node.ipv4Prefixes]),

@@ -14,7 +14,7 @@ import {
   TestApiServer,
   writeKubeconfig,
 } from '../support/apiserver/cluster';
-import { realKubectl, recordingExecutable } from './harness';
+import { gatedKubectl, realKubectl, recordingExecutable } from './harness';
 
 interface HostTest {
   name: string;
@@ -24,6 +24,61 @@ interface HostTest {
 
 const SETTINGS = ['kubectlPath', 'kubeconfig', 'context', 'awsPath', 'timeoutSeconds'];
 
+async function waitUntil(description: string, condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${description}`);
+    await new Promise((resolve) => setTimeout(resolve, 50)); // poll interval
+  }
+}
+
+const LATER_EDIT =
+  '\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: edited-later, namespace: default}\n';
+
+/**
+ * Runs `command` on a new document holding `text`, and edits the document while the command is
+ * held at its first kubectl call: returns what the command returned and the requests it made.
+ */
+async function runWhileEditing(
+  server: TestApiServer,
+  directory: string,
+  kubeconfig: string,
+  command: string,
+  text: string,
+): Promise<{
+  result: { sentText?: string; changedSince?: boolean } | undefined;
+  document: vscode.TextDocument;
+  bodies: string;
+}> {
+  const gate = gatedKubectl(directory);
+  await setUserSettings({
+    kubectlPath: gate.path,
+    kubeconfig,
+    timeoutSeconds: 20,
+    awsPath: '/nonexistent/aws',
+  });
+  const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: text });
+  await vscode.window.showTextDocument(document);
+  const seen = server.requests.length;
+  gate.arm();
+  const pending = vscode.commands.executeCommand<{ sentText?: string; changedSince?: boolean }>(command);
+  await waitUntil('the command to reach kubectl', () => gate.waiting());
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(
+    document.uri,
+    new vscode.Range(0, 0, document.lineCount, 0),
+    text.replace('port: 80', 'port: 8080') + LATER_EDIT,
+  );
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  gate.release();
+  const result = await pending;
+  const bodies = server.requests
+    .slice(seen)
+    .map((r) => r.body ?? '')
+    .join('\n');
+  return { result, document, bodies };
+}
+
 async function setUserSettings(values: Record<string, unknown>): Promise<void> {
   const configuration = vscode.workspace.getConfiguration('eksNetworking');
   for (const name of SETTINGS)
@@ -32,6 +87,13 @@ async function setUserSettings(values: Record<string, unknown>): Promise<void> {
 
 export function clusterHostTests(): HostTest[] {
   let server: TestApiServer | undefined;
+  let directory = '';
+  let kubeconfig = '';
+  const good = () =>
+    readFileSync(join(CLUSTER_FIXTURES, 'netpol-bad-protocol.yaml'), 'utf8').replace(
+      'protocol: tcp',
+      'protocol: TCP',
+    );
   return [
     {
       name: 'cluster commands: set up a test API server and point the user settings at it',
@@ -40,7 +102,8 @@ export function clusterHostTests(): HostTest[] {
         const kubectl = realKubectl();
         server = await TestApiServer.start();
         seedEksCluster(server);
-        const kubeconfig = writeKubeconfig(server, mkdtempSync(join(tmpdir(), 'eksnet-host-')));
+        directory = mkdtempSync(join(tmpdir(), 'eksnet-host-'));
+        kubeconfig = writeKubeconfig(server, directory);
         await setUserSettings({
           kubectlPath: kubectl,
           kubeconfig,
@@ -123,6 +186,45 @@ export function clusterHostTests(): HostTest[] {
           undefined,
           'a diff must not create anything',
         );
+      },
+    },
+    {
+      name: 'Dry-run Current File checks the text as it was when the command started, and puts no diagnostic on a text that changed since',
+      async run() {
+        const bad = good().replace('protocol: TCP', 'protocol: tcp');
+        const { result, document, bodies } = await runWhileEditing(
+          server!,
+          directory,
+          kubeconfig,
+          'eksNetworking.dryRunCurrentFile',
+          bad,
+        );
+        assert.equal(result?.sentText, bad);
+        assert.equal(result?.changedSince, true);
+        assert.doesNotMatch(bodies, /edited-later|8080/, 'the edit made after the start was sent');
+        assert.match(bodies, /"tcp"/);
+        const placed = vscode.languages
+          .getDiagnostics(document.uri)
+          .filter((d) => d.source === 'kubectl (server dry run)');
+        assert.deepEqual(placed, [], 'problems of the old text were put on the edited one');
+      },
+    },
+    {
+      name: 'Diff Current File compares the text as it was when the command started',
+      async run() {
+        const { result, bodies } = await runWhileEditing(
+          server!,
+          directory,
+          kubeconfig,
+          'eksNetworking.diffCurrentFile',
+          good(),
+        );
+        assert.equal(result?.sentText, good());
+        assert.equal(result?.changedSince, true);
+        assert.doesNotMatch(bodies, /edited-later|8080/);
+        const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+        assert.ok(input instanceof vscode.TabInputTextDiff, 'the active tab is not a diff editor');
+        assert.match(vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '', /editor changed since/);
       },
     },
     {

@@ -4,9 +4,11 @@
 import {
   CLI_HINTS,
   ClusterError,
+  createClusterTools,
   DEFAULT_TIMEOUT_SECONDS,
   type ClusterLog,
   type ClusterSettings,
+  type ClusterTools,
 } from '../../cluster';
 import { EXIT_FINDINGS, UsageError, type CliIO } from '../io';
 
@@ -103,10 +105,54 @@ export function parseClusterArgs(
   return { settings, format, ...options };
 }
 
-/** The log: silent unless --verbose, then stderr. The runner has already removed credentials. */
+/** The log: silent unless --verbose, then stderr. */
 export function cliLog(io: CliIO, verbose: boolean): ClusterLog {
   if (!verbose) return { info: () => undefined, error: () => undefined };
   return { info: (message) => io.stderr(`${message}\n`), error: (message) => io.stderr(`${message}\n`) };
+}
+
+export interface ClusterSession {
+  tools: ClusterTools;
+  /** Writes through the redactor. */
+  io: CliIO;
+  /** Aborted by Ctrl+C: kubectl is stopped, and a change in flight is read back and reported. */
+  signal: AbortSignal;
+}
+
+/**
+ * Runs a cluster subcommand: kubectl and aws runners, and an `io` whose every line (reports, prompts,
+ * errors, the --verbose log) passes the redactor, so no credential the kubeconfig, the environment
+ * or the aws files hold can reach the terminal, whatever produced the text. kubectl runs in its own
+ * process group, so Ctrl+C is turned into a cancel here (a second Ctrl+C quits at once). A
+ * ClusterError becomes one line on stderr and exit code 1.
+ */
+export async function runClusterSession(
+  options: ClusterCliOptions,
+  rawIO: CliIO,
+  command: string,
+  body: (session: ClusterSession) => Promise<number>,
+): Promise<number> {
+  let redact = (text: string) => text;
+  const io: CliIO = {
+    ...rawIO,
+    stdout: (text) => rawIO.stdout(redact(text)),
+    stderr: (text) => rawIO.stderr(redact(text)),
+  };
+  const tools = createClusterTools(options.settings, cliLog(io, options.verbose));
+  redact = (text) => tools.redactor.redact(text);
+  const controller = new AbortController();
+  const interrupt = () => {
+    io.stderr(`eksnet ${command}: stopping kubectl (Ctrl+C again to quit at once)…\n`);
+    controller.abort();
+  };
+  process.once('SIGINT', interrupt);
+  try {
+    return await body({ tools, io, signal: controller.signal });
+  } catch (error) {
+    return reportFailure(io, command, error);
+  } finally {
+    process.removeListener('SIGINT', interrupt);
+  }
 }
 
 /** Prints a cluster failure as one line and returns the exit code for it. */

@@ -4,7 +4,6 @@
 import { createInterface } from 'node:readline';
 import {
   applyPlan,
-  createClusterTools,
   featureById,
   FEATURES,
   planEnable,
@@ -15,7 +14,7 @@ import {
   type CniStatus,
 } from '../../cluster';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../io';
-import { CLUSTER_OPTIONS_HELP, cliLog, parseClusterArgs, printJson, reportFailure } from './clusterOptions';
+import { CLUSTER_OPTIONS_HELP, runClusterSession, parseClusterArgs, printJson } from './clusterOptions';
 
 const HELP = `Usage: eksnet cni status [options]
        eksnet cni enable ${Object.keys(FEATURES).join('|')} [--dry-run] [--yes] [options]
@@ -30,15 +29,26 @@ ${CLUSTER_OPTIONS_HELP}
 Exit status: 0 done, 1 cluster error or change not confirmed, 2 usage error.
 `;
 
-/** Asks a yes/no question; undefined when there is no terminal to ask on. */
+/** Asks a yes/no question; undefined when no answer comes (standard input closed or empty). */
 export type Confirm = (question: string) => Promise<boolean | undefined>;
 
+/**
+ * Asks on stderr and reads the answer from standard input: typed at a terminal or piped in
+ * (`echo y | eksnet …`). End of input without an answer is "no answer", so nothing changes.
+ */
 export const terminalConfirm: Confirm = async (question) => {
-  if (!process.stdin.isTTY || !process.stderr.isTTY) return undefined;
-  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  const prompt = createInterface({
+    input: process.stdin,
+    output: process.stderr,
+    terminal: process.stdin.isTTY === true && process.stderr.isTTY === true,
+  });
   try {
-    const answer = await new Promise<string>((resolve) => prompt.question(question, resolve));
-    return /^y(es)?$/i.test(answer.trim());
+    return await new Promise<boolean | undefined>((resolve) => {
+      prompt.once('close', () => resolve(undefined));
+      // Ctrl+C at the prompt is a "no".
+      prompt.once('SIGINT', () => prompt.close());
+      prompt.question(question, (answer) => resolve(/^y(es)?$/i.test(answer.trim())));
+    });
   } finally {
     prompt.close();
   }
@@ -59,19 +69,16 @@ export function makeCniCommand(confirm: Confirm): CliCommand {
 
 export const cniCommand: CliCommand = makeCniCommand(terminalConfirm);
 
-async function status(args: string[], io: CliIO): Promise<number> {
-  const options = parseClusterArgs(args, io);
-  if (options.help) return (io.stdout(HELP), EXIT_OK);
+async function status(args: string[], rawIO: CliIO): Promise<number> {
+  const options = parseClusterArgs(args, rawIO);
+  if (options.help) return (rawIO.stdout(HELP), EXIT_OK);
   if (options.positional.length > 0) throw new UsageError(`unexpected argument "${options.positional[0]}"`);
-  const tools = createClusterTools(options.settings, cliLog(io, options.verbose));
-  try {
-    const result = await readCniStatus(tools.kubectl);
+  return runClusterSession(options, rawIO, 'cni status', async ({ tools, io, signal }) => {
+    const result = await readCniStatus(tools.kubectl, signal);
     if (options.format === 'json') printJson(io, statusJson(result));
     else io.stdout(renderStatus(result, 'text'));
     return EXIT_OK;
-  } catch (error) {
-    return reportFailure(io, 'cni status', error);
-  }
+  });
 }
 
 export function statusJson(status: CniStatus): unknown {
@@ -87,21 +94,21 @@ export function statusJson(status: CniStatus): unknown {
   };
 }
 
-async function enable(args: string[], io: CliIO, confirm: Confirm): Promise<number> {
-  const options = parseClusterArgs(args, io, { yes: true, dryRun: true });
-  if (options.help) return (io.stdout(HELP), EXIT_OK);
+async function enable(args: string[], rawIO: CliIO, confirm: Confirm): Promise<number> {
+  const options = parseClusterArgs(args, rawIO, { yes: true, dryRun: true });
+  if (options.help) return (rawIO.stdout(HELP), EXIT_OK);
   const [featureName, extra] = options.positional;
   const feature = featureName ? featureById(featureName) : undefined;
   if (!feature) throw new UsageError(`name a feature to enable: ${Object.keys(FEATURES).join(', ')}`);
   if (extra !== undefined) throw new UsageError(`unexpected argument "${extra}"`);
   const json = options.format === 'json';
-  const tools = createClusterTools(options.settings, cliLog(io, options.verbose));
-  try {
-    const plan = await planEnable(tools.kubectl, feature.id);
+  return runClusterSession(options, rawIO, 'cni enable', async ({ tools, io, signal }) => {
+    const plan = await planEnable(tools.kubectl, feature.id, signal);
     const planJson = {
       feature: plan.feature.id,
-      context: plan.context.context,
-      cluster: plan.context.cluster,
+      context: plan.target.context,
+      cluster: plan.target.cluster,
+      server: plan.target.server,
       version: plan.version ?? null,
       changes: plan.changes,
       command: plan.commandLine,
@@ -116,9 +123,11 @@ async function enable(args: string[], io: CliIO, confirm: Confirm): Promise<numb
       return EXIT_OK;
     }
     if (!options.dryRun && !options.yes) {
-      const answer = await confirm(`Change aws-node on context "${plan.context.context}"? [y/N] `);
+      const answer = await confirm(
+        tools.redactor.redact(`Change aws-node on context "${plan.target.context}"? [y/N] `),
+      );
       if (answer !== true) {
-        const why = answer === undefined ? 'no --yes given and no terminal to ask on' : 'not confirmed';
+        const why = answer === undefined ? 'no --yes given and no answer on standard input' : 'not confirmed';
         if (json) printJson(io, { plan: planJson, applied: false, dryRun: false, reason: why });
         io.stderr(
           `eksnet cni enable: nothing changed (${why}); run again with --yes to apply, or --dry-run to test.\n`,
@@ -126,12 +135,11 @@ async function enable(args: string[], io: CliIO, confirm: Confirm): Promise<numb
         return EXIT_FINDINGS;
       }
     }
-    const outcome = await applyPlan(tools.kubectl, plan, { dryRun: options.dryRun });
+    // The plan carries its target: the change goes there, whatever the current context is by now.
+    const outcome = await applyPlan(tools.kubectl, plan, { dryRun: options.dryRun, signal });
     if (json)
       printJson(io, { plan: planJson, applied: !outcome.dryRun, dryRun: outcome.dryRun, result: outcome });
     else io.stdout(`\n${renderOutcome(outcome)}`);
     return EXIT_OK;
-  } catch (error) {
-    return reportFailure(io, 'cni enable', error);
-  }
+  });
 }

@@ -1,14 +1,8 @@
 // `eksnet prefixes`: the IP prefixes EC2 assigned to each node of the cluster (prefix delegation).
 
-import {
-  createClusterTools,
-  isClusterError,
-  readNodePrefixes,
-  renderPrefixes,
-  type ContextInfo,
-} from '../../cluster';
+import { isClusterError, readNodePrefixes, renderPrefixes, type ClusterTarget } from '../../cluster';
 import { EXIT_OK, UsageError, type CliCommand } from '../io';
-import { CLUSTER_OPTIONS_HELP, cliLog, parseClusterArgs, printJson, reportFailure } from './clusterOptions';
+import { CLUSTER_OPTIONS_HELP, runClusterSession, parseClusterArgs, printJson } from './clusterOptions';
 
 const HELP = `Usage: eksnet prefixes [options]
 
@@ -18,26 +12,23 @@ from --cluster/--region or from the context's cluster ARN.
 
 ${CLUSTER_OPTIONS_HELP}`;
 
-export const prefixesCommand: CliCommand = async (args, io) => {
-  const options = parseClusterArgs(args, io);
-  if (options.help) return (io.stdout(HELP), EXIT_OK);
+export const prefixesCommand: CliCommand = async (args, rawIO) => {
+  const options = parseClusterArgs(args, rawIO);
+  if (options.help) return (rawIO.stdout(HELP), EXIT_OK);
   if (options.positional.length > 0) throw new UsageError(`unexpected argument "${options.positional[0]}"`);
-  const tools = createClusterTools(options.settings, cliLog(io, options.verbose));
-  try {
-    let context: ContextInfo | undefined;
+  return runClusterSession(options, rawIO, 'prefixes', async ({ tools, io, signal }) => {
+    let context: ClusterTarget | undefined;
     // With --cluster the kubeconfig is not needed at all.
     if (!options.settings.clusterName) {
       try {
-        context = await tools.kubectl.contextInfo();
+        context = await tools.kubectl.resolveTarget(signal);
       } catch (error) {
         if (!isClusterError(error)) throw error;
       }
     }
-    const report = await readNodePrefixes(tools.aws, context);
+    const report = await readNodePrefixes(tools.aws, context, signal);
     if (options.format === 'json') printJson(io, report);
     else io.stdout(renderPrefixes(report, 'text'));
     return EXIT_OK;
-  } catch (error) {
-    return reportFailure(io, 'prefixes', error);
-  }
+  });
 };

@@ -24,12 +24,19 @@ export function detectOwner(daemonSet: DaemonSet): Owner {
   return { kind: 'self-managed', evidence: 'no EKS add-on or Helm ownership found on aws-node' };
 }
 
-/** The `--configuration-values` JSON that sets the same env entries through the EKS add-on. */
-export function addonConfigurationValues(env: Record<string, string>): string {
-  return JSON.stringify({ env });
+/** The add-on's configuration values: `{ env: {...} }` for aws-node env entries, or other keys. */
+export type AddonConfiguration = { env: Record<string, string> } | Record<string, unknown>;
+
+/** The `--configuration-values` JSON for the EKS add-on. */
+export function addonConfigurationValues(configuration: AddonConfiguration): string {
+  return JSON.stringify(configuration);
 }
 
-export function updateAddonCommand(clusterName: string, env: Record<string, string>): string {
+export function updateAddonCommand(
+  clusterName: string,
+  configuration: AddonConfiguration,
+  region?: string,
+): string {
   return quoteCommand([
     'aws',
     'eks',
@@ -39,6 +46,7 @@ export function updateAddonCommand(clusterName: string, env: Record<string, stri
     '--addon-name',
     'vpc-cni',
     '--configuration-values',
-    addonConfigurationValues(env),
+    addonConfigurationValues(configuration),
+    ...(region ? ['--region', region] : []),
   ]);
 }

@@ -2,7 +2,8 @@
 // CNI status: version, every networking setting that matters, network policy state, add-on ownership.
 
 import { ClusterError, isClusterError } from '../errors';
-import type { Kubectl } from '../kubectl';
+import type { Kubectl, TargetedKubectl } from '../kubectl';
+import type { ClusterTarget } from '../target';
 import { detectOwner, type Owner } from './addon';
 import { versionFromImage } from './version';
 
@@ -61,6 +62,8 @@ export interface NetworkPolicyState {
 
 export interface CniStatus {
   context: string;
+  /** Where it was read (absent when built from objects read elsewhere). */
+  target?: ClusterTarget;
   image: string | undefined;
   version: string | undefined;
   settings: SettingValue[];
@@ -173,7 +176,7 @@ export function envMap(container: Container): Map<string, string | undefined> {
 }
 
 /** managedFields are kept (kubectl hides them by default): they tell whether the EKS add-on owns aws-node. */
-export async function readAwsNode(kubectl: Kubectl, signal?: AbortSignal): Promise<DaemonSet> {
+export async function readAwsNode(kubectl: TargetedKubectl, signal?: AbortSignal): Promise<DaemonSet> {
   try {
     return await kubectl.getJson<DaemonSet>(
       ['get', '--namespace', NAMESPACE, '--show-managed-fields', '--', 'daemonset', DAEMONSET],
@@ -192,7 +195,10 @@ export async function readAwsNode(kubectl: Kubectl, signal?: AbortSignal): Promi
   }
 }
 
-export async function readConfigMap(kubectl: Kubectl, signal?: AbortSignal): Promise<ConfigMap | undefined> {
+export async function readConfigMap(
+  kubectl: TargetedKubectl,
+  signal?: AbortSignal,
+): Promise<ConfigMap | undefined> {
   try {
     return await kubectl.getJson<ConfigMap>(['get', '--namespace', NAMESPACE, '--', 'configmap', CONFIGMAP], {
       signal,
@@ -204,10 +210,11 @@ export async function readConfigMap(kubectl: Kubectl, signal?: AbortSignal): Pro
 }
 
 export async function readCniStatus(kubectl: Kubectl, signal?: AbortSignal): Promise<CniStatus> {
-  const info = await kubectl.contextInfo(signal);
-  const daemonSet = await readAwsNode(kubectl, signal);
-  const configMap = await readConfigMap(kubectl, signal);
-  return cniStatusFrom(info.context, daemonSet, configMap);
+  const target = await kubectl.resolveTarget(signal);
+  const onTarget = kubectl.at(target);
+  const daemonSet = await readAwsNode(onTarget, signal);
+  const configMap = await readConfigMap(onTarget, signal);
+  return { ...cniStatusFrom(target.context, daemonSet, configMap), target };
 }
 
 export function cniStatusFrom(

@@ -1,24 +1,13 @@
-// Switching a VPC CNI feature on: first a plan (context, exact command, each setting before → after,
-// warnings), which the caller shows and confirms; then the change through `kubectl set env` on the
-// aws-node container only, then a re-read that proves the new values are there.
+// Switching a VPC CNI feature on, part one: the plan (target context and server, exact command, each
+// setting before → after, warnings), which the caller shows and confirms. applyPlan.ts makes it.
 
 import { ClusterError, isClusterError } from '../errors';
 import { eksClusterFrom } from '../eksCluster';
-import type { ContextInfo, Kubectl } from '../kubectl';
-import { quoteCommand } from '../process';
+import type { Kubectl, TargetedKubectl } from '../kubectl';
+import type { ClusterTarget } from '../target';
 import { checkEnvEntry, printable } from '../validate';
 import { addonConfigurationValues, updateAddonCommand, type Owner } from './addon';
-import {
-  CONTAINER,
-  DAEMONSET,
-  NAMESPACE,
-  awsNodeContainer,
-  cniStatusFrom,
-  envMap,
-  isOn,
-  parseCount,
-  readAwsNode,
-} from './awsNode';
+import { CONTAINER, DAEMONSET, NAMESPACE, cniStatusFrom, isOn, parseCount, readAwsNode } from './awsNode';
 import { FEATURES, type Feature, type FeatureId } from './features';
 import { listEniConfigNames, listNodes, nodeZone } from '../nodes';
 import { atLeast } from './version';
@@ -31,12 +20,15 @@ export interface EnvChange {
 
 export interface ChangePlan {
   feature: Feature;
-  context: ContextInfo;
+  /** Where the plan was read, and the only place applyPlan sends the change. */
+  target: ClusterTarget;
   version: string | undefined;
   /** Only the entries whose value changes; empty when the feature is already on. */
   changes: EnvChange[];
   /** kubectl arguments (without the executable) that make the change. */
   args: string[];
+  /** The whole command (kubectl, the target's flags, args), for display. */
+  commandArgv: string[];
   /** The same command as a person would type it. */
   commandLine: string;
   warnings: string[];
@@ -46,22 +38,16 @@ export interface ChangePlan {
   addon?: { configurationValues: string; command: string };
 }
 
-export interface ApplyOutcome {
-  dryRun: boolean;
-  /** Values read back after the change (for a dry run: what the server accepted). */
-  changes: EnvChange[];
-  message: string;
-}
-
 export async function planEnable(
-  kubectl: Kubectl,
+  runner: Kubectl,
   featureId: FeatureId,
   signal?: AbortSignal,
 ): Promise<ChangePlan> {
   const feature = FEATURES[featureId];
-  const context = await kubectl.contextInfo(signal);
+  const target = await runner.resolveTarget(signal);
+  const kubectl = runner.at(target);
   const daemonSet = await readAwsNode(kubectl, signal);
-  const status = cniStatusFrom(context.context, daemonSet, undefined);
+  const status = cniStatusFrom(target.context, daemonSet, undefined);
   const env = status.env;
   const warnings: string[] = [];
 
@@ -69,7 +55,7 @@ export async function planEnable(
   if (supported === false) {
     throw new ClusterError(
       'cni-too-old',
-      `The VPC CNI on context "${context.context}" is ${status.version}, too old for ${feature.title.toLowerCase()}, which needs ${feature.minVersion} or later; upgrade the VPC CNI first.`,
+      `The VPC CNI on context "${printable(target.context)}" is ${status.version}, too old for ${feature.title.toLowerCase()}, which needs ${feature.minVersion} or later; upgrade the VPC CNI first.`,
     );
   }
   if (supported === undefined) {
@@ -114,13 +100,13 @@ export async function planEnable(
   if (owner.kind === 'eks-addon') {
     let clusterName = 'CLUSTER_NAME';
     try {
-      clusterName = eksClusterFrom(kubectl.settings, context).name;
+      clusterName = eksClusterFrom(kubectl.settings, target).name;
     } catch {
       // keep the placeholder; the user fills it in
     }
     addon = {
-      configurationValues: addonConfigurationValues(desired),
-      command: updateAddonCommand(clusterName, desired),
+      configurationValues: addonConfigurationValues({ env: desired }),
+      command: updateAddonCommand(clusterName, { env: desired }),
     };
     warnings.push(
       'aws-node is managed by the EKS vpc-cni add-on: a kubectl change can be overwritten by the next add-on update; prefer the add-on configuration (merge it with your current configuration values).',
@@ -132,11 +118,12 @@ export async function planEnable(
   }
   return {
     feature,
-    context,
+    target,
     version: status.version,
     changes,
     args,
-    commandLine: quoteCommand(['kubectl', ...kubectl.argv(args, { requestTimeout: false })]),
+    commandArgv: kubectl.commandArgv(args),
+    commandLine: kubectl.commandLine(args),
     warnings,
     caveats: feature.caveats,
     owner,
@@ -164,52 +151,7 @@ export function setEnvCommandArgs(assignments: string[]): string[] {
   ];
 }
 
-/** Makes the planned change (or a server-side dry run of it) and reads aws-node back. */
-export async function applyPlan(
-  kubectl: Kubectl,
-  plan: ChangePlan,
-  options: { dryRun?: boolean; signal?: AbortSignal } = {},
-): Promise<ApplyOutcome> {
-  const dryRun = options.dryRun === true;
-  if (plan.changes.length === 0) {
-    return { dryRun, changes: [], message: `${plan.feature.title} is already on; nothing to change.` };
-  }
-  // Refuse if someone changed aws-node since the plan was shown.
-  const current = envMap(awsNodeContainer(await readAwsNode(kubectl, options.signal)));
-  for (const change of plan.changes) {
-    if (current.get(change.name) !== change.before) {
-      throw new ClusterError(
-        'conflict',
-        `aws-node changed since the plan was made (${change.name} is now "${printable(current.get(change.name) ?? '(unset)')}"); nothing was changed — run the command again to see a fresh plan.`,
-      );
-    }
-  }
-  const args = dryRun ? [...plan.args.slice(0, 2), '--dry-run=server', ...plan.args.slice(2)] : plan.args;
-  await kubectl.run(args, { signal: options.signal });
-  if (dryRun) {
-    return {
-      dryRun,
-      changes: plan.changes,
-      message: `Dry run: the API server accepted the change to aws-node on context "${plan.context.context}"; nothing was changed.`,
-    };
-  }
-  const after = envMap(awsNodeContainer(await readAwsNode(kubectl, options.signal)));
-  const changes = plan.changes.map((change) => ({ ...change, after: after.get(change.name) ?? '(unset)' }));
-  const missing = plan.changes.filter((change) => after.get(change.name) !== change.after);
-  if (missing.length > 0) {
-    throw new ClusterError(
-      'command-failed',
-      `kubectl reported success but aws-node does not show ${missing.map((c) => `${c.name}=${c.after}`).join(', ')}; check the DaemonSet and the EKS Networking log.`,
-    );
-  }
-  return {
-    dryRun,
-    changes,
-    message: `${plan.feature.title} is on for context "${plan.context.context}"; aws-node pods restart with the new settings (rolling update).`,
-  };
-}
-
-async function missingEniConfigWarnings(kubectl: Kubectl, signal?: AbortSignal): Promise<string[]> {
+async function missingEniConfigWarnings(kubectl: TargetedKubectl, signal?: AbortSignal): Promise<string[]> {
   const nodes = await listNodes(kubectl, signal);
   let eniConfigs: string[];
   try {
@@ -235,7 +177,7 @@ async function missingEniConfigWarnings(kubectl: Kubectl, signal?: AbortSignal):
   return warnings;
 }
 
-async function burstableNodeWarnings(kubectl: Kubectl, signal?: AbortSignal): Promise<string[]> {
+async function burstableNodeWarnings(kubectl: TargetedKubectl, signal?: AbortSignal): Promise<string[]> {
   const nodes = await listNodes(kubectl, signal);
   const burstable = nodes.filter((node) =>
     /^t\d/.test(node.metadata.labels?.['node.kubernetes.io/instance-type'] ?? ''),

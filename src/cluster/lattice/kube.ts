@@ -1,7 +1,7 @@
 // Read-only kubectl queries for `eksnet lattice status`: the AWS Gateway API Controller deployment,
 // the Gateway API and controller CRDs, and the Gateway API objects and policies with their status.
 
-import type { Kubectl } from '../kubectl';
+import type { TargetedKubectl } from '../kubectl';
 import { versionFromImage } from '../cni/version';
 import type { GatewayApiObject } from '../../engine/model/lattice';
 
@@ -77,7 +77,7 @@ interface Deployment {
  * after the release, so it is found by its image.
  */
 export async function readController(
-  kubectl: Kubectl,
+  kubectl: TargetedKubectl,
   signal?: AbortSignal,
 ): Promise<ControllerDeployment | undefined> {
   const list = await kubectl.getJson<List<Deployment>>(
@@ -118,7 +118,11 @@ interface Crd {
 }
 
 /** The named CRDs in one call; missing ones come back as not present. */
-export async function readCrds(kubectl: Kubectl, names: string[], signal?: AbortSignal): Promise<CrdState[]> {
+export async function readCrds(
+  kubectl: TargetedKubectl,
+  names: string[],
+  signal?: AbortSignal,
+): Promise<CrdState[]> {
   const list = await kubectl.getJson<List<Crd>>(
     ['get', 'customresourcedefinitions', ...names, '--ignore-not-found'],
     {
@@ -140,7 +144,7 @@ export async function readCrds(kubectl: Kubectl, names: string[], signal?: Abort
 
 /** All objects of one resource in every namespace (`kubectl get RESOURCE -A`). */
 export async function listAll(
-  kubectl: Kubectl,
+  kubectl: TargetedKubectl,
   resource: string,
   signal?: AbortSignal,
 ): Promise<KubeObject[]> {
@@ -165,7 +169,7 @@ export const ROUTE_EVENT_REASONS = [
   'DeploySucceed',
 ];
 
-export async function listRouteEvents(kubectl: Kubectl, signal?: AbortSignal): Promise<KubeEvent[]> {
+export async function listRouteEvents(kubectl: TargetedKubectl, signal?: AbortSignal): Promise<KubeEvent[]> {
   const list = await kubectl.getJson<List<KubeEvent>>(['get', 'events', '--all-namespaces'], { signal });
   return (list.items ?? []).filter(
     (event) =>

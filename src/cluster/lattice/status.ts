@@ -7,7 +7,8 @@ import type { Aws } from '../aws';
 import type { CheckStatus, DoctorCheck, DoctorReport } from '../doctor';
 import { eksClusterFrom } from '../eksCluster';
 import { isClusterError } from '../errors';
-import type { ContextInfo, Kubectl } from '../kubectl';
+import type { Kubectl, TargetedKubectl } from '../kubectl';
+import type { ClusterTarget } from '../target';
 import { atLeast } from '../cni/version';
 import {
   gatewayBinding,
@@ -49,7 +50,7 @@ export function objectName(object: KubeObject): string {
 }
 
 export async function readLatticeStatus(
-  kubectl: Kubectl,
+  tools: Kubectl,
   aws: Aws | undefined,
   signal?: AbortSignal,
 ): Promise<LatticeStatus> {
@@ -72,13 +73,15 @@ export async function readLatticeStatus(
     }
   };
 
-  let context: ContextInfo | undefined;
+  // Resolved once: every later call names this context and kubeconfig.
+  let context: ClusterTarget | undefined;
   if (
-    !(await guarded('kubectl and context', async () => void (context = await kubectl.contextInfo(signal))))
+    !(await guarded('kubectl and context', async () => void (context = await tools.resolveTarget(signal))))
   ) {
     return finish();
   }
-  const info = context as ContextInfo;
+  const info = context as ClusterTarget;
+  const kubectl: TargetedKubectl = tools.at(info);
   add('kubectl and context', 'pass', `context "${info.context}", cluster ${info.cluster}`);
 
   let controllerVersion: string | undefined;

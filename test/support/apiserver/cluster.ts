@@ -127,6 +127,12 @@ export interface KubeconfigOptions {
   noCurrentContext?: boolean;
   /** Point the cluster at another address (an unreachable one, for example). */
   server?: string;
+  /** Replaces the user entry (an exec plugin, for example); default: token plus client certificate. */
+  user?: JsonObject;
+  /** proxy-url of the cluster entry. */
+  proxyUrl?: string;
+  /** More contexts, each with its own cluster entry and user (named after the context). */
+  moreContexts?: Array<{ name: string; server: TestApiServer; clusterName?: string }>;
 }
 
 /** Writes a kubeconfig with the bearer token, a client certificate and key, and the CA; returns its path. */
@@ -138,30 +144,45 @@ export function writeKubeconfig(
   const contextName = options.contextName ?? 'test-context';
   const clusterName = options.clusterName ?? 'arn:aws:eks:us-west-2:111122223333:cluster/demo-cluster';
   const base64 = (text: string) => Buffer.from(text).toString('base64');
+  const clusterEntry = (name: string, target: TestApiServer, url: string, proxyUrl?: string) => ({
+    name,
+    cluster: {
+      server: url,
+      'certificate-authority-data': base64(target.certificates.serverCert),
+      ...(proxyUrl ? { 'proxy-url': proxyUrl } : {}),
+    },
+  });
+  const userEntry = (name: string, target: TestApiServer, user?: JsonObject) => ({
+    name,
+    user: user ?? {
+      token: target.token,
+      'client-certificate-data': base64(target.certificates.clientCert),
+      'client-key-data': base64(target.certificates.clientKey),
+    },
+  });
+  const more = (options.moreContexts ?? []).map((entry) => ({
+    ...entry,
+    clusterName: entry.clusterName ?? `${entry.name}-cluster`,
+  }));
   const config = {
     apiVersion: 'v1',
     kind: 'Config',
     'current-context': options.noCurrentContext ? '' : contextName,
     clusters: [
-      {
-        name: clusterName,
-        cluster: {
-          server: options.server ?? server.url,
-          'certificate-authority-data': base64(server.certificates.serverCert),
-        },
-      },
+      clusterEntry(clusterName, server, options.server ?? server.url, options.proxyUrl),
+      ...more.map((entry) => clusterEntry(entry.clusterName, entry.server, entry.server.url)),
     ],
     users: [
-      {
-        name: 'test-user',
-        user: {
-          token: server.token,
-          'client-certificate-data': base64(server.certificates.clientCert),
-          'client-key-data': base64(server.certificates.clientKey),
-        },
-      },
+      userEntry('test-user', server, options.user),
+      ...more.map((entry) => userEntry(`${entry.name}-user`, entry.server)),
     ],
-    contexts: [{ name: contextName, context: { cluster: clusterName, user: 'test-user' } }],
+    contexts: [
+      { name: contextName, context: { cluster: clusterName, user: 'test-user' } },
+      ...more.map((entry) => ({
+        name: entry.name,
+        context: { cluster: entry.clusterName, user: `${entry.name}-user` },
+      })),
+    ],
   };
   const path = join(directory, `kubeconfig-${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(path, JSON.stringify(config, null, 2), { mode: 0o600 });

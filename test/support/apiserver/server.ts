@@ -5,12 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { json, parseResourcePath, readBody, validate, verbOf } from './http';
 import type { AddressInfo } from 'node:net';
 import { createCertificates, type TestCertificates } from './certs';
 import { jsonMergePatch, strategicMergePatch, type Json, type JsonObject } from './merge';
 import {
   discoveryDocument,
-  findType,
   findTypeByKind,
   groupVersion,
   openApiDocument,
@@ -35,6 +35,11 @@ export interface InjectedFailure {
   message?: string;
   /** Hold the answer this long (a test's kubectl timeout should fire first). */
   delayMs?: number;
+  /**
+   * Handle the request normally (a PATCH is applied) but hold the answer this long: the change is
+   * live while the client still waits, as when a response is lost on the way back.
+   */
+  holdAnswerMs?: number;
   /** How many requests it applies to; unlimited when omitted. */
   times?: number;
 }
@@ -51,6 +56,7 @@ export class TestApiServer {
   private forbidden: Forbidden[] = [];
   private resourceVersion = 1000;
   private readonly pending = new Set<ServerResponse>();
+  private readonly waiters: Array<{ matches: (r: RecordedRequest) => boolean; resolve: () => void }> = [];
 
   private constructor(
     private readonly server: Server,
@@ -59,8 +65,12 @@ export class TestApiServer {
     readonly token: string,
   ) {}
 
-  static async start(token = `test-token-${randomUUID()}`): Promise<TestApiServer> {
-    const certificates = createCertificates();
+  /** Pass another server's token and certificates to get a second cluster the same credentials reach. */
+  static async start(
+    options: { token?: string; certificates?: TestCertificates } = {},
+  ): Promise<TestApiServer> {
+    const token = options.token ?? `test-token-${randomUUID()}`;
+    const certificates = options.certificates ?? createCertificates();
     const server = createServer({ key: certificates.serverKey, cert: certificates.serverCert });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
@@ -114,6 +124,12 @@ export class TestApiServer {
     this.forbidden = [];
   }
 
+  /** Resolves when a request matching `matches` arrives (or has arrived since `since`). */
+  whenRequest(matches: (request: RecordedRequest) => boolean, since = this.requests.length): Promise<void> {
+    if (this.requests.slice(since).some(matches)) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ matches, resolve }));
+  }
+
   /** Requests that could change state (anything but GET), dry runs included. */
   writes(): RecordedRequest[] {
     return this.requests.filter((r) => r.method !== 'GET');
@@ -140,6 +156,11 @@ export class TestApiServer {
       authorization: request.headers.authorization,
     };
     this.requests.push(recorded);
+    for (const waiter of [...this.waiters]) {
+      if (!waiter.matches(recorded)) continue;
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
 
     if (request.headers.authorization !== `Bearer ${this.token}`) {
       return this.status(response, 401, 'Unauthorized', 'Unauthorized');
@@ -163,11 +184,25 @@ export class TestApiServer {
           'an error on the server ("injected failure") has prevented the request from succeeding',
       );
     }
+    if (failure?.holdAnswerMs) this.holdAnswer(response, failure.holdAnswerMs);
     try {
       this.route(recorded, response);
     } catch (error) {
       this.status(response, 500, 'InternalError', (error as Error).message);
     }
+  }
+
+  /** Delays what route() writes; the headers go out with the body, so the client sees nothing until then. */
+  private holdAnswer(response: ServerResponse, ms: number): void {
+    const end = response.end.bind(response) as (body?: string) => ServerResponse;
+    this.pending.add(response);
+    response.end = ((body?: string) => {
+      setTimeout(() => {
+        this.pending.delete(response);
+        if (!response.destroyed) end(body);
+      }, ms).unref();
+      return response;
+    }) as typeof response.end;
   }
 
   private takeFailure(request: RecordedRequest): InjectedFailure | undefined {
@@ -378,62 +413,4 @@ export class TestApiServer {
       ...(details ? { details } : {}),
     });
   }
-}
-
-/** The few checks the real API server makes that the tests rely on (dry-run errors become diagnostics). */
-function validate(object: JsonObject): string | undefined {
-  if (object.kind !== 'NetworkPolicy') return undefined;
-  const spec = (object.spec ?? {}) as JsonObject;
-  for (const direction of ['ingress', 'egress'] as const) {
-    const rules = Array.isArray(spec[direction]) ? (spec[direction] as JsonObject[]) : [];
-    for (const [ruleIndex, rule] of rules.entries()) {
-      const ports = Array.isArray(rule.ports) ? (rule.ports as JsonObject[]) : [];
-      for (const [portIndex, port] of ports.entries()) {
-        if (port.protocol !== undefined && !['TCP', 'UDP', 'SCTP'].includes(String(port.protocol))) {
-          return `spec.${direction}[${ruleIndex}].ports[${portIndex}].protocol: Unsupported value: "${String(port.protocol)}": supported values: "SCTP", "TCP", "UDP"`;
-        }
-      }
-    }
-  }
-  return undefined;
-}
-
-function verbOf(method: string, name: string | undefined): string {
-  if (method === 'GET') return name ? 'get' : 'list';
-  if (method === 'POST') return 'create';
-  if (method === 'PATCH') return 'patch';
-  if (method === 'PUT') return 'update';
-  if (method === 'DELETE') return 'delete';
-  return method.toLowerCase();
-}
-
-function parseResourcePath(
-  path: string,
-): { type: ResourceType; namespace?: string; name?: string } | undefined {
-  const match = /^\/(?:api\/(v1)|apis\/([^/]+)\/([^/]+))\/(.+)$/.exec(path);
-  if (!match) return undefined;
-  const group = match[2] ?? '';
-  const version = match[1] ?? match[3];
-  const segments = match[4].split('/').map(decodeURIComponent);
-  if (segments[0] === 'namespaces' && segments.length >= 3) {
-    const type = findType(group, version, segments[2]);
-    return type ? { type, namespace: segments[1], name: segments[3] } : undefined;
-  }
-  const type = findType(group, version, segments[0]);
-  return type ? { type, name: segments[1] } : undefined;
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    request.on('data', (part: Buffer) => parts.push(part));
-    request.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
-    request.on('error', reject);
-  });
-}
-
-function json(response: ServerResponse, code: number, body: unknown): void {
-  if (response.destroyed) return;
-  response.writeHead(code, { 'Content-Type': 'application/json' });
-  response.end(JSON.stringify(body));
 }

@@ -1,0 +1,28 @@
+// The ids of every command the extension contributes (package.json contributes.commands), in one
+// place: the client registers them from here, and a test compares this list with package.json.
+
+/** Commands that run kubectl or aws: off (and hidden from the palette) in Restricted Mode. */
+export const CLUSTER_COMMAND_IDS = {
+  showCniStatus: 'eksNetworking.showCniStatus',
+  enablePodEni: 'eksNetworking.enableSecurityGroupsForPods',
+  showCniNodes: 'eksNetworking.showCniNodes',
+  enableCustomNetworking: 'eksNetworking.enableCustomNetworking',
+  enablePrefixDelegation: 'eksNetworking.enablePrefixDelegation',
+  showNodePrefixes: 'eksNetworking.showNodePrefixes',
+  dryRunCurrentFile: 'eksNetworking.dryRunCurrentFile',
+  diffCurrentFile: 'eksNetworking.diffCurrentFile',
+  applyCurrentFile: 'eksNetworking.applyCurrentFile',
+  networkingDoctor: 'eksNetworking.networkingDoctor',
+  /** Run by a click on the context in the status bar. */
+  selectContext: 'eksNetworking.selectContext',
+} as const;
+
+/** Editing commands: they work in Restricted Mode too. */
+export const EDITOR_COMMAND_IDS = {
+  /** Shown as "Explain Resource" once renamed; the id stays. */
+  explainPolicy: 'eksNetworking.explainPolicy',
+} as const;
+
+export const COMMAND_IDS = { ...EDITOR_COMMAND_IDS, ...CLUSTER_COMMAND_IDS } as const;
+
+export type ClusterCommandId = (typeof CLUSTER_COMMAND_IDS)[keyof typeof CLUSTER_COMMAND_IDS];
