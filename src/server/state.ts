@@ -34,7 +34,7 @@ export function parseServerSettings(section: unknown): { settings: ServerSetting
 export class ServerState {
   settings: ServerSettings = DEFAULT_SERVER_SETTINGS;
   /** The objects of the open documents, for the cross-resource checks. */
-  readonly workspace = new Workspace();
+  readonly workspace = new Workspace('editor');
   private readonly files = new Map<string, ManifestFile>();
 
   constructor(

@@ -11,6 +11,13 @@
 import type { FileObject, WorkspaceObject } from './objects';
 
 export class Workspace {
+  /**
+   * `run`: the files of one `eksnet lint` run, which a user names to be checked (and usually
+   * applies) together. `editor`: whatever happens to be open or on disk, so a check that judges
+   * files as one deployment (a name defined twice) keeps to each file.
+   */
+  constructor(readonly scope: 'run' | 'editor' = 'run') {}
+
   private readonly files = new Map<string, readonly WorkspaceObject[]>();
   private flat: WorkspaceObject[] | undefined;
   private readonly memo = new Map<string, unknown>();

@@ -30,7 +30,8 @@ export default defineRule({
   kinds: 'any',
   category: 'semantics',
   defaultSeverity: 'warning',
-  summary: 'Two resources of the same kind have the same namespace and name, in one file or one run.',
+  summary:
+    'Two resources of the same kind have the same namespace and name, in one file (or, in `eksnet lint`, one run).',
   why: 'The API server keeps one object per kind, namespace and name: applying both leaves only the one applied last, so the other never takes effect. Usually one of them was copied and not renamed.',
   badExample:
     'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]\n---\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: web\n  namespace: shop\nspec:\n  podSelector:\n    matchLabels:\n      app: web\n  policyTypes: [Ingress]',
@@ -44,9 +45,18 @@ export default defineRule({
       const key = identity(object);
       const group = key === undefined ? undefined : groups.get(key);
       if (!group || group.length < 2 || group[0].value === object.value) continue;
+      // In the editor, copies in other files are drafts or other environments' overlays.
+      if (ctx.workspace.scope === 'editor' && group[0].file !== object.file) {
+        const sameFile = group.find((candidate) => candidate.file === object.file);
+        if (!sameFile || sameFile.value === object.value) continue;
+      }
       // The group may be from before an edit moved things; take the first one's current place.
       current ??= new Map(ctx.workspace.objects().map((candidate) => [candidate.value, candidate]));
-      const first = current.get(group[0].value) ?? group[0];
+      const earlier =
+        ctx.workspace.scope === 'editor'
+          ? group.find((candidate) => candidate.file === object.file)!
+          : group[0];
+      const first = current.get(earlier.value) ?? earlier;
       const where = object.namespace === undefined ? '' : `${object.namespace}/`;
       ctx.report(object, {
         path: ['metadata', 'name'],
