@@ -27,6 +27,8 @@ const ONE_CLEAR_DIAGNOSTIC: Record<string, { code: string; message: RegExp }> = 
   '10,000-deep flow sequences': { code: 'YAML001', message: /nesting is too deep/ },
   '10,000-deep flow mappings': { code: 'YAML001', message: /nesting is too deep/ },
   '10,000 unclosed flow brackets': { code: 'YAML001', message: /nesting is too deep/ },
+  'alias amplification (150 aliases of 1,000 ipBlocks)': { code: 'YAML001', message: /aliases expand/ },
+  'alias amplification (700 aliases of 1,000 ipBlocks)': { code: 'YAML001', message: /aliases expand/ },
   '50 MB file': {
     code: 'YAML002',
     message: /larger than eksNetworking\.maxFileSizeMB \(10 MB\): not validated/,
