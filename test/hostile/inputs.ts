@@ -156,11 +156,11 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
   { name: 'alias amplification (150 aliases of 1,000 ipBlocks)', build: () => aliasAmplification(150) },
   { name: 'alias amplification (700 aliases of 1,000 ipBlocks)', build: () => aliasAmplification(700) },
   {
-    name: '40,000 anchors, each aliased once',
+    name: '25,000 anchors, each aliased once',
     build: () =>
       POLICY_HEAD +
       'spec:\n  podSelector: {}\nx:\n' +
-      Array.from({ length: 40_000 }, (_, i) => `  a${i}: &a${i} x\n  b${i}: *a${i}\n`).join(''),
+      Array.from({ length: 25_000 }, (_, i) => `  a${i}: &a${i} x\n  b${i}: *a${i}\n`).join(''),
   },
 ];
 

@@ -46,7 +46,12 @@ interface LineToken {
 // way; `[^#]*?[ \t]*:` could split a long run of spaces many ways and took seconds on one line.
 const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#"'[\]{}](?:[^#]*?[^\s#])?)[ \t]*:(?=[ \t]|$)/;
 
-const WHITESPACE = /\s/;
+/** What `trim()` removes: blanks and line breaks, and the Unicode spaces (checked only past ASCII). */
+function isWhitespace(code: number): boolean {
+  if (code === 32 || code === 9) return true;
+  if (code < 128) return code >= 10 && code <= 13;
+  return /\s/.test(String.fromCharCode(code));
+}
 
 /** `- - - x` nests lists on one line; real files use two or three, and each one rescans the line. */
 const MAX_ITEMS_ON_ONE_LINE = 32;
@@ -66,7 +71,7 @@ export function buildOutline(text: string, placeholder?: number): Outline {
     const lineEnd = newline === -1 ? text.length : newline;
     // Indentation and blankness without copying the line: most lines of a long block scalar are skipped.
     let first = lineStart;
-    while (first < lineEnd && WHITESPACE.test(text[first])) first++;
+    while (first < lineEnd && isWhitespace(text.charCodeAt(first))) first++;
     const indent = first - lineStart;
     const blank = first === lineEnd;
     const placeholderHere =
