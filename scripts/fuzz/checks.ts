@@ -11,7 +11,9 @@ import {
   type OffsetRange,
 } from '../../src/engine';
 import {
+  collectLabels,
   completeInFile,
+  WorkspaceLabels,
   disableLineEdit,
   documentSymbols,
   explainFile,
@@ -129,15 +131,18 @@ export function checkText(text: string, options: CheckOptions): Problem[] {
     if (edit) outOfRange('disableLineEdit', [edit]);
   }
 
+  // The file's own workloads stand in for the workspace, so label and port name completion run too.
+  const labels = new WorkspaceLabels();
+  timed('collectLabels', options, problems, () => collectLabels(text, labels));
   const probes = options.cursorProbes ?? 0;
   for (let probe = 0; probe < probes; probe++) {
     const offset = options.pickOffset
       ? options.pickOffset(text.length, probe)
       : evenOffset(text.length, probe, probes);
     const candidates = timed(`completeInFile(${offset})`, options, problems, () =>
-      completeInFile(file, offset),
+      completeInFile(file, offset, { labels: () => [labels] }),
     );
-    for (const candidate of candidates ?? []) {
+    for (const candidate of candidates?.items ?? []) {
       outOfRange(`completeInFile(${offset})`, [candidate.range, ...(candidate.additionalEdits ?? [])]);
     }
     const found = file.chunkAt(offset);

@@ -4,7 +4,9 @@
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAllDocuments } from 'yaml';
+import { parseYaml } from '../engine/parse/parseYaml';
+import { documentEntries } from '../engine/workspace/objects';
+import { isRecord } from '../engine/util/values';
 import { mayContainOurResource, routeResource } from '../engine/route/resourceTypes';
 
 export const SCAN_LIMITS = { files: 500, bytesPerFile: 512 * 1024 };
@@ -13,16 +15,14 @@ export const SCAN_LIMITS = { files: 500, bytesPerFile: 512 * 1024 };
 export function countNetworkPolicies(text: string): number {
   if (text.length > SCAN_LIMITS.bytesPerFile || !mayContainOurResource(text)) return 0;
   let count = 0;
-  const isPolicy = (value: unknown) => {
-    const object = value as { apiVersion?: unknown; kind?: unknown } | null;
-    const route = routeResource(object?.apiVersion, object?.kind);
-    return route.type === 'resource' && route.resource.kind === 'NetworkPolicy';
-  };
-  for (const document of parseAllDocuments(text)) {
-    if (document.errors.length > 0) continue;
-    const value = document.toJS({ maxAliasCount: 100 }) as { kind?: unknown; items?: unknown } | null;
-    if (value?.kind === 'List' && Array.isArray(value.items)) count += value.items.filter(isPolicy).length;
-    else if (isPolicy(value)) count++;
+  // The engine's guarded reader, and its reading of lists (typed lists' items included).
+  for (const parsed of parseYaml(text)) {
+    const { value, problem } = parsed.toValue();
+    if (parsed.errors.length > 0 || problem || !isRecord(value)) continue;
+    for (const entry of documentEntries(value)) {
+      const route = routeResource(entry.apiVersion, entry.kind);
+      if (route.type === 'resource' && route.resource.kind === 'NetworkPolicy') count++;
+    }
   }
   return count;
 }

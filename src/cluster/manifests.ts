@@ -2,7 +2,8 @@
 // nothing from the file becomes a command-line argument), and kubectl's errors are mapped back to the
 // document and field they are about.
 
-import { parseAllDocuments, isMap, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { isMap, isSeq, type Document, type Node as YamlNode } from 'yaml';
+import { parseYaml } from '../engine/parse/parseYaml';
 import type { Kubectl, TargetedKubectl } from './kubectl';
 import { ClusterError, isClusterError } from './errors';
 import type { ClusterTarget } from './target';
@@ -147,8 +148,8 @@ function stripVolatile(yamlText: string): string {
 
 /** Maps kubectl error lines to the document (by kind and name) and, when given, the field path. */
 export function problemsFrom(text: string, stderr: string): ManifestProblem[] {
-  const documents = parseAllDocuments(text);
-  const list = Array.isArray(documents) ? documents : [documents];
+  // The engine's guarded parse: the open file may be hostile (quadratic duplicate keys, aliases).
+  const list: Document[] = parseYaml(text).map((parsed) => parsed.document);
   const problems: ManifestProblem[] = [];
   for (const line of stderr
     .split('\n')

@@ -42,6 +42,8 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         documentSymbolProvider: { label: 'EKS Networking' },
         codeLensProvider: { resolveProvider: false },
+        // Workspace labels come from the folders; a change restarts their scan.
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'eks-networking', version: productVersion() },
     };
@@ -67,6 +69,7 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onInitialized(() => {
+    completion.initialized();
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'eksNetworking' });
       void refreshSettings();
@@ -76,6 +79,9 @@ export function startServer(connection: Connection): void {
     const pushed = (change.settings as { eksNetworking?: unknown } | null)?.eksNetworking;
     void refreshSettings(pushed);
   });
+
+  // The workspace scan must not outlive the session.
+  connection.onShutdown(() => completion.dispose());
 
   documents.listen(connection);
   connection.listen();

@@ -10,7 +10,7 @@ const NP =
 
 function complete(marked: string, labels?: WorkspaceLabels) {
   const { text, offset } = withCursor(marked);
-  const candidates = completeAt(text, offset, labels ? { labels: () => labels } : {});
+  const candidates = completeAt(text, offset, labels ? { labels: () => [labels] } : {}).items;
   return { text, offset, candidates, labels: candidates.map((candidate) => candidate.label) };
 }
 

@@ -155,6 +155,15 @@ export const HOSTILE_INPUTS: readonly HostileInput[] = [
     name: 'byte order mark and CRLF line ends',
     build: () => '\uFEFF' + POLICY_WITH_ONE_MISTAKE.replace(/\n/g, '\r\n'),
   },
+  { name: 'alias amplification (150 aliases of 1,000 ipBlocks)', build: () => aliasAmplification(150) },
+  { name: 'alias amplification (700 aliases of 1,000 ipBlocks)', build: () => aliasAmplification(700) },
+  {
+    name: '10,000 anchors, each aliased once',
+    build: () =>
+      POLICY_HEAD +
+      'spec:\n  podSelector: {}\nx:\n' +
+      Array.from({ length: 10_000 }, (_, i) => `  a${i}: &a${i} x\n  b${i}: *a${i}\n`).join(''),
+  },
 ];
 
 export function hostileInput(name: string): HostileInput {
@@ -162,3 +171,117 @@ export function hostileInput(name: string): HostileInput {
   if (!input) throw new Error(`no hostile input named "${name}"`);
   return input;
 }
+
+const SGP_HEAD =
+  'apiVersion: vpcresources.k8s.aws/v1beta1\nkind: SecurityGroupPolicy\nmetadata:\n  name: hostile\n';
+
+/** `from: &f` with 1,000 ipBlocks, then `uses` rules that repeat it: 43 KB expands to 600,000 values. */
+export function aliasAmplification(uses: number): string {
+  let text = POLICY_HEAD + 'spec:\n  podSelector: {}\n  ingress:\n  - from: &f\n';
+  for (let i = 0; i < 1000; i++) text += `    - ipBlock:\n        cidr: 10.${i >> 8}.${i & 255}.0/24\n`;
+  return text + '  - from: *f\n'.repeat(uses);
+}
+
+export interface SuperLinearInput {
+  name: string;
+  build(): string;
+  /** Where completion and hover are asked (and a character typed): the place that was slow. */
+  cursor(text: string): number;
+}
+
+const lines = (count: number, line: (i: number) => string): string =>
+  Array.from({ length: count }, (_, i) => line(i)).join('');
+
+/**
+ * Inputs on which some code was quadratic (seconds to minutes per keystroke), plus 40,000 duplicate
+ * keys, which the engine now finds itself and must find in one pass: each must cost a bounded
+ * multiple of what the `yaml` package needs just to parse it.
+ */
+export const SUPER_LINEAR_INPUTS: readonly SuperLinearInput[] = [
+  {
+    name: 'a syntax error followed by 50,000 newlines',
+    build: () => '# NetworkPolicy\na: [' + '\n'.repeat(50_000),
+    cursor: (text) => text.length,
+  },
+  {
+    name: 'a label value of 50,000 "${"',
+    build: () =>
+      POLICY_HEAD + 'spec:\n  podSelector:\n    matchLabels:\n      app: ' + '${'.repeat(50_000) + '\n',
+    cursor: (text) => text.length - 1,
+  },
+  {
+    name: 'a label value of 50,000 unclosed "{{"',
+    build: () =>
+      POLICY_HEAD + 'spec:\n  podSelector:\n    matchLabels:\n      app: x' + ' {{'.repeat(50_000) + '\n',
+    cursor: (text) => text.length - 1,
+  },
+  {
+    name: 'policyTypes: [ with 100,000 letters, completed at the end of the line',
+    build: () => POLICY_HEAD + 'spec:\n  podSelector: {}\n  policyTypes: [' + 'a'.repeat(100_000) + ' b',
+    cursor: (text) => text.length,
+  },
+  {
+    // The issue's 20,000 keys cost 8 times the parse; three times as many make the square stand out.
+    name: '60,000 matchLabels keys',
+    build: () =>
+      POLICY_HEAD +
+      'spec:\n  podSelector:\n    matchLabels:\n' +
+      lines(60_000, (i) => `      k${i}: v\n`) +
+      '      ',
+    cursor: (text) => text.length,
+  },
+  {
+    name: 'a Deployment with 60,000 pod labels and a policy completing them',
+    build: () =>
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: wide\nspec:\n  template:\n    metadata:\n      labels:\n' +
+      lines(60_000, (i) => `        k${i}: v${i}\n`) +
+      '---\n' +
+      POLICY_HEAD +
+      'spec:\n  podSelector:\n    matchLabels:\n' +
+      lines(60_000, (i) => `      k${i}: v${i}\n`) +
+      '      k1',
+    cursor: (text) => text.length,
+  },
+  {
+    name: '20,000 lines of "groupIds: {{ a" in a block scalar',
+    build: () => SGP_HEAD + 'spec:\n  podSelector: {}\n  note: |\n' + '    groupIds: {{ a\n'.repeat(20_000),
+    cursor: (text) => text.length - 1,
+  },
+  {
+    name: '20,000 "matchLabels:" lines each followed by an unclosed include of .labels',
+    build: () =>
+      POLICY_HEAD + 'spec:\n  note: |\n' + '    matchLabels:\n    {{ include "a.labels"\n'.repeat(20_000),
+    cursor: (text) => text.length - 1,
+  },
+  {
+    name: '200,000 items of a list written without indentation',
+    build: () => POLICY_HEAD + 'spec:\n  podSelector: {}\n  ingress:\n' + '  - {}\n'.repeat(200_000) + '  - ',
+    cursor: (text) => text.length,
+  },
+  {
+    name: '8,000 unknown fields',
+    build: () => POLICY_HEAD + 'spec:\n  podSelector: {}\n' + lines(8_000, (i) => `  unknown${i}: 1\n`),
+    cursor: (text) => text.length - 1,
+  },
+  {
+    name: '16,000 invalid label keys and values',
+    build: () =>
+      POLICY_HEAD +
+      'spec:\n  podSelector:\n    matchLabels:\n' +
+      lines(16_000, (i) => `      "bad key ${i}": "bad value!"\n`),
+    cursor: (text) => text.length - 1,
+  },
+  {
+    name: '20,000 anchors, each aliased once',
+    build: () =>
+      POLICY_HEAD +
+      'spec:\n  podSelector: {}\nx:\n' +
+      lines(20_000, (i) => `  a${i}: &a${i} x\n  b${i}: *a${i}\n`),
+    cursor: (text) => text.length - 1,
+  },
+  {
+    name: '40,000 duplicate keys',
+    build: () => POLICY_HEAD + 'spec:\n  podSelector: {}\n' + '  same: 1\n'.repeat(40_000),
+    cursor: (text) => text.length - 1,
+  },
+];

@@ -2,10 +2,10 @@
 // from, so a policy rule or a workload can be shown as `file:line`.
 
 import { LineIndex } from '../parse/lineIndex';
-import { MAX_ALIAS_COUNT, parseYaml } from '../parse/parseYaml';
+import { parseYaml } from '../parse/parseYaml';
 import { findNodeAtPath, nodeRange } from '../parse/yamlPath';
 import type { Path } from '../types';
-import { isRecord, withoutNullFields } from '../util/values';
+import { isRecord } from '../util/values';
 import type { ManifestObject, Source } from '../model/workloads';
 
 export interface DocumentOrigin {
@@ -26,7 +26,8 @@ export function readManifests(text: string, file: string): ReadManifests {
   const result: ReadManifests = { objects: [], problems: [] };
   if (!/\bkind\s*:|"kind"\s*:/.test(text)) return result;
   let lines: LineIndex | undefined;
-  parseYaml(text).forEach(({ document, errors, tooDeep }, index) => {
+  parseYaml(text).forEach((parsed, index) => {
+    const { document, errors, tooDeep } = parsed;
     if (errors.length > 0 || tooDeep) {
       lines ??= new LineIndex(text);
       const line = lines.positionAt(errors[0]?.range.start ?? 0).line + 1;
@@ -35,11 +36,9 @@ export function readManifests(text: string, file: string): ReadManifests {
       );
       return;
     }
-    let value: unknown;
-    try {
-      value = withoutNullFields(document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
-    } catch (error) {
-      result.problems.push(`${file}: document ${index + 1}: ${(error as Error).message}; it is skipped.`);
+    const { value, problem } = parsed.toValue();
+    if (problem) {
+      result.problems.push(`${file}: document ${index + 1}: ${problem.message}; it is skipped.`);
       return;
     }
     if (!isRecord(value)) return;

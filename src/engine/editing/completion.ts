@@ -8,7 +8,7 @@ import { getSchemaRegistry, type SchemaNode, type SchemaRegistry } from '../sche
 import { readCursor, type CursorPlace, type DocumentAtCursor } from './cursor';
 import { allowedValues, fieldMarkdown, isArraySchema, isObjectSchema, typeLabel } from './schemaDocs';
 import { expandSnippet, RESOURCE_SNIPPETS } from './snippets';
-import { labelKeyCandidates, labelValueCandidates, portNameCandidates } from './labelCompletion';
+import { LabelQuery, labelKeyCandidates, labelValueCandidates, portNameCandidates } from './labelCompletion';
 import { selectorTarget, type WorkspaceLabels } from './workspaceLabels';
 import { unquote } from './yamlOutline';
 
@@ -32,32 +32,36 @@ export interface CompletionCandidate {
 }
 
 export interface CompletionOptions {
-  /** Labels seen in the workspace; called only when the cursor is in a selector. */
-  labels?: () => WorkspaceLabels;
+  /** Labels seen in the workspace, one set per file; called only when the cursor is in a selector. */
+  labels?: () => readonly WorkspaceLabels[];
+}
+
+export interface CompletionResult {
+  items: CompletionCandidate[];
+  /** More candidates matched than were returned: the editor should ask again as the user types. */
+  isIncomplete: boolean;
 }
 
 /** Completion candidates for chunk-relative `offset` in one document chunk's `text`. */
-export function completeAt(
-  text: string,
-  offset: number,
-  options: CompletionOptions = {},
-): CompletionCandidate[] {
-  const candidates = candidatesAt(text, offset, options);
+export function completeAt(text: string, offset: number, options: CompletionOptions = {}): CompletionResult {
+  const labels = new LabelQuery(options.labels);
+  const candidates = candidatesAt(text, offset, labels);
   // Right after `key:` or a bare `-`, YAML needs a space before the inserted text.
-  return candidates.map((candidate) =>
+  const items = candidates.map((candidate) =>
     /[:-]/.test(text[candidate.range.start - 1] ?? '')
       ? { ...candidate, insertText: ` ${candidate.insertText}` }
       : candidate,
   );
+  return { items, isIncomplete: labels.incomplete };
 }
 
-function candidatesAt(text: string, offset: number, options: CompletionOptions): CompletionCandidate[] {
+function candidatesAt(text: string, offset: number, labels: LabelQuery): CompletionCandidate[] {
   const doc = readCursor(text, offset);
   const place = doc.place;
   if (!place) return [];
   const schemas = getSchemaRegistry();
-  if (place.type === 'key') return completeKey(doc, place, schemas, options);
-  if (place.type === 'value') return completeValue(doc, place.path, place, schemas, options);
+  if (place.type === 'key') return completeKey(doc, place, schemas, labels);
+  if (place.type === 'value') return completeValue(doc, place.path, place, schemas, labels);
   // A list item: its mapping's first key, or a scalar item such as `- Ingress`.
   const itemSchema = doc.resource ? schemas.schemaAt(doc.resource, place.path) : undefined;
   if (isObjectSchema(itemSchema, schemas)) {
@@ -74,18 +78,18 @@ function candidatesAt(text: string, offset: number, options: CompletionOptions):
         presentKeys,
       },
       schemas,
-      options,
+      labels,
       place.node.column + 2,
     );
   }
-  return completeValue(doc, place.path, place, schemas, options);
+  return completeValue(doc, place.path, place, schemas, labels);
 }
 
 function completeKey(
   doc: DocumentAtCursor,
   place: Extract<CursorPlace, { type: 'key' }>,
   schemas: SchemaRegistry,
-  options: CompletionOptions,
+  labels: LabelQuery,
   column = place.node.column,
 ): CompletionCandidate[] {
   const atRoot = place.parentPath.length === 0;
@@ -113,8 +117,8 @@ function completeKey(
   }
 
   const target = selectorTarget(place.parentPath);
-  if (place.parentPath[place.parentPath.length - 1] === 'matchLabels' && target && options.labels) {
-    return [...out, ...labelKeyCandidates(options.labels(), target, place)];
+  if (place.parentPath[place.parentPath.length - 1] === 'matchLabels' && target && labels.available) {
+    return [...out, ...labelKeyCandidates(labels, target, place)];
   }
 
   const parentSchema = schemas.schemaAt(doc.resource, place.parentPath);
@@ -175,17 +179,17 @@ function completeValue(
   path: Path,
   place: CursorPlace,
   schemas: SchemaRegistry,
-  options: CompletionOptions,
+  labels: LabelQuery,
 ): CompletionCandidate[] {
   const range = place.replace;
   if (path.length === 1 && path[0] === 'apiVersion') return apiVersionCandidates(doc, range);
   if (path.length === 1 && path[0] === 'kind') return kindCandidates(doc, range);
   if (!doc.resource) return [];
 
-  const labelCandidates = labelValueCandidates(path, place, options);
+  const labelCandidates = labelValueCandidates(path, place, labels);
   if (labelCandidates) return labelCandidates;
-  if (path[path.length - 1] === 'port' && path[path.length - 3] === 'ports' && options.labels) {
-    return portNameCandidates(options.labels(), range);
+  if (path[path.length - 1] === 'port' && path[path.length - 3] === 'ports' && labels.available) {
+    return portNameCandidates(labels, place.prefix, range);
   }
 
   let schema = schemas.schemaAt(doc.resource, path);
@@ -197,7 +201,7 @@ function completeValue(
       .split(',')
       .map((part) => unquote(part.trim()));
     schema = schemas.resolve(schema).items;
-    const word = /[^\s[,]*$/.exec(place.prefix)?.[0] ?? '';
+    const word = lastWord(place.prefix);
     const end = place.replace.start + place.prefix.length;
     return enumCandidates(schema, schemas, { start: end - word.length, end }, present);
   }
@@ -209,6 +213,13 @@ function completeValue(
   }
   if (schemas.resolve(schema).title === 'LabelSelector') return [emptySelectorCandidate(path, range)];
   return enumCandidates(schema, schemas, range, present);
+}
+
+/** The word being typed in a flow list (`[Ingress, Eg` → `Eg`), found from the end: linear in the line. */
+function lastWord(prefix: string): string {
+  let start = prefix.length;
+  while (start > 0 && !/[\s[,]/.test(prefix[start - 1])) start--;
+  return prefix.slice(start);
 }
 
 /** `podSelector: {}`: the empty selector, which matches everything. */

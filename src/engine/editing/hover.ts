@@ -6,7 +6,7 @@ import type { OffsetRange, Path } from '../types';
 import { parseYaml } from '../parse/parseYaml';
 import { getSchemaRegistry } from '../schema/schemaRegistry';
 import { formatAddress, isStrictSubset, lastAddress, networkCidr, parseCidr, type Cidr } from '../util/cidr';
-import { asList, asRecord, isRecord, valueAt, withoutNullFields } from '../util/values';
+import { asList, asRecord, isRecord, valueAt } from '../util/values';
 import { readCursor, type DocumentAtCursor } from './cursor';
 import { explainResource } from './explain';
 import { effectivePolicyTypes, peerPhrase, ruleLines } from './explain/networkPolicy';
@@ -262,12 +262,6 @@ function flowItemAt(
 
 /** The document as plain data, even when it has syntax errors (whatever the parser recovered). */
 function documentValue(text: string): Record<string, unknown> {
-  try {
-    const [first] = parseYaml(text);
-    const value =
-      first && !first.tooDeep ? withoutNullFields(first.document.toJS({ maxAliasCount: 50 })) : undefined;
-    return isRecord(value) ? value : {};
-  } catch {
-    return {};
-  }
+  const value = parseYaml(text)[0]?.toValue().value;
+  return isRecord(value) ? value : {};
 }

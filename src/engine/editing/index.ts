@@ -3,10 +3,16 @@
 
 import type { ManifestFile, FileResource } from '../service/manifestFile';
 import type { EngineSettings } from '../settings';
-import { completeAt, type CompletionCandidate, type CompletionOptions } from './completion';
+import { completeAt, type CompletionOptions, type CompletionResult } from './completion';
 import { explainResource, type Explanation } from './explain';
 
-export { completeAt, type CompletionCandidate, type CompletionOptions } from './completion';
+export {
+  completeAt,
+  type CompletionCandidate,
+  type CompletionOptions,
+  type CompletionResult,
+} from './completion';
+export { MAX_LABEL_CANDIDATES } from './labelCompletion';
 export { explainResource, type Explanation } from './explain';
 export { WorkspaceLabels, collectLabels } from './workspaceLabels';
 export { RESOURCE_SNIPPETS, expandSnippet, type ResourceSnippet } from './snippets';
@@ -15,19 +21,21 @@ export function completeInFile(
   file: ManifestFile,
   offset: number,
   options: CompletionOptions = {},
-): CompletionCandidate[] {
+): CompletionResult {
   const found = file.chunkAt(offset);
-  if (!found) return [];
+  if (!found) return { items: [], isIncomplete: false };
   const { chunk } = found;
   const shift = (range: { start: number; end: number }) => ({
     start: range.start + chunk.start,
     end: range.end + chunk.start,
   });
-  return completeAt(chunk.text, offset - chunk.start, options).map((candidate) => ({
+  const result = completeAt(chunk.text, offset - chunk.start, options);
+  const items = result.items.map((candidate) => ({
     ...candidate,
     range: shift(candidate.range),
     additionalEdits: candidate.additionalEdits?.map((edit) => ({ ...edit, ...shift(edit) })),
   }));
+  return { items, isIncomplete: result.isIncomplete };
 }
 
 export interface ResourceExplanation extends Explanation {

@@ -1,20 +1,44 @@
 // Labels used by the workspace's other manifests (pod templates, Pods, Namespaces, ServiceAccounts),
-// so completion inside a selector's `matchLabels` offers labels that real objects carry.
+// so completion inside a selector's `matchLabels` offers labels that real objects carry, ranked by
+// how many objects carry them. Text is read through the engine's guarded parse (depth, duplicate
+// keys, alias expansion), and what is kept is bounded by what Kubernetes itself accepts.
 
-import { parseAllDocuments } from 'yaml';
+import { parseYaml } from '../parse/parseYaml';
 import { asList, asRecord, valueAt } from '../util/values';
 import type { Path } from '../types';
 import { podTemplatePath } from '../model/workloads';
 
 export type LabelTarget = 'pods' | 'namespaces' | 'serviceAccounts';
 
-/** label key → value → where it was seen (`Deployment shop/web`). */
-export type LabelMap = Map<string, Map<string, Set<string>>>;
+/** How many objects carry a label (or a port name), and the first few of them (`Deployment shop/web`). */
+export interface LabelUse {
+  count: number;
+  places: string[];
+}
+
+/** One label key: how many objects carry it, and each of its values. */
+export interface KeyUse {
+  count: number;
+  values: Map<string, LabelUse>;
+}
+
+export type LabelMap = Map<string, KeyUse>;
+
+/** Places remembered per label value, for the completion detail. */
+export const MAX_PLACES = 5;
+/** Longer keys, values and port names are invalid in Kubernetes (253 + `/` + 63, 63, 15): no pod has them. */
+const MAX_KEY_LENGTH = 317;
+const MAX_VALUE_LENGTH = 63;
+const MAX_PORT_NAME_LENGTH = 63;
+/** Object names are at most 253 characters; a longer one is cut in the place description. */
+const MAX_PLACE_LENGTH = 300;
 
 export class WorkspaceLabels {
   readonly pods: LabelMap = new Map();
   readonly namespaces: LabelMap = new Map();
   readonly serviceAccounts: LabelMap = new Map();
+  /** Named container ports: name → `8080/TCP on Deployment shop/web` descriptions. */
+  readonly portNames = new Map<string, LabelUse>();
 
   of(target: LabelTarget): LabelMap {
     return this[target];
@@ -23,17 +47,15 @@ export class WorkspaceLabels {
   add(target: LabelTarget, labels: unknown, where: string): void {
     for (const [key, value] of Object.entries(asRecord(labels))) {
       if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
+      const text = String(value);
+      if (key.length > MAX_KEY_LENGTH || text.length > MAX_VALUE_LENGTH) continue;
       const map = this[target];
-      let values = map.get(key);
-      if (!values) map.set(key, (values = new Map()));
-      let places = values.get(String(value));
-      if (!places) values.set(String(value), (places = new Set()));
-      if (places.size < 5) places.add(where);
+      let use = map.get(key);
+      if (!use) map.set(key, (use = { count: 0, values: new Map() }));
+      use.count++;
+      addUse(use.values, text, where);
     }
   }
-
-  /** Named container ports: name → `8080/TCP on Deployment shop/web` descriptions. */
-  readonly portNames = new Map<string, Set<string>>();
 
   addPorts(podSpec: unknown, where: string): void {
     for (const container of [
@@ -42,53 +64,39 @@ export class WorkspaceLabels {
     ]) {
       for (const raw of asList(asRecord(container).ports)) {
         const port = asRecord(raw);
-        if (typeof port.name !== 'string' || port.name === '') continue;
-        let places = this.portNames.get(port.name);
-        if (!places) this.portNames.set(port.name, (places = new Set()));
-        const protocol = typeof port.protocol === 'string' ? port.protocol : 'TCP';
-        if (places.size < 5) places.add(`${String(port.containerPort)}/${protocol} on ${where}`);
-      }
-    }
-  }
-
-  merge(other: WorkspaceLabels): void {
-    for (const [name, places] of other.portNames) {
-      let mine = this.portNames.get(name);
-      if (!mine) this.portNames.set(name, (mine = new Set()));
-      for (const place of places) if (mine.size < 5) mine.add(place);
-    }
-    for (const target of ['pods', 'namespaces', 'serviceAccounts'] as const) {
-      for (const [key, values] of other[target]) {
-        for (const [value, places] of values) {
-          for (const place of places) this.add(target, { [key]: value }, place);
-        }
+        if (typeof port.name !== 'string' || port.name === '' || port.name.length > MAX_PORT_NAME_LENGTH)
+          continue;
+        const protocol = typeof port.protocol === 'string' ? port.protocol.slice(0, 10) : 'TCP';
+        addUse(
+          this.portNames,
+          port.name,
+          `${String(port.containerPort).slice(0, 10)}/${protocol} on ${where}`,
+        );
       }
     }
   }
 }
 
+function addUse(map: Map<string, LabelUse>, name: string, place: string): void {
+  let use = map.get(name);
+  if (!use) map.set(name, (use = { count: 0, places: [] }));
+  use.count++;
+  if (use.places.length < MAX_PLACES && !use.places.includes(place)) use.places.push(place);
+}
+
+/** Larger texts are generated dumps, not where workload labels live; they are not read for labels. */
+export const MAX_LABEL_SOURCE_CHARS = 2 * 1024 * 1024;
+
 /** Adds the labels found in one file's text. Cheap to call on files that hold none. */
 export function collectLabels(text: string, into: WorkspaceLabels): void {
-  if (!/\bkind:/.test(text) || text.length > 1_000_000) return;
-  let documents;
-  try {
-    documents = parseAllDocuments(text, { logLevel: 'silent' });
-  } catch {
-    return;
-  }
-  if (!Array.isArray(documents)) return;
-  for (const document of documents) {
-    let value: Record<string, unknown>;
-    try {
-      value = asRecord(document.toJS({ maxAliasCount: 50 }));
-    } catch {
-      continue;
-    }
+  if (text.length > MAX_LABEL_SOURCE_CHARS || !text.includes('kind:')) return;
+  for (const parsed of parseYaml(text)) {
+    const value = asRecord(parsed.toValue().value);
     const kind = typeof value.kind === 'string' ? value.kind : '';
     const metadata = asRecord(value.metadata);
     const name = typeof metadata.name === 'string' ? metadata.name : '?';
     const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
-    const where = `${kind} ${namespace ? `${namespace}/` : ''}${name}`;
+    const where = `${kind} ${namespace ? `${namespace}/` : ''}${name}`.slice(0, MAX_PLACE_LENGTH);
     if (namespace) into.add('namespaces', { 'kubernetes.io/metadata.name': namespace }, where);
     const template = podTemplatePath(kind);
     if (template) {

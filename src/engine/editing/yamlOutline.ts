@@ -19,6 +19,8 @@ export interface OutlineNode {
   valueStart: number;
   valueEnd: number;
   children: OutlineNode[];
+  /** Whether any child is an entry (kept as children are added: asking `every` per line was quadratic). */
+  hasEntryChild?: boolean;
   parent?: OutlineNode;
 }
 
@@ -44,6 +46,13 @@ interface LineToken {
 // way; `[^#]*?[ \t]*:` could split a long run of spaces many ways and took seconds on one line.
 const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#"'[\]{}](?:[^#]*?[^\s#])?)[ \t]*:(?=[ \t]|$)/;
 
+/** What `trim()` removes: blanks and line breaks, and the Unicode spaces (checked only past ASCII). */
+function isWhitespace(code: number): boolean {
+  if (code === 32 || code === 9) return true;
+  if (code < 128) return code >= 10 && code <= 13;
+  return /\s/.test(String.fromCharCode(code));
+}
+
 /** `- - - x` nests lists on one line; real files use two or three, and each one rescans the line. */
 const MAX_ITEMS_ON_ONE_LINE = 32;
 
@@ -60,22 +69,26 @@ export function buildOutline(text: string, placeholder?: number): Outline {
   for (let line = 0; lineStart <= text.length; line++) {
     const newline = text.indexOf('\n', lineStart);
     const lineEnd = newline === -1 ? text.length : newline;
-    const raw = text.slice(lineStart, lineEnd).replace(/\r$/, '');
-    const indent = raw.length - raw.trimStart().length;
-    const blank = raw.trim() === '';
+    // Indentation and blankness without copying the line: most lines of a long block scalar are skipped.
+    let first = lineStart;
+    while (first < lineEnd && isWhitespace(text.charCodeAt(first))) first++;
+    const indent = first - lineStart;
+    const blank = first === lineEnd;
     const placeholderHere =
       placeholder !== undefined && placeholder >= lineStart && placeholder <= lineEnd && blank;
+    const inBlockScalar = blockScalarColumn !== undefined && (blank || indent > blockScalarColumn);
 
     let tokens: LineToken[] = [];
     if (placeholderHere) {
       const column = placeholder - lineStart;
       tokens = [{ kind: 'entry', column, key: '', partial: true, ...emptyAt(placeholder) }];
-    } else if (blockScalarColumn !== undefined && (blank || indent > blockScalarColumn)) {
-      tokens = [];
-    } else if (!blank && !raw.trimStart().startsWith('#') && !/^(---|\.\.\.)(\s|$)/.test(raw)) {
-      tokens = tokenizeLine(raw, lineStart);
+    } else if (!inBlockScalar && !blank && text[first] !== '#') {
+      const end = lineEnd > lineStart && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+      const raw = text.slice(lineStart, end);
+      if (!/^(---|\.\.\.)(\s|$)/.test(raw)) tokens = tokenizeLine(raw, lineStart);
     }
-    if (!placeholderHere && !blank) blockScalarColumn = undefined;
+    // The block scalar ends at the first line that is not part of it.
+    if (!inBlockScalar && !placeholderHere) blockScalarColumn = undefined;
 
     for (const [index, token] of tokens.entries()) {
       if (index === 0) {
@@ -84,6 +97,7 @@ export function buildOutline(text: string, placeholder?: number): Outline {
       const parent = stack[stack.length - 1];
       const node = newNode({ ...token, line, parent });
       parent.children.push(node);
+      if (node.kind === 'entry') parent.hasEntryChild = true;
       stack.push(node);
       nodeOnLine.set(line, node);
       if (token.kind === 'entry' && /^[|>][-+0-9]*$/.test(token.valueText)) blockScalarColumn = token.column;
@@ -100,10 +114,7 @@ function shouldClose(open: OutlineNode, token: LineToken): boolean {
   if (open.column > token.column) return true;
   // `ingress:` followed by `- from:` at the same column: a list written without indentation.
   const compactList =
-    token.kind === 'item' &&
-    open.kind === 'entry' &&
-    open.valueText === '' &&
-    open.children.every((child) => child.kind === 'item');
+    token.kind === 'item' && open.kind === 'entry' && open.valueText === '' && !open.hasEntryChild;
   return !compactList;
 }
 

@@ -1,39 +1,31 @@
-// Parses one document chunk with the `yaml` package, keeping node positions, and turns its syntax
-// errors into plain records. Offsets are relative to the chunk.
+// The one place YAML is read, by the engine and by the language server's workspace scan: parses
+// one chunk with the `yaml` package, keeping node positions, turns its syntax errors into plain
+// records, and guards everything that could cost more than the text's length: nesting depth,
+// duplicate keys (the package compares each key with every earlier one, quadratic in a mapping's
+// size) and aliases (see yamlValue.ts). Offsets are relative to the chunk.
 
-import { isCollection, isPair, parseAllDocuments, type Document } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
+import { documentValue, type DocumentValue } from './yamlValue';
+import { MAX_NESTING_DEPTH, TOO_DEEP_MESSAGE, type YamlSyntaxError } from './yamlLimits';
 import type { OffsetRange } from '../types';
 
-export interface YamlSyntaxError {
-  range: OffsetRange;
-  message: string;
-  yamlCode: string;
-}
+export { MAX_NESTING_DEPTH, type YamlSyntaxError } from './yamlLimits';
+export { MAX_ALIAS_GROWTH, type DocumentValue } from './yamlValue';
 
 export interface ParsedYaml {
   document: Document.Parsed;
   errors: YamlSyntaxError[];
-  /** Nested deeper than MAX_NESTING_DEPTH: an error says so, and the document must not be converted. */
+  /** Nested deeper than MAX_NESTING_DEPTH: an error says so, and the document is not converted. */
   tooDeep: boolean;
+  /** The document as plain data (computed once, on first use), or why it cannot be read as data. */
+  toValue(): DocumentValue;
 }
-
-/** Sanity limit for alias expansion: a "billion laughs" document fails fast instead of exhausting memory. */
-export const MAX_ALIAS_COUNT = 200;
-
-/** The parser reports running out of stack as "Maximum call stack size exceeded"; say what it means. */
-const TOO_DEEP = 'nesting is too deep to read; no real manifest nests this far';
-
-/**
- * Real manifests nest about 10 levels (20 with managedFields). Deeper documents are not converted
- * or checked: converting a mapping whose keys are deep collections stringifies every key at every
- * level, which took minutes for a few hundred unclosed `[{` in a row.
- */
-export const MAX_NESTING_DEPTH = 100;
 
 export function parseYaml(text: string): ParsedYaml[] {
   const parsed = parseAllDocuments(text, {
     prettyErrors: false,
-    uniqueKeys: true,
+    // Checked below in linear time; the parser's own check is quadratic in the keys of a mapping.
+    uniqueKeys: false,
     // kubectl's YAML reader honours `<<: *anchor` merge keys, so we do too.
     merge: true,
     // Warnings (such as collection keys from unrendered Helm `{{ }}`) must not go to the process' stderr.
@@ -41,34 +33,79 @@ export function parseYaml(text: string): ParsedYaml[] {
   });
   if (!Array.isArray(parsed)) return [];
   return parsed.map((document) => {
-    const errors: YamlSyntaxError[] = document.errors.map((error) => ({
+    let errors: YamlSyntaxError[] = document.errors.map((error) => ({
       range: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
-      message: error.code === 'RESOURCE_EXHAUSTION' ? TOO_DEEP : cleanMessage(error.message),
+      message: error.code === 'RESOURCE_EXHAUSTION' ? TOO_DEEP_MESSAGE : cleanMessage(error.message),
       yamlCode: error.code,
     }));
-    const deepNode = findTooDeepNode(document.contents);
+    const { tooDeepAt, duplicates } = inspectNodes(document.contents);
+    if (duplicates.length > 0) errors = mergeByPosition(errors, duplicates);
     const reported = errors.some((error) => error.yamlCode === 'RESOURCE_EXHAUSTION');
-    if (deepNode && !reported) errors.push({ range: deepNode, message: TOO_DEEP, yamlCode: 'TOO_DEEP' });
-    return { document, errors, tooDeep: deepNode !== undefined };
+    if (tooDeepAt && !reported)
+      errors.push({ range: tooDeepAt, message: TOO_DEEP_MESSAGE, yamlCode: 'TOO_DEEP' });
+    const tooDeep = tooDeepAt !== undefined;
+    let value: DocumentValue | undefined;
+    return {
+      document,
+      errors,
+      tooDeep,
+      toValue: () => (value ??= tooDeep ? { value: undefined } : documentValue(document, text)),
+    };
   });
 }
 
-/** The first node nested deeper than MAX_NESTING_DEPTH, found without recursion (the tree may be very deep). */
-function findTooDeepNode(root: unknown): OffsetRange | undefined {
+/**
+ * One walk without recursion (the tree may be very deep): the first node nested deeper than
+ * MAX_NESTING_DEPTH, and each mapping key that repeats an earlier key of its mapping, compared as
+ * the parser would (equal scalar values), through a set per mapping.
+ */
+function inspectNodes(root: unknown): { tooDeepAt?: OffsetRange; duplicates: YamlSyntaxError[] } {
+  const duplicates: YamlSyntaxError[] = [];
   const stack: Array<[unknown, number]> = [[root, 0]];
   while (stack.length > 0) {
     const [node, depth] = stack.pop()!;
-    if (!isCollection(node)) continue;
+    if (!isMap(node) && !isSeq(node)) continue;
     if (depth >= MAX_NESTING_DEPTH) {
       const start = node.range?.[0] ?? 0;
-      return { start, end: start + 1 };
+      return { tooDeepAt: { start, end: start + 1 }, duplicates };
     }
+    const seen = isMap(node) ? new Set<unknown>() : undefined;
     for (const item of node.items) {
-      if (isPair(item)) stack.push([item.key, depth + 1], [item.value, depth + 1]);
-      else stack.push([item, depth + 1]);
+      if (!isPair(item)) {
+        stack.push([item, depth + 1]);
+        continue;
+      }
+      stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      if (!seen || !isScalar(item.key)) continue;
+      const key: unknown = item.key.value;
+      // NaN equals nothing, and each merge key `<<` is its own symbol: neither can repeat.
+      if (typeof key === 'number' && Number.isNaN(key)) continue;
+      if (seen.has(key)) {
+        const start = item.key.range?.[0] ?? 0;
+        duplicates.push({
+          range: { start, end: start + 1 },
+          message: 'Map keys must be unique',
+          yamlCode: 'DUPLICATE_KEY',
+        });
+      } else {
+        seen.add(key);
+      }
     }
   }
-  return undefined;
+  return { duplicates };
+}
+
+/** The parser's errors with `added` put in by position, in one pass (there may be thousands). */
+function mergeByPosition(errors: YamlSyntaxError[], added: YamlSyntaxError[]): YamlSyntaxError[] {
+  const sorted = [...added].sort((a, b) => a.range.start - b.range.start);
+  const out: YamlSyntaxError[] = [];
+  let next = 0;
+  for (const error of errors) {
+    while (next < sorted.length && sorted[next].range.start < error.range.start) out.push(sorted[next++]);
+    out.push(error);
+  }
+  while (next < sorted.length) out.push(sorted[next++]);
+  return out;
 }
 
 /** The yaml package appends "at line L, column C" and a source excerpt; the editor already shows where. */

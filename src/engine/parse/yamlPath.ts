@@ -1,7 +1,7 @@
 // Finds YAML nodes by a resource path (`['spec', 'ingress', 0]`) and formats paths the way the
 // Kubernetes API server prints them (`spec.ingress[0]`).
 
-import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { OffsetRange, Path, PathSegment } from '../types';
 
 export interface NodeLocation {
@@ -22,13 +22,33 @@ export function findNodeAtPath(root: unknown, path: Path): NodeLocation | undefi
       if (current === undefined) return undefined;
     } else {
       if (!isMap(current)) return undefined;
-      const found = current.items.find((item) => isPair(item) && keyText(item.key) === segment);
+      const found = pairsByKey(current).get(segment);
       if (!found) return undefined;
-      pair = found as Pair;
+      pair = found;
       current = pair.value;
     }
   }
   return { value: current as Node | null | undefined, pair };
+}
+
+/**
+ * Each mapping's pairs by key text (the first pair for a repeated key), built on the first lookup:
+ * rules locate one path per finding, and a scan of the mapping each time was quadratic in its size.
+ * Parsed documents are not changed afterwards, so the index stays true.
+ */
+const PAIR_INDEX = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  let index = PAIR_INDEX.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      const key = isPair(item) ? keyText(item.key) : undefined;
+      if (key !== undefined && !index.has(key)) index.set(key, item as Pair);
+    }
+    PAIR_INDEX.set(map, index);
+  }
+  return index;
 }
 
 export function keyText(key: unknown): string | undefined {

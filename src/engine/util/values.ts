@@ -23,14 +23,3 @@ export function asList(value: unknown): unknown[] {
 export function asRecord(value: unknown): Record<string, unknown> {
   return isRecord(value) ? value : {};
 }
-
-/** Drops `null` mapping values, which Kubernetes treats as unset (`podSelector:` with no value). */
-export function withoutNullFields(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutNullFields);
-  if (!isRecord(value)) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
-    if (child !== null && child !== undefined) out[key] = withoutNullFields(child);
-  }
-  return out;
-}

@@ -2,10 +2,10 @@
 // against the schema, then run the rules. Offsets in the result are relative to the chunk, so the
 // result can be cached by the chunk's text and reused wherever the chunk moves in the file.
 
-import { isMap, visit, type Document } from 'yaml';
+import { isMap, type Document } from 'yaml';
 import type { Diagnostic, OffsetRange, Path, QuickFix, TextEdit } from '../types';
 import type { EngineSettings } from '../settings';
-import { parseYaml, MAX_ALIAS_COUNT, type YamlSyntaxError } from '../parse/parseYaml';
+import { parseYaml, type ParsedYaml, type YamlSyntaxError } from '../parse/parseYaml';
 import { findNodeAtPath, formatPath, rangeForPath } from '../parse/yamlPath';
 import { routeResource, type ResourceType, type Route } from '../route/resourceTypes';
 import { documentEntries, objectName, type DocumentEntry, type ManifestObject } from '../workspace/objects';
@@ -20,7 +20,7 @@ import {
 } from '../rules/types';
 import { withoutTemplatedViolations } from '../rules/templates';
 import { withoutOverlaps } from '../rules/schemaOverlaps';
-import { asRecord, isRecord, withoutNullFields } from '../util/values';
+import { asRecord, isRecord } from '../util/values';
 
 export interface ChunkResult {
   diagnostics: Diagnostic[];
@@ -37,9 +37,7 @@ export function validateChunk(text: string, settings: EngineSettings): ChunkResu
   // Objects of every kind are recorded for the workspace; a chunk that names no kind holds none.
   if (!text.includes('kind')) return EMPTY;
   const result: ChunkResult = { diagnostics: [], objects: [] };
-  for (const { document, errors, tooDeep } of parseYaml(text)) {
-    validateDocument(text, document, errors, tooDeep, settings, result);
-  }
+  for (const parsed of parseYaml(text)) validateDocument(text, parsed, settings, result);
   for (const diagnostic of result.diagnostics) diagnostic.range = clampRange(diagnostic.range, text.length);
   result.diagnostics.sort((a, b) => a.range.start - b.range.start);
   if (result.diagnostics.length > MAX_DIAGNOSTICS_PER_CHUNK)
@@ -49,25 +47,15 @@ export function validateChunk(text: string, settings: EngineSettings): ChunkResu
 
 function validateDocument(
   text: string,
-  document: Document.Parsed,
-  syntaxErrors: YamlSyntaxError[],
-  tooDeep: boolean,
+  parsed: ParsedYaml,
   settings: EngineSettings,
   result: ChunkResult,
 ): void {
-  let value: unknown;
-  const problems = [...syntaxErrors];
-  try {
-    value = tooDeep ? undefined : withoutNullFields(document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
-  } catch (error) {
-    // toJS fails on an alias whose anchor is missing (anchors do not cross `---`) or on an alias
-    // bomb; point at the first alias, which is where the problem is.
-    value = undefined;
-    const range =
-      firstAliasRange(document) ??
-      (document.range ? { start: document.range[0], end: document.range[0] + 1 } : { start: 0, end: 1 });
-    problems.push({ range, message: (error as Error).message, yamlCode: 'ALIAS' });
-  }
+  const { document } = parsed;
+  // A document that cannot be read as data (an alias without its anchor, aliases that expand too
+  // far) is reported like a syntax error: one diagnostic, and no checks on half of it.
+  const { value, problem } = parsed.toValue();
+  const problems = problem ? [...parsed.errors, problem] : parsed.errors;
   const root = asRecord(value);
   if (problems.length > 0) {
     // Only the syntax errors are reported, and only for a document that looks like ours.
@@ -108,24 +96,14 @@ function recordObject(
   });
 }
 
-function firstAliasRange(document: Document.Parsed): { start: number; end: number } | undefined {
-  let found: { start: number; end: number } | undefined;
-  visit(document, {
-    Alias(_key, node) {
-      if (node.range && !found) found = { start: node.range[0], end: node.range[1] };
-      return found ? visit.BREAK : undefined;
-    },
-  });
-  return found;
-}
-
 /**
  * When a syntax error hides `kind`, decide from the raw text whether the document is ours. Only
  * the syntax error is reported then, so a kind we know is enough: the apiVersion is not judged.
  */
 function routeFromText(text: string): Route {
-  const kind = /^\s*kind:\s*["']?([A-Za-z]+)/m.exec(text)?.[1];
-  const written = /^\s*apiVersion:\s*["']?([^\s"'#]+)/m.exec(text)?.[1];
+  // Blanks, not `\s`: `^\s*` can run over every following line from every line start (quadratic).
+  const kind = /^[ \t]*kind:[ \t]*["']?([A-Za-z]+)/m.exec(text)?.[1];
+  const written = /^[ \t]*apiVersion:[ \t]*["']?([^\s"'#]+)/m.exec(text)?.[1];
   // Helm charts often template the apiVersion (`{{ template "networkPolicy.apiVersion" . }}`).
   const apiVersion = written?.startsWith('{{') ? undefined : written;
   const route = routeResource(apiVersion, kind);

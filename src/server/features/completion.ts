@@ -1,11 +1,13 @@
-// Completion: translates the engine's candidates (offsets, snippet text) to LSP completion items.
+// Completion: translates the engine's candidates (offsets, snippet text) to an LSP completion list.
 
 import {
   CompletionItemKind,
   InsertTextFormat,
   InsertTextMode,
   type CompletionItem,
+  type CompletionList,
   type InitializeParams,
+  type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { completeInFile, type CompletionCandidate } from '../../engine/editing';
 import type { ServerState } from '../state';
@@ -23,36 +25,62 @@ const KINDS: Record<CompletionCandidate['kind'], CompletionItemKind> = {
 
 export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '-'];
 
-export function registerCompletion(state: ServerState): { setWorkspace(params: InitializeParams): void } {
+export interface CompletionFeature {
+  setWorkspace(params: InitializeParams): void;
+  /** After `initialized`: follows the client's workspace folder changes (each one restarts the scan). */
+  initialized(): void;
+  dispose(): void;
+}
+
+export function registerCompletion(state: ServerState): CompletionFeature {
   const { connection, documents } = state;
-  const labelIndex = new LabelIndex(documents);
-  connection.onCompletion(({ textDocument, position }) => {
+  const labelIndex = new LabelIndex(documents, (message) => connection.console.log(message));
+  let folders: WorkspaceFolder[] = [];
+  connection.onCompletion(async ({ textDocument, position }): Promise<CompletionList> => {
     const document = documents.get(textDocument.uri);
-    if (!document) return [];
+    if (!document) return { isIncomplete: false, items: [] };
+    // Only the first request waits (briefly) for the first scan; later ones use the last finished one.
+    await labelIndex.ready();
     const file = state.fileFor(document);
     const lines = file.getLines();
-    const candidates = completeInFile(file, lines.offsetAt(position), { labels: () => labelIndex.labels() });
-    return candidates.map((candidate): CompletionItem => ({
-      label: candidate.label,
-      kind: KINDS[candidate.kind],
-      detail: candidate.detail,
-      documentation: candidate.documentation
-        ? { kind: 'markdown', value: candidate.documentation }
-        : undefined,
-      insertTextFormat: candidate.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      insertTextMode: InsertTextMode.asIs,
-      textEdit: { range: toRange(lines, candidate.range), newText: candidate.insertText },
-      additionalTextEdits: candidate.additionalEdits?.map((edit) => toLspEdit(lines, edit)),
-      sortText: candidate.sortText,
-      filterText: candidate.filterText,
-      preselect: candidate.preselect || undefined,
-    }));
+    const result = completeInFile(file, lines.offsetAt(position), { labels: () => labelIndex.sources() });
+    return {
+      isIncomplete: result.isIncomplete,
+      items: result.items.map((candidate): CompletionItem => ({
+        label: candidate.label,
+        kind: KINDS[candidate.kind],
+        detail: candidate.detail,
+        documentation: candidate.documentation
+          ? { kind: 'markdown', value: candidate.documentation }
+          : undefined,
+        insertTextFormat: candidate.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        insertTextMode: InsertTextMode.asIs,
+        textEdit: { range: toRange(lines, candidate.range), newText: candidate.insertText },
+        additionalTextEdits: candidate.additionalEdits?.map((edit) => toLspEdit(lines, edit)),
+        sortText: candidate.sortText,
+        filterText: candidate.filterText,
+        preselect: candidate.preselect || undefined,
+      })),
+    };
   });
+  let followFolders = false;
   return {
     setWorkspace(params) {
-      const folders =
-        params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-      labelIndex.setFolders(folders);
+      folders =
+        params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: params.rootUri }] : []);
+      followFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
+      labelIndex.setFolders(folders.map((folder) => folder.uri));
+    },
+    initialized() {
+      if (!followFolders) return;
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => folder.uri));
+        folders = [...folders.filter((folder) => !removed.has(folder.uri)), ...event.added];
+        labelIndex.setFolders(folders.map((folder) => folder.uri));
+      });
+    },
+    dispose() {
+      labelIndex.dispose();
     },
   };
 }

@@ -1,102 +1,132 @@
 // Labels used across the workspace, for completion inside selectors: the open documents (always
-// current) plus the YAML files under the workspace folders. The folder scan is bounded (file count,
-// file size, depth) and refreshed at most every few seconds, only when completion asks for labels.
+// current) plus the YAML files under the workspace folders. The folder scan runs in the background
+// (see workspaceScan.ts for its limits), never inside a request: completion uses the last finished
+// scan, and asks for a new one when that is older than a few seconds. A scan is cancelled when the
+// workspace folders change or the server shuts down.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { collectLabels, WorkspaceLabels } from '../../engine/editing';
+import { SCAN_LIMITS, ScanCancelled, scanWorkspace, type ScannedFile } from './workspaceScan';
 
-const MAX_FILES = 500;
-const MAX_FILE_BYTES = 512 * 1024;
-const MAX_OPEN_DOCUMENT_CHARS = 2 * 1024 * 1024;
-const MAX_DEPTH = 8;
 const RESCAN_AFTER_MS = 10_000;
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.cache', 'vendor', '.terraform']);
+/** The first completion waits this long for the first scan, so it can offer the workspace's labels. */
+const FIRST_SCAN_WAIT_MS = 1_000;
+
+const LIMIT_WORDS: Record<keyof typeof SCAN_LIMITS, string> = {
+  folders: `${SCAN_LIMITS.folders} folders`,
+  entries: `${SCAN_LIMITS.entries} folder entries`,
+  files: `${SCAN_LIMITS.files} YAML files`,
+  fileBytes: `${SCAN_LIMITS.fileBytes / 1024} KB per file`,
+  totalBytes: `${SCAN_LIMITS.totalBytes / 1024 / 1024} MB`,
+  depth: `${SCAN_LIMITS.depth} folder levels`,
+};
 
 export class LabelIndex {
   private folders: string[] = [];
-  private fromFiles = new WorkspaceLabels();
+  private scanned = new Map<string, ScannedFile>();
   private scannedAt = -Infinity;
-  private readonly perFile = new Map<string, { mtimeMs: number; labels: WorkspaceLabels }>();
+  private running?: { controller: AbortController; done: Promise<void> };
+  private firstScan?: Promise<void>;
+  private disposed = false;
   /** Labels of each open document, reused until its version changes. */
   private readonly perOpenDocument = new Map<string, { version: number; labels: WorkspaceLabels }>();
 
-  constructor(private readonly documents: TextDocuments<TextDocument>) {}
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly log: (message: string) => void,
+  ) {}
 
-  setFolders(uris: string[]): void {
-    this.folders = uris.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+  /** Starts over with new workspace folders: the running scan is cancelled. */
+  setFolders(uris: readonly string[]): void {
+    this.folders = uris.map(pathOf).filter((path): path is string => path !== undefined);
+    this.scanned = new Map();
     this.scannedAt = -Infinity;
+    this.running?.controller.abort();
+    this.running = undefined;
+    this.firstScan = this.startScan();
   }
 
-  labels(): WorkspaceLabels {
-    if (Date.now() - this.scannedAt > RESCAN_AFTER_MS) this.scanFolders();
-    const result = new WorkspaceLabels();
-    result.merge(this.fromFiles);
-    const open = new Set<string>();
+  dispose(): void {
+    this.disposed = true;
+    this.running?.controller.abort();
+  }
+
+  /** Resolves when the first scan after `setFolders` has finished, or after `timeoutMs`. */
+  async ready(timeoutMs = FIRST_SCAN_WAIT_MS): Promise<void> {
+    if (!this.firstScan) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+    await Promise.race([this.firstScan, timeout]);
+    clearTimeout(timer);
+  }
+
+  /** The labels of every open document and of the scanned files that are not open, one set each. */
+  sources(): WorkspaceLabels[] {
+    if (!this.running && Date.now() - this.scannedAt > RESCAN_AFTER_MS) void this.startScan();
+    const sources: WorkspaceLabels[] = [];
+    const openPaths = new Set<string>();
+    const openUris = new Set<string>();
     for (const document of this.documents.all()) {
-      open.add(document.uri);
-      result.merge(this.openDocumentLabels(document));
+      openUris.add(document.uri);
+      const path = pathOf(document.uri);
+      if (path) openPaths.add(path);
+      sources.push(this.openDocumentLabels(document));
     }
-    for (const uri of this.perOpenDocument.keys()) if (!open.has(uri)) this.perOpenDocument.delete(uri);
-    return result;
+    for (const [path, file] of this.scanned) if (!openPaths.has(path)) sources.push(file.labels);
+    for (const uri of this.perOpenDocument.keys()) if (!openUris.has(uri)) this.perOpenDocument.delete(uri);
+    return sources;
   }
 
   private openDocumentLabels(document: TextDocument): WorkspaceLabels {
     const cached = this.perOpenDocument.get(document.uri);
     if (cached && cached.version === document.version) return cached.labels;
     const labels = new WorkspaceLabels();
-    // A huge generated file is not where workload labels live; reading it on every keystroke would be.
-    const text = document.getText();
-    if (text.length <= MAX_OPEN_DOCUMENT_CHARS) collectLabels(text, labels);
+    // Skips huge generated files itself (MAX_LABEL_SOURCE_CHARS).
+    collectLabels(document.getText(), labels);
     this.perOpenDocument.set(document.uri, { version: document.version, labels });
     return labels;
   }
 
-  private scanFolders(): void {
-    this.scannedAt = Date.now();
-    const files: string[] = [];
-    const walk = (dir: string, depth: number): void => {
-      if (depth > MAX_DEPTH || files.length >= MAX_FILES) return;
-      let names: string[];
-      try {
-        names = readdirSync(dir);
-      } catch {
-        return;
-      }
-      for (const name of names) {
-        if (files.length >= MAX_FILES) return;
-        const full = join(dir, name);
-        if (/\.ya?ml$/i.test(name)) files.push(full);
-        else if (!name.startsWith('.') && !SKIP_DIRS.has(name)) {
-          try {
-            if (statSync(full).isDirectory()) walk(full, depth + 1);
-          } catch {
-            // Unreadable entries are skipped.
-          }
-        }
-      }
-    };
-    for (const folder of this.folders) walk(folder, 0);
-    const merged = new WorkspaceLabels();
-    for (const file of files) {
-      try {
-        const stat = statSync(file);
-        if (stat.size > MAX_FILE_BYTES) continue;
-        let cached = this.perFile.get(file);
-        if (!cached || cached.mtimeMs !== stat.mtimeMs) {
-          const labels = new WorkspaceLabels();
-          collectLabels(readFileSync(file, 'utf8'), labels);
-          cached = { mtimeMs: stat.mtimeMs, labels };
-          this.perFile.set(file, cached);
-        }
-        merged.merge(cached.labels);
-      } catch {
-        // A file that vanished or cannot be read adds nothing.
-      }
+  private startScan(): Promise<void> {
+    if (this.disposed || this.folders.length === 0) {
+      this.scannedAt = Date.now();
+      return Promise.resolve();
     }
-    this.fromFiles = merged;
+    const controller = new AbortController();
+    const folders = this.folders;
+    const started = Date.now();
+    const done = scanWorkspace(folders, this.scanned, controller.signal).then(
+      (result) => {
+        if (controller.signal.aborted) return;
+        this.scanned = result.files;
+        this.scannedAt = Date.now();
+        this.running = undefined;
+        const limit = result.stoppedBy
+          ? `; stopped at the limit of ${LIMIT_WORDS[result.stoppedBy]}, so labels from the rest are not offered`
+          : '';
+        this.log(
+          `Workspace labels: read ${result.files.size} YAML files in ${result.folders} folders in ${Date.now() - started} ms${limit}.`,
+        );
+      },
+      (error: unknown) => {
+        if (error instanceof ScanCancelled || controller.signal.aborted) return;
+        this.scannedAt = Date.now();
+        this.running = undefined;
+        this.log(`Workspace labels: the scan failed (${(error as Error)?.message ?? String(error)}).`);
+      },
+    );
+    this.running = { controller, done };
+    return done;
+  }
+}
+
+function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
   }
 }

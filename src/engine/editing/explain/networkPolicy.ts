@@ -56,7 +56,11 @@ export function explainNetworkPolicy(value: Record<string, unknown>, settings: E
   const summary = [applies, reason, ...facts.map((fact) => `${fact.direction}: ${headline(fact)}.`)];
   // Blank lines between parts keep them apart when the text is rendered as Markdown.
   const lines = [`# ${title}`, '', applies, '', reason];
-  for (const fact of facts) lines.push('', ...directionSection(fact, namespace));
+  // Appended line by line: spreading a section of 200,000 rules into push() overflows the stack.
+  for (const fact of facts) {
+    lines.push('');
+    for (const line of directionSection(fact, namespace)) lines.push(line);
+  }
   const notes = generalNotes(facts, spec);
   if (notes.length > 0) lines.push('', '## Notes', ...notes.map((note) => `- ${note}`));
   if (settings.target === 'eks') {
@@ -130,7 +134,9 @@ function directionSection(fact: DirectionFacts, namespace: string | undefined): 
     return out;
   }
   out.push('Allowed:');
-  fact.rules.forEach((rule, index) => out.push(...ruleLines(direction, rule, index, namespace)));
+  fact.rules.forEach((rule, index) => {
+    for (const line of ruleLines(direction, rule, index, namespace)) out.push(line);
+  });
   const everything = fact.rules.findIndex(allowsEverything);
   out.push('');
   if (everything !== -1) {
@@ -201,7 +207,8 @@ function ipBlockPhrase(ipBlock: Record<string, unknown>): string {
 export function portsPhrase(ports: unknown[]): string {
   if (ports.length === 0) return 'all ports and protocols';
   const phrases: string[] = [];
-  const numbered = new Map<string, { index: number; items: string[] }>();
+  // A set per protocol: a list of thousands of ports must not be searched once per port.
+  const numbered = new Map<string, { index: number; items: Set<string> }>();
   for (const raw of ports) {
     const port = asRecord(raw);
     const protocol = typeof port.protocol === 'string' ? port.protocol : 'TCP';
@@ -214,16 +221,17 @@ export function portsPhrase(ports: unknown[]): string {
           : String(port.port);
       let group = numbered.get(protocol);
       if (!group) {
-        group = { index: phrases.length, items: [] };
+        group = { index: phrases.length, items: new Set() };
         numbered.set(protocol, group);
         phrases.push('');
       }
-      if (!group.items.includes(item)) group.items.push(item);
+      group.items.add(item);
     }
   }
   for (const [protocol, group] of numbered) {
-    const single = group.items.length === 1 && !group.items[0].includes('-');
-    phrases[group.index] = `${protocol} port${single ? '' : 's'} ${joinWords(group.items)}`;
+    const items = [...group.items];
+    const single = items.length === 1 && !items[0].includes('-');
+    phrases[group.index] = `${protocol} port${single ? '' : 's'} ${joinWords(items)}`;
   }
   return joinWords(phrases);
 }

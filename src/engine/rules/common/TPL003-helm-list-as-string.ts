@@ -27,7 +27,8 @@ export default defineRule<{ field: string }>({
   check(ctx) {
     const fields = LIST_FIELDS[ctx.resource.kind];
     const pattern = new RegExp(
-      `^[ \\t]*(?:- +)?(${fields.join('|')})[ \\t]*:[ \\t]*(\\{\\{-?([^}]*?)-?\\}\\})[ \\t]*(#.*)?$`,
+      // Within one line: `[^}]*?` across lines rescanned the rest of the text from every field.
+      `^[ \\t]*(?:- +)?(${fields.join('|')})[ \\t]*:[ \\t]*(\\{\\{-?([^}\\n]*?)-?\\}\\})[ \\t]*(#.*)?$`,
       'gm',
     );
     const own = resourceTextRange(ctx);
@@ -40,9 +41,15 @@ export default defineRule<{ field: string }>({
         path: [],
         bare: true,
         range: { start, end: start + expression.length },
-        message: `${field}: ${expression} renders a list as "[a b]", which YAML reads as one item; use {{ toJson${inner.replace(/^\s+/, ' ').replace(/\s+$/, '')} }} (or toYaml with nindent on the next line).`,
+        message: `${field}: ${expression} renders a list as "[a b]", which YAML reads as one item; use {{ toJson${spacedExpression(inner)} }} (or toYaml with nindent on the next line).`,
         data: { field },
       });
     }
   },
 });
+
+/** The expression with one leading blank (if it had any) and none trailing; `\s+$` is quadratic on long blanks. */
+function spacedExpression(inner: string): string {
+  const trimmed = inner.trim();
+  return trimmed !== '' && /^\s/.test(inner) ? ` ${trimmed}` : trimmed;
+}

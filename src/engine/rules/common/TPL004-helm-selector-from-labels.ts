@@ -1,9 +1,13 @@
 import { resourceTextRange } from '../templates';
 import { defineRule } from '../types';
 
-/** `matchLabels:` whose first content line includes a chart's full `<chart>.labels` helper. */
+/**
+ * `matchLabels:` whose first content line includes a chart's full `<chart>.labels` helper. The
+ * helper call is matched within its line: `[^}]*` across lines rescanned the rest of the text from
+ * every `matchLabels:`.
+ */
 const SELECTOR_FROM_LABELS =
-  /^[ \t]*matchLabels:[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[ \t]*(\{\{-?\s*include\s+"([^"]+)\.labels"[^}]*\}\})/gm;
+  /^[ \t]*matchLabels:[ \t]*(?:#.*)?\r?\n(?:[ \t]*(?:#.*)?\r?\n)*[ \t]*(\{\{-?[ \t]*include[ \t]+"([^"\n]+)\.labels"[^}\n]*\}\})/gm;
 
 export default defineRule<{ chart: string }>({
   code: 'TPL004',
