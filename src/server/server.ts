@@ -13,6 +13,7 @@ import { guardRequests } from './guard';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerCodeActions } from './features/codeActions';
 import { COMPLETION_TRIGGER_CHARACTERS, registerCompletion } from './features/completion';
+import { registerWorkspaceFiles } from './features/workspaceFiles';
 import { registerHover } from './features/hover';
 import { registerSymbols } from './features/symbols';
 import { registerExplain } from './features/explain';
@@ -33,7 +34,7 @@ export function startServer(connection: Connection): void {
       const { settings, warnings } = parseServerSettings(options.settings);
       state.applySettings(settings, warnings);
     }
-    completion.setWorkspace(params);
+    workspaceFiles.setWorkspace(params);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -50,8 +51,9 @@ export function startServer(connection: Connection): void {
   });
 
   const diagnostics = registerDiagnostics(state);
+  const workspaceFiles = registerWorkspaceFiles(state, () => diagnostics.revalidateAll());
   registerCodeActions(state);
-  const completion = registerCompletion(state);
+  registerCompletion(state, workspaceFiles.labels);
   registerHover(state);
   registerSymbols(state);
   registerExplain(state);
@@ -69,7 +71,7 @@ export function startServer(connection: Connection): void {
   };
 
   connection.onInitialized(() => {
-    completion.initialized();
+    workspaceFiles.initialized();
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'eksNetworking' });
       void refreshSettings();
@@ -81,7 +83,7 @@ export function startServer(connection: Connection): void {
   });
 
   // The workspace scan must not outlive the session.
-  connection.onShutdown(() => completion.dispose());
+  connection.onShutdown(() => workspaceFiles.dispose());
 
   documents.listen(connection);
   connection.listen();

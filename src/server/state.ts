@@ -9,7 +9,15 @@ import {
   type TextDocumentsConfiguration,
 } from 'vscode-languageserver';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { ManifestFile, withDefaults, Workspace, type EngineSettings, type TextEdit } from '../engine';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  ManifestFile,
+  withDefaults,
+  Workspace,
+  type EngineSettings,
+  type FileObject,
+  type TextEdit,
+} from '../engine';
 import { parseSettings } from '../shared/settings';
 
 export interface ServerSettings {
@@ -36,6 +44,10 @@ export class ServerState {
   /** The objects of the open documents, for the cross-resource checks. */
   readonly workspace = new Workspace('editor');
   private readonly files = new Map<string, ManifestFile>();
+  /** The objects of the workspace's files on disk (by path), as the last scan read them. */
+  private scanned = new Map<string, readonly FileObject[]>();
+  /** The background scan of the workspace folders, asked to look again now and then. */
+  scan?: { refresh(): void };
 
   constructor(
     readonly connection: Connection,
@@ -50,6 +62,9 @@ export class ServerState {
     if (!file) {
       file = new ManifestFile(this.settings.engine);
       this.files.set(document.uri, file);
+      // The open document stands for its file on disk from now on (and may differ from it).
+      const path = pathOf(document.uri);
+      if (path !== undefined) this.workspace.deleteFile(scannedKey(path));
       this.journal?.take(document.uri, undefined);
       file.update(document.getText());
       versions.set(file, document.version);
@@ -69,6 +84,29 @@ export class ServerState {
     this.files.delete(uri);
     this.workspace.deleteFile(uri);
     this.journal?.take(uri, undefined);
+    // Closed, the file counts again as it is on disk.
+    const path = pathOf(uri);
+    const onDisk = path === undefined ? undefined : this.scanned.get(path);
+    if (path !== undefined && onDisk) this.workspace.setFile(scannedKey(path), onDisk);
+  }
+
+  /**
+   * Puts the files on disk that a scan read into the workspace, except those open in the editor.
+   * Returns whether that changed what any object means (the open documents then need a new look).
+   */
+  setScannedFiles(files: ReadonlyMap<string, { objects: readonly FileObject[] }>): boolean {
+    const before = this.workspace.version;
+    const open = new Set<string>();
+    for (const uri of this.files.keys()) {
+      const path = pathOf(uri);
+      if (path !== undefined) open.add(path);
+    }
+    for (const path of this.scanned.keys()) if (!files.has(path)) this.workspace.deleteFile(scannedKey(path));
+    this.scanned = new Map([...files].map(([path, file]) => [path, file.objects]));
+    for (const [path, objects] of this.scanned) {
+      if (!open.has(path)) this.workspace.setFile(scannedKey(path), objects);
+    }
+    return this.workspace.version !== before;
   }
 
   applySettings(settings: ServerSettings, warnings: readonly string[] = []): void {
@@ -97,6 +135,20 @@ export class ServerState {
 }
 
 const versions = new WeakMap<ManifestFile, number>();
+
+/** The workspace key of a file on disk that is not open (open documents use the client's URI). */
+function scannedKey(path: string): string {
+  return pathToFileURL(path).href;
+}
+
+function pathOf(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Past this many unconsumed edits a document is simply re-split in full. */
 const MAX_JOURNAL_EDITS = 1000;

@@ -14,7 +14,7 @@ export {
 } from './completion';
 export { MAX_LABEL_CANDIDATES } from './labelCompletion';
 export { explainResource, type Explanation } from './explain';
-export { WorkspaceLabels, collectLabels } from './workspaceLabels';
+export { WorkspaceLabels, collectLabels, addObjectLabels, MAX_LABEL_SOURCE_CHARS } from './workspaceLabels';
 export { RESOURCE_SNIPPETS, expandSnippet, type ResourceSnippet } from './snippets';
 
 export function completeInFile(

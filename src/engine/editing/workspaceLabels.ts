@@ -3,7 +3,7 @@
 // how many objects carry them. Text is read through the engine's guarded parse (depth, duplicate
 // keys, alias expansion), and what is kept is bounded by what Kubernetes itself accepts.
 
-import { parseYaml } from '../parse/parseYaml';
+import { readObjects } from '../workspace/readObjects';
 import { asList, asRecord, valueAt } from '../util/values';
 import type { Path } from '../types';
 import { podTemplatePath } from '../model/workloads';
@@ -89,10 +89,16 @@ export const MAX_LABEL_SOURCE_CHARS = 2 * 1024 * 1024;
 
 /** Adds the labels found in one file's text. Cheap to call on files that hold none. */
 export function collectLabels(text: string, into: WorkspaceLabels): void {
-  if (text.length > MAX_LABEL_SOURCE_CHARS || !text.includes('kind:')) return;
-  for (const parsed of parseYaml(text)) {
-    const value = asRecord(parsed.toValue().value);
-    const kind = typeof value.kind === 'string' ? value.kind : '';
+  if (text.length > MAX_LABEL_SOURCE_CHARS || !text.includes('kind')) return;
+  addObjectLabels(readObjects(text), into);
+}
+
+/** Adds the labels that these objects (of any kind, List items included) carry or select by. */
+export function addObjectLabels(
+  objects: Iterable<{ kind: string; value: Record<string, unknown> }>,
+  into: WorkspaceLabels,
+): void {
+  for (const { kind, value } of objects) {
     const metadata = asRecord(value.metadata);
     const name = typeof metadata.name === 'string' ? metadata.name : '?';
     const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : undefined;

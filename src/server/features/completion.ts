@@ -6,13 +6,11 @@ import {
   InsertTextMode,
   type CompletionItem,
   type CompletionList,
-  type InitializeParams,
-  type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { completeInFile, type CompletionCandidate } from '../../engine/editing';
 import type { ServerState } from '../state';
 import { toLspEdit, toRange } from '../convert';
-import { LabelIndex } from './labelIndex';
+import type { LabelIndex } from './labelIndex';
 
 const KINDS: Record<CompletionCandidate['kind'], CompletionItemKind> = {
   property: CompletionItemKind.Property,
@@ -25,17 +23,8 @@ const KINDS: Record<CompletionCandidate['kind'], CompletionItemKind> = {
 
 export const COMPLETION_TRIGGER_CHARACTERS = [':', ' ', '-'];
 
-export interface CompletionFeature {
-  setWorkspace(params: InitializeParams): void;
-  /** After `initialized`: follows the client's workspace folder changes (each one restarts the scan). */
-  initialized(): void;
-  dispose(): void;
-}
-
-export function registerCompletion(state: ServerState): CompletionFeature {
+export function registerCompletion(state: ServerState, labelIndex: LabelIndex): void {
   const { connection, documents } = state;
-  const labelIndex = new LabelIndex(documents, (message) => connection.console.log(message));
-  let folders: WorkspaceFolder[] = [];
   connection.onCompletion(async ({ textDocument, position }): Promise<CompletionList> => {
     const document = documents.get(textDocument.uri);
     if (!document) return { isIncomplete: false, items: [] };
@@ -63,24 +52,4 @@ export function registerCompletion(state: ServerState): CompletionFeature {
       })),
     };
   });
-  let followFolders = false;
-  return {
-    setWorkspace(params) {
-      folders =
-        params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: params.rootUri }] : []);
-      followFolders = Boolean(params.capabilities.workspace?.workspaceFolders);
-      labelIndex.setFolders(folders.map((folder) => folder.uri));
-    },
-    initialized() {
-      if (!followFolders) return;
-      connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        const removed = new Set(event.removed.map((folder) => folder.uri));
-        folders = [...folders.filter((folder) => !removed.has(folder.uri)), ...event.added];
-        labelIndex.setFolders(folders.map((folder) => folder.uri));
-      });
-    },
-    dispose() {
-      labelIndex.dispose();
-    },
-  };
 }

@@ -27,6 +27,7 @@ export function registerDiagnostics(state: ServerState): { revalidateAll(): void
     }
     try {
       const started = process.cpuUsage();
+      state.scan?.refresh();
       const lines = state.fileFor(document).getLines();
       const workspaceVersion = state.workspace.version;
       const diagnostics = state.diagnosticsFor(document);

@@ -1,5 +1,6 @@
-// Labels used across the workspace, for completion inside selectors: the open documents (always
-// current) plus the YAML files under the workspace folders. The folder scan runs in the background
+// The workspace's YAML files that are not open, and the labels used across the workspace (for
+// completion inside selectors): the open documents (always current) plus the files under the
+// workspace folders. The scanned files' objects also feed the cross-resource checks. The folder scan runs in the background
 // (see workspaceScan.ts for its limits), never inside a request: completion uses the last finished
 // scan, and asks for a new one when that is older than a few seconds. A scan is cancelled when the
 // workspace folders change or the server shuts down.
@@ -7,7 +8,8 @@
 import { fileURLToPath } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { collectLabels, WorkspaceLabels } from '../../engine/editing';
+import { addObjectLabels, MAX_LABEL_SOURCE_CHARS, WorkspaceLabels } from '../../engine/editing';
+import type { FileObject } from '../../engine';
 import { SCAN_LIMITS, ScanCancelled, scanWorkspace, type ScannedFile } from './workspaceScan';
 
 const RESCAN_AFTER_MS = 10_000;
@@ -36,7 +38,16 @@ export class LabelIndex {
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
     private readonly log: (message: string) => void,
+    /** An open document's objects, from its validated file (so it is not parsed a second time). */
+    private readonly objectsOf: (document: TextDocument) => readonly FileObject[],
+    /** Called with the files of each finished scan. */
+    private readonly onScanned: (files: ReadonlyMap<string, ScannedFile>) => void = () => undefined,
   ) {}
+
+  /** Starts a scan when the last one is older than a few seconds (and none is running). */
+  refresh(): void {
+    if (!this.running && Date.now() - this.scannedAt > RESCAN_AFTER_MS) void this.startScan();
+  }
 
   /** Starts over with new workspace folders: the running scan is cancelled. */
   setFolders(uris: readonly string[]): void {
@@ -64,7 +75,7 @@ export class LabelIndex {
 
   /** The labels of every open document and of the scanned files that are not open, one set each. */
   sources(): WorkspaceLabels[] {
-    if (!this.running && Date.now() - this.scannedAt > RESCAN_AFTER_MS) void this.startScan();
+    this.refresh();
     const sources: WorkspaceLabels[] = [];
     const openPaths = new Set<string>();
     const openUris = new Set<string>();
@@ -83,8 +94,9 @@ export class LabelIndex {
     const cached = this.perOpenDocument.get(document.uri);
     if (cached && cached.version === document.version) return cached.labels;
     const labels = new WorkspaceLabels();
-    // Skips huge generated files itself (MAX_LABEL_SOURCE_CHARS).
-    collectLabels(document.getText(), labels);
+    // A huge generated file is not where workload labels live.
+    if (document.getText().length <= MAX_LABEL_SOURCE_CHARS)
+      addObjectLabels(this.objectsOf(document), labels);
     this.perOpenDocument.set(document.uri, { version: document.version, labels });
     return labels;
   }
@@ -103,6 +115,7 @@ export class LabelIndex {
         this.scanned = result.files;
         this.scannedAt = Date.now();
         this.running = undefined;
+        this.onScanned(result.files);
         const limit = result.stoppedBy
           ? `; stopped at the limit of ${LIMIT_WORDS[result.stoppedBy]}, so labels from the rest are not offered`
           : '';

@@ -8,7 +8,9 @@
 import { constants, type Dirent } from 'node:fs';
 import { lstat, open, opendir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { collectLabels, WorkspaceLabels } from '../../engine/editing';
+import { addObjectLabels, WorkspaceLabels } from '../../engine/editing';
+import type { FileObject } from '../../engine';
+import { readObjects } from '../../engine/workspace/readObjects';
 
 export const SCAN_LIMITS = {
   folders: 2_000,
@@ -25,9 +27,11 @@ const YAML_FILE = /\.ya?ml$/i;
 /** Absent on Windows, where a symbolic link is already seen as one by the folder walk. */
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
-/** What a file looked like when its labels were read: unchanged files are not read again. */
+/** What a file looked like when it was read: unchanged files are not read again. */
 export interface ScannedFile {
   identity: string;
+  /** Its objects, for the cross-resource checks of the open documents. */
+  objects: readonly FileObject[];
   labels: WorkspaceLabels;
 }
 
@@ -63,12 +67,15 @@ export async function scanWorkspace(
       result.stoppedBy = 'totalBytes';
       break;
     }
-    let labels = previous.get(path)?.labels;
-    if (read.text !== undefined || !labels) {
-      labels = new WorkspaceLabels();
-      collectLabels(read.text ?? '', labels);
+    let file = previous.get(path);
+    if (read.text !== undefined || !file) {
+      // Read through the engine, as an open document is (one guarded parse per file).
+      const objects = read.text ? readObjects(read.text) : [];
+      const labels = new WorkspaceLabels();
+      addObjectLabels(objects, labels);
+      file = { identity: read.identity, objects, labels };
     }
-    result.files.set(path, { identity: read.identity, labels });
+    result.files.set(path, file);
     // Parsing is the one synchronous step: let pending requests run between files.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
