@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { policyPorts } from './walk';
+import { policyPorts, readNetworkPolicy } from '../../model/networkPolicy';
 
 const MESSAGE = 'must be between 1 and 65535, inclusive';
 
@@ -15,7 +15,7 @@ export default defineRule({
   goodExample: 'ports:\n  - protocol: TCP',
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#targeting-a-range-of-ports',
   check(ctx) {
-    for (const { port, portPath } of policyPorts(ctx.value)) {
+    for (const { raw: port, path: portPath } of policyPorts(readNetworkPolicy(ctx.value))) {
       // The API server checks endPort's range only when port is a number (NP102 covers the rest).
       const fields = typeof port.port === 'number' ? (['port', 'endPort'] as const) : (['port'] as const);
       for (const field of fields) {

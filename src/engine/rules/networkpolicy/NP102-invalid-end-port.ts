@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { policyPorts } from './walk';
+import { policyPorts, readNetworkPolicy } from '../../model/networkPolicy';
 
 export default defineRule<{ swap: true }>({
   code: 'NP102',
@@ -13,7 +13,7 @@ export default defineRule<{ swap: true }>({
   goodExample: 'ports:\n  - protocol: TCP\n    port: 32000\n    endPort: 32768',
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#targeting-a-range-of-ports',
   check(ctx) {
-    for (const { port, portPath } of policyPorts(ctx.value)) {
+    for (const { raw: port, path: portPath } of policyPorts(readNetworkPolicy(ctx.value))) {
       const { endPort } = port;
       if (typeof endPort !== 'number') continue;
       const path = [...portPath, 'endPort'];

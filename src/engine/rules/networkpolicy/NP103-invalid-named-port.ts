@@ -1,7 +1,7 @@
 import { portNameErrors } from '../../util/k8sNames';
 import { isPlaceholder } from '../../util/placeholders';
 import { defineRule } from '../types';
-import { policyPorts } from './walk';
+import { policyPorts, readNetworkPolicy } from '../../model/networkPolicy';
 import { renderValue } from '../../util/strings';
 
 export default defineRule<{ number?: number }>({
@@ -17,7 +17,7 @@ export default defineRule<{ number?: number }>({
   goodExample: 'ports:\n  - protocol: TCP\n    port: 80',
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource',
   check(ctx) {
-    for (const { port, portPath } of policyPorts(ctx.value)) {
+    for (const { raw: port, path: portPath } of policyPorts(readNetworkPolicy(ctx.value))) {
       const name = port.port;
       if (typeof name !== 'string' || isPlaceholder(name)) continue;
       const number = /^\d+$/.test(name) ? Number(name) : undefined;

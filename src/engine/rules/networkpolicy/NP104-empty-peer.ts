@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { policyPeers } from './walk';
+import { policyPeers, readNetworkPolicy } from '../../model/networkPolicy';
 
 export default defineRule({
   code: 'NP104',
@@ -13,7 +13,7 @@ export default defineRule({
   goodExample: 'from:\n  - podSelector: {}',
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors',
   check(ctx) {
-    for (const { peer, peerPath } of policyPeers(ctx.value)) {
+    for (const { raw: peer, path: peerPath } of policyPeers(readNetworkPolicy(ctx.value))) {
       // A peer holding only misspelled keys (`ipblock:`) is reported by SCH001, which names the fix.
       if (Object.keys(peer).length === 0) {
         ctx.report({ path: peerPath, message: 'Required value: must specify a peer' });

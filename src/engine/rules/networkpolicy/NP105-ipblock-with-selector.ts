@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { policyPeers } from './walk';
+import { policyPeers, readNetworkPolicy } from '../../model/networkPolicy';
 
 export default defineRule({
   code: 'NP105',
@@ -15,7 +15,7 @@ export default defineRule({
     'from:\n  - ipBlock:\n      cidr: 10.0.0.0/16\n  - podSelector:\n      matchLabels:\n        app: web',
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors',
   check(ctx) {
-    for (const { peer, peerPath } of policyPeers(ctx.value)) {
+    for (const { raw: peer, path: peerPath } of policyPeers(readNetworkPolicy(ctx.value))) {
       if (
         peer.ipBlock !== undefined &&
         (peer.podSelector !== undefined || peer.namespaceSelector !== undefined)

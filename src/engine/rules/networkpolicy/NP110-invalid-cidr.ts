@@ -2,7 +2,7 @@ import { parseCidr } from '../../util/cidr';
 import { isPlaceholder } from '../../util/placeholders';
 import { asList, asRecord } from '../../util/values';
 import { defineRule } from '../types';
-import { policyPeers } from './walk';
+import { policyPeers, readNetworkPolicy } from '../../model/networkPolicy';
 import { renderValue } from '../../util/strings';
 
 const MESSAGE = 'must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)';
@@ -19,7 +19,7 @@ export default defineRule({
   goodExample: 'ipBlock:\n  cidr: 10.0.0.0/16',
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource',
   check(ctx) {
-    for (const { peer, peerPath } of policyPeers(ctx.value)) {
+    for (const { raw: peer, path: peerPath } of policyPeers(readNetworkPolicy(ctx.value))) {
       const block = asRecord(peer.ipBlock);
       if (typeof block.cidr === 'string' && isPlaceholder(block.cidr)) continue;
       if (block.cidr === '') {

@@ -2,7 +2,7 @@ import { isStrictSubset, parseCidr } from '../../util/cidr';
 import { asList, asRecord } from '../../util/values';
 import { removeSequenceItem } from '../sequenceEdits';
 import { defineRule } from '../types';
-import { policyPeers } from './walk';
+import { policyPeers, readNetworkPolicy } from '../../model/networkPolicy';
 import { renderValue } from '../../util/strings';
 
 export default defineRule<{ exceptIndex: number }>({
@@ -18,7 +18,7 @@ export default defineRule<{ exceptIndex: number }>({
   goodExample: 'ipBlock:\n  cidr: 10.0.0.0/16\n  except:\n    - 10.0.5.0/24',
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource',
   check(ctx) {
-    for (const { peer, peerPath } of policyPeers(ctx.value)) {
+    for (const { raw: peer, path: peerPath } of policyPeers(readNetworkPolicy(ctx.value))) {
       const block = asRecord(peer.ipBlock);
       const cidr = typeof block.cidr === 'string' ? parseCidr(block.cidr) : undefined;
       if (!cidr) continue; // NP110 reports an invalid cidr; the API server then skips `except`

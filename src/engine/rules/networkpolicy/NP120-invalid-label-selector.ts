@@ -1,7 +1,7 @@
 import { checkLabelSelector, OWNS_OPERATOR_ENUM, selectorFixes } from '../labelSelector';
 import type { SuggestionData } from '../fixes/valueEdits';
 import { defineRule } from '../types';
-import { policyPeers } from './walk';
+import { policyPeers, readNetworkPolicy } from '../../model/networkPolicy';
 
 export default defineRule<SuggestionData>({
   code: 'NP120',
@@ -18,7 +18,7 @@ export default defineRule<SuggestionData>({
   docs: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set',
   check(ctx) {
     checkLabelSelector(ctx, ['spec', 'podSelector']);
-    for (const { peerPath } of policyPeers(ctx.value)) {
+    for (const { path: peerPath } of policyPeers(readNetworkPolicy(ctx.value))) {
       checkLabelSelector(ctx, [...peerPath, 'podSelector']);
       checkLabelSelector(ctx, [...peerPath, 'namespaceSelector']);
     }

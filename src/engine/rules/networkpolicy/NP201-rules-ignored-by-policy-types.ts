@@ -1,7 +1,6 @@
-import { asList, asRecord } from '../../util/values';
 import { appendToSequence } from '../sequenceEdits';
 import { defineRule } from '../types';
-import { DIRECTION_TYPE, effectivePolicyTypes } from './defaults';
+import { DIRECTIONS, POLICY_TYPE, readNetworkPolicy } from '../../model/networkPolicy';
 
 export default defineRule<{ add: 'Ingress' | 'Egress' }>({
   code: 'NP201',
@@ -17,12 +16,11 @@ export default defineRule<{ add: 'Ingress' | 'Egress' }>({
     'policyTypes: [Ingress, Egress]\negress:\n  - to:\n      - ipBlock:\n          cidr: 10.0.0.0/16',
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource',
   check(ctx) {
-    const types = effectivePolicyTypes(ctx.value);
-    if (types.defaulted) return;
-    const spec = asRecord(ctx.value.spec);
-    for (const direction of ['ingress', 'egress'] as const) {
-      if (asList(spec[direction]).length === 0 || types[direction]) continue;
-      const type = DIRECTION_TYPE[direction];
+    const model = readNetworkPolicy(ctx.value);
+    if (model.policyTypes.source === 'defaulted') return;
+    for (const direction of DIRECTIONS) {
+      if (model[direction].rules.length === 0 || model[direction].isolated) continue;
+      const type = POLICY_TYPE[direction];
       ctx.report({
         path: ['spec', direction],
         target: 'key',

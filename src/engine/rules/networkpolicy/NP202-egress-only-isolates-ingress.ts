@@ -1,6 +1,5 @@
-import { asRecord } from '../../util/values';
 import { defineRule } from '../types';
-import { effectivePolicyTypes } from './defaults';
+import { readNetworkPolicy } from '../../model/networkPolicy';
 
 export default defineRule<{ addEgressOnly: true }>({
   code: 'NP202',
@@ -15,9 +14,8 @@ export default defineRule<{ addEgressOnly: true }>({
     'spec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n    - to:\n        - namespaceSelector: {}',
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource',
   check(ctx) {
-    const spec = asRecord(ctx.value.spec);
-    const types = effectivePolicyTypes(ctx.value);
-    if (!types.defaulted || !types.egress || spec.ingress !== undefined) return;
+    const model = readNetworkPolicy(ctx.value);
+    if (model.policyTypes.source !== 'defaulted' || !model.egress.isolated || model.ingress.listed) return;
     ctx.report({
       path: ['spec', 'egress'],
       target: 'key',

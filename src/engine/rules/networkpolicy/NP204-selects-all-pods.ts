@@ -1,5 +1,6 @@
-import { asList, asRecord, isRecord } from '../../util/values';
-import { isEmptySelector } from '../labelSelector';
+import { isEmptySelector } from '../../model/labelSelector';
+import { readNetworkPolicy } from '../../model/networkPolicy';
+import { isRecord } from '../../util/values';
 import { defineRule } from '../types';
 
 export default defineRule({
@@ -16,11 +17,11 @@ export default defineRule({
     'spec:\n  podSelector:\n    matchLabels:\n      app: backend\n  ingress:\n    - from:\n        - podSelector:\n            matchLabels:\n              app: frontend',
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies',
   check(ctx) {
-    const spec = asRecord(ctx.value.spec);
+    const model = readNetworkPolicy(ctx.value);
     // Reported for an explicit `{}` on a policy that allows something: for a default-deny policy
     // (no rules), selecting every pod is the point.
-    if (!isRecord(spec.podSelector) || !isEmptySelector(spec.podSelector)) return;
-    if (asList(spec.ingress).length === 0 && asList(spec.egress).length === 0) return;
+    if (!isRecord(model.podSelector.raw) || !isEmptySelector(model.podSelector.raw)) return;
+    if (model.ingress.rules.length === 0 && model.egress.rules.length === 0) return;
     ctx.report({
       path: ['spec', 'podSelector'],
       bare: true,

@@ -1,6 +1,5 @@
-import { asRecord } from '../../util/values';
 import { defineRule } from '../types';
-import { effectivePolicyTypes } from './defaults';
+import { DIRECTIONS, readNetworkPolicy } from '../../model/networkPolicy';
 
 export default defineRule({
   code: 'NP206',
@@ -14,12 +13,11 @@ export default defineRule({
   goodExample: 'policyTypes: [Ingress]\ningress:\n  - {}',
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-ingress-traffic',
   check(ctx) {
-    const spec = asRecord(ctx.value.spec);
-    const types = effectivePolicyTypes(ctx.value);
-    for (const direction of ['ingress', 'egress'] as const) {
+    const model = readNetworkPolicy(ctx.value);
+    for (const direction of DIRECTIONS) {
       // Only an explicit `[]`: leaving the key out of a default-deny policy is the usual idiom.
-      const rules = spec[direction];
-      if (!types[direction] || !Array.isArray(rules) || rules.length > 0) continue;
+      const { isolated, emptyList } = model[direction];
+      if (!isolated || !emptyList) continue;
       ctx.report({
         path: ['spec', direction],
         bare: true,

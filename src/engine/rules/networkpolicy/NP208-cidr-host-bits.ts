@@ -1,6 +1,6 @@
 import { networkCidr, parseCidr, formatAddress } from '../../util/cidr';
 import { defineRule } from '../types';
-import { policyCidrs } from './walk';
+import { ipBlockCidrs, readNetworkPolicy } from '../../model/networkPolicy';
 import { renderValue } from '../../util/strings';
 
 export default defineRule<{ network: string; single: string }>({
@@ -15,7 +15,7 @@ export default defineRule<{ network: string; single: string }>({
   goodExample: 'ipBlock:\n  cidr: 10.0.0.0/24',
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource',
   check(ctx) {
-    for (const { cidrPath: path, text } of policyCidrs(ctx.value)) {
+    for (const { path, text } of ipBlockCidrs(readNetworkPolicy(ctx.value))) {
       const cidr = typeof text === 'string' ? parseCidr(text) : undefined;
       if (!cidr?.hasHostBits) continue;
       const network = networkCidr(cidr);

@@ -1,6 +1,6 @@
 import { formatAddress, parseCidr } from '../../util/cidr';
 import { defineRule } from '../types';
-import { policyCidrs } from './walk';
+import { ipBlockCidrs, readNetworkPolicy } from '../../model/networkPolicy';
 import { renderValue } from '../../util/strings';
 
 /** `::ffff:a.b.c.d`: an IPv4 address written as IPv6. */
@@ -21,7 +21,7 @@ export default defineRule<{ plain: string }>({
   goodExample: 'ipBlock:\n  cidr: 10.0.0.0/8',
   docs: 'https://github.com/kubernetes/enhancements/tree/master/keps/sig-network/4858-ip-cidr-validation',
   check(ctx) {
-    for (const { cidrPath: path, text } of policyCidrs(ctx.value)) {
+    for (const { path, text } of ipBlockCidrs(readNetworkPolicy(ctx.value))) {
       if (typeof text !== 'string') continue;
       const cidr = parseCidr(text);
       if (!cidr) continue;

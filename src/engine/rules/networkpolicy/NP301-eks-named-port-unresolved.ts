@@ -1,8 +1,6 @@
-import { isPlaceholder } from '../../util/placeholders';
-import { asList, isRecord } from '../../util/values';
+import { readNetworkPolicy, unresolvableNamedPorts } from '../../model/networkPolicy';
 import { renderValue } from '../../util/strings';
 import { defineRule } from '../types';
-import { policyRules } from './walk';
 
 export default defineRule({
   code: 'NP301',
@@ -19,19 +17,11 @@ export default defineRule({
     'egress:\n  - to:\n      - ipBlock:\n          cidr: 10.0.0.0/16\n    ports:\n      - protocol: TCP\n        port: 443',
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html',
   check(ctx) {
-    for (const { direction, rule, path } of policyRules(ctx.value)) {
-      if (direction !== 'egress') continue;
-      const peers = asList(rule.to);
-      const unresolvable =
-        peers.length === 0 || peers.some((peer) => isRecord(peer) && peer.ipBlock !== undefined);
-      if (!unresolvable) continue;
-      asList(rule.ports).forEach((port, index) => {
-        if (!isRecord(port) || typeof port.port !== 'string' || isPlaceholder(port.port)) return;
-        ctx.report({
-          path: [...path, 'ports', index, 'port'],
-          bare: true,
-          message: `EKS: named port ${renderValue(port.port)} cannot be resolved for ${peers.length === 0 ? 'a rule without `to`' : 'ipBlock peers'}; the EKS network policy agent skips it, so this traffic is not allowed. Use the port number.`,
-        });
+    for (const { port, name, towards } of unresolvableNamedPorts(readNetworkPolicy(ctx.value))) {
+      ctx.report({
+        path: [...port.path, 'port'],
+        bare: true,
+        message: `EKS: named port ${renderValue(name)} cannot be resolved for ${towards === 'everyone' ? 'a rule without `to`' : 'ipBlock peers'}; the EKS network policy agent skips it, so this traffic is not allowed. Use the port number.`,
       });
     }
   },

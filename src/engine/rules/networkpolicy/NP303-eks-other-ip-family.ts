@@ -1,7 +1,5 @@
-import { parseCidr } from '../../util/cidr';
-import { asRecord } from '../../util/values';
+import { otherFamilyBlocks, readNetworkPolicy } from '../../model/networkPolicy';
 import { defineRule } from '../types';
-import { policyPeers } from './walk';
 import { renderValue } from '../../util/strings';
 
 export default defineRule({
@@ -19,14 +17,11 @@ export default defineRule({
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html',
   check(ctx) {
     const family = ctx.settings.clusterIpFamily === 'ipv6' ? 6 : 4;
-    for (const { peer, peerPath } of policyPeers(ctx.value)) {
-      const text = asRecord(peer.ipBlock).cidr;
-      const cidr = typeof text === 'string' ? parseCidr(text) : undefined;
-      if (!cidr || cidr.family === family) continue;
+    for (const { peer } of otherFamilyBlocks(readNetworkPolicy(ctx.value), ctx.settings.clusterIpFamily)) {
       ctx.report({
-        path: [...peerPath, 'ipBlock', 'cidr'],
+        path: [...peer.path, 'ipBlock', 'cidr'],
         bare: true,
-        message: `EKS: ${renderValue(text)} is an IPv${cidr.family} block in an IPv${family} cluster; the EKS network policy agent ignores it. (Set eksNetworking.clusterIpFamily if the cluster is IPv${cidr.family}.)`,
+        message: `EKS: ${renderValue(peer.cidrText)} is an IPv${peer.cidr.family} block in an IPv${family} cluster; the EKS network policy agent ignores it. (Set eksNetworking.clusterIpFamily if the cluster is IPv${peer.cidr.family}.)`,
       });
     }
   },
