@@ -6,11 +6,8 @@ import assert from 'node:assert/strict';
 import { parse } from 'yaml';
 import { lintText } from '../../../src/engine';
 import { eksPortTableOverflows } from '../../../src/engine/model/eksPortTable';
-import {
-  dnsEgress,
-  readNetworkPolicy,
-  unresolvableNamedPorts,
-} from '../../../src/engine/model/networkPolicy';
+import { readNetworkPolicy } from '../../../src/engine/model/networkPolicy';
+import { dnsEgress, unresolvableNamedPorts } from '../../../src/engine/model/policyFacts';
 
 const model = (spec: string) =>
   readNetworkPolicy(parse(`kind: NetworkPolicy\nmetadata:\n  name: p\n  namespace: shop\n${spec}`));

@@ -1,4 +1,4 @@
-import { asRecord } from '../../util/values';
+import { readEniConfig } from '../../model/eniConfig';
 import { checkAwsId, lowerCaseIdFix, type AwsIdData } from '../awsIdCheck';
 import { defineRule } from '../types';
 
@@ -15,7 +15,8 @@ export default defineRule<AwsIdData>({
   goodExample: 'spec:\n  subnet: subnet-0123456789abcdef0',
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-custom-network-tutorial.html',
   check(ctx) {
-    if (ctx.value.spec === undefined) {
+    const model = readEniConfig(ctx.value);
+    if (model.spec === 'absent') {
       // The CRD accepts an ENIConfig without spec; the VPC CNI then has no subnet to use.
       ctx.report({
         path: ['spec', 'subnet'],
@@ -25,7 +26,7 @@ export default defineRule<AwsIdData>({
       });
       return;
     }
-    checkAwsId(ctx, ['spec', 'subnet'], asRecord(ctx.value.spec).subnet, 'subnet');
+    checkAwsId(ctx, ['spec', 'subnet'], model.subnet, 'subnet');
   },
   fix(ctx, finding) {
     return lowerCaseIdFix(ctx, finding.path, finding.data?.lowerCase);

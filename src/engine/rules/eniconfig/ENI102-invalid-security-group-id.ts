@@ -1,4 +1,4 @@
-import { asList, asRecord } from '../../util/values';
+import { readEniConfig } from '../../model/eniConfig';
 import { checkAwsId, lowerCaseIdFix, type AwsIdData } from '../awsIdCheck';
 import { defineRule } from '../types';
 
@@ -15,7 +15,7 @@ export default defineRule<AwsIdData>({
   goodExample: 'spec:\n  subnet: subnet-0123456789abcdef0\n  securityGroups:\n    - sg-0123456789abcdef0',
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-custom-network-tutorial.html',
   check(ctx) {
-    asList(asRecord(ctx.value.spec).securityGroups).forEach((id, index) => {
+    readEniConfig(ctx.value).securityGroups.forEach((id, index) => {
       checkAwsId(ctx, ['spec', 'securityGroups', index], id, 'sg');
     });
   },

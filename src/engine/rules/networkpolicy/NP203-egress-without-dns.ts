@@ -1,4 +1,5 @@
-import { dnsEgress, readNetworkPolicy } from '../../model/networkPolicy';
+import { readNetworkPolicy } from '../../model/networkPolicy';
+import { dnsEgress } from '../../model/policyFacts';
 import { coveringPolicies } from '../../model/policySet';
 import { appendToSequence } from '../sequenceEdits';
 import { defineRule } from '../types';

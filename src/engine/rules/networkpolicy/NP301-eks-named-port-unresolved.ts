@@ -1,4 +1,5 @@
-import { readNetworkPolicy, unresolvableNamedPorts } from '../../model/networkPolicy';
+import { readNetworkPolicy } from '../../model/networkPolicy';
+import { unresolvableNamedPorts } from '../../model/policyFacts';
 import { renderValue } from '../../util/strings';
 import { defineRule } from '../types';
 

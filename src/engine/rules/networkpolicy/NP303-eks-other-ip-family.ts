@@ -1,4 +1,5 @@
-import { otherFamilyBlocks, readNetworkPolicy } from '../../model/networkPolicy';
+import { readNetworkPolicy } from '../../model/networkPolicy';
+import { otherFamilyBlocks } from '../../model/policyFacts';
 import { defineRule } from '../types';
 import { renderValue } from '../../util/strings';
 

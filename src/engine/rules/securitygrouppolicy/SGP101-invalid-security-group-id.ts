@@ -1,4 +1,4 @@
-import { asList, asRecord } from '../../util/values';
+import { readSecurityGroupPolicy } from '../../model/securityGroupPolicy';
 import { checkAwsId, lowerCaseIdFix, type AwsIdData } from '../awsIdCheck';
 import { defineRule } from '../types';
 
@@ -14,8 +14,7 @@ export default defineRule<AwsIdData>({
   goodExample: 'securityGroups:\n  groupIds:\n    - sg-0123456789abcdef0',
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/sg-pods-example-deployment.html',
   check(ctx) {
-    const groups = asRecord(asRecord(ctx.value.spec).securityGroups);
-    asList(groups.groupIds).forEach((id, index) => {
+    readSecurityGroupPolicy(ctx.value).groupIds?.forEach((id, index) => {
       checkAwsId(ctx, ['spec', 'securityGroups', 'groupIds', index], id, 'sg');
     });
   },

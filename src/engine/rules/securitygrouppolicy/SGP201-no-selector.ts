@@ -1,3 +1,4 @@
+import { readSecurityGroupPolicy } from '../../model/securityGroupPolicy';
 import { asRecord } from '../../util/values';
 import { defineRule } from '../types';
 
@@ -16,10 +17,9 @@ export default defineRule({
     'spec:\n  podSelector:\n    matchLabels:\n      app: db-client\n  securityGroups:\n    groupIds:\n      - sg-0123456789abcdef0',
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/sg-pods-example-deployment.html',
   check(ctx) {
-    const spec = asRecord(ctx.value.spec);
-    if (spec.podSelector !== undefined || spec.serviceAccountSelector !== undefined) return;
+    if (readSecurityGroupPolicy(ctx.value).ignored !== 'no-selector') return;
     // A misspelled selector (`podselector:`) is reported by SCH001 with the right name.
-    if (Object.keys(spec).some((key) => !KNOWN_FIELDS.has(key))) return;
+    if (Object.keys(asRecord(ctx.value.spec)).some((key) => !KNOWN_FIELDS.has(key))) return;
     ctx.report({
       path: ctx.value.spec === undefined ? ['kind'] : ['spec'],
       target: 'key',

@@ -1,4 +1,4 @@
-import { asRecord } from '../../util/values';
+import { readSecurityGroupPolicy } from '../../model/securityGroupPolicy';
 import { defineRule } from '../types';
 
 export default defineRule({
@@ -14,8 +14,8 @@ export default defineRule({
   goodExample: 'spec:\n  podSelector:\n    matchLabels:\n      app: web',
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/sg-pods-example-deployment.html',
   check(ctx) {
-    const spec = asRecord(ctx.value.spec);
-    if (spec.podSelector === undefined || spec.serviceAccountSelector === undefined) return;
+    const model = readSecurityGroupPolicy(ctx.value);
+    if (!model.podSelector || !model.serviceAccountSelector) return;
     ctx.report({
       path: ['spec', 'serviceAccountSelector'],
       target: 'key',

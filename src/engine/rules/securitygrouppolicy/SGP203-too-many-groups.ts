@@ -1,4 +1,4 @@
-import { asList, asRecord } from '../../util/values';
+import { readSecurityGroupPolicy } from '../../model/securityGroupPolicy';
 import { defineRule } from '../types';
 
 /** EC2's default quota of security groups per network interface. */
@@ -18,14 +18,13 @@ export default defineRule({
   goodExample: 'groupIds:\n  - sg-00000000000000001\n  - sg-00000000000000002',
   docs: 'https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups',
   check(ctx) {
-    const ids = asList(asRecord(asRecord(ctx.value.spec).securityGroups).groupIds);
-    const unique = new Set(ids.filter((id) => typeof id === 'string'));
-    if (unique.size <= DEFAULT_GROUPS_PER_INTERFACE) return;
+    const unique = readSecurityGroupPolicy(ctx.value).uniqueGroupIds;
+    if (unique.length <= DEFAULT_GROUPS_PER_INTERFACE) return;
     ctx.report({
       path: ['spec', 'securityGroups', 'groupIds'],
       target: 'key',
       bare: true,
-      message: `${unique.size} security groups: EC2 allows ${DEFAULT_GROUPS_PER_INTERFACE} per network interface unless the quota was raised, so matching pods may fail to start.`,
+      message: `${unique.length} security groups: EC2 allows ${DEFAULT_GROUPS_PER_INTERFACE} per network interface unless the quota was raised, so matching pods may fail to start.`,
     });
   },
 });

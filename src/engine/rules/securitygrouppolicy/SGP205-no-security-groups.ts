@@ -1,4 +1,5 @@
-import { asRecord, isRecord } from '../../util/values';
+import { readSecurityGroupPolicy } from '../../model/securityGroupPolicy';
+import { asRecord } from '../../util/values';
 import { defineRule } from '../types';
 
 export default defineRule({
@@ -13,16 +14,15 @@ export default defineRule({
   goodExample: 'spec:\n  podSelector: {}\n  securityGroups:\n    groupIds:\n      - sg-0123456789abcdef0',
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/sg-pods-example-deployment.html',
   check(ctx) {
-    const spec = asRecord(ctx.value.spec);
-    if (asRecord(spec.securityGroups).groupIds !== undefined) return;
-    // `securityGroups: [sg-…]` without `groupIds` is a wrong type, which SCH002 reports.
-    if (spec.securityGroups !== undefined && !isRecord(spec.securityGroups)) return;
+    const model = readSecurityGroupPolicy(ctx.value);
+    // An empty list is rejected by the CRD (SCH005); `securityGroups: [sg-…]` is a wrong type (SCH002).
+    if (model.groupIds !== undefined || model.securityGroupsMalformed) return;
     const path =
-      spec.securityGroups !== undefined
-        ? ['spec', 'securityGroups']
-        : ctx.value.spec !== undefined
-          ? ['spec']
-          : ['kind'];
+      ctx.value.spec === undefined
+        ? ['kind']
+        : asRecord(ctx.value.spec).securityGroups !== undefined
+          ? ['spec', 'securityGroups']
+          : ['spec'];
     ctx.report({
       path,
       target: 'key',
