@@ -22,7 +22,7 @@ export function policiesByNamespace(workspace: Workspace): ReadonlyMap<string, r
   return workspace.derived('model:network-policies-by-namespace', (all) => {
     const byNamespace = new Map<string, PolicyInWorkspace[]>();
     for (const object of all.objects()) {
-      if (object.kind !== 'NetworkPolicy' || !object.resource) continue;
+      if (object.kind !== 'NetworkPolicy' || !appliable(object)) continue;
       const model = readNetworkPolicy(object.value);
       const key = namespaceKey(model.namespace);
       let list = byNamespace.get(key);
@@ -31,6 +31,19 @@ export function policiesByNamespace(workspace: Workspace): ReadonlyMap<string, r
     }
     return byNamespace;
   });
+}
+
+/**
+ * A NetworkPolicy the API server would take: not one routed here despite a wrong apiVersion or a
+ * misspelled kind (items of a typed list leave both to the list).
+ */
+function appliable(object: WorkspaceObject): boolean {
+  const { apiVersion, kind } = object.value;
+  return (
+    object.resource !== undefined &&
+    (apiVersion === undefined || apiVersion === object.resource.apiVersion) &&
+    (kind === undefined || kind === object.resource.kind)
+  );
 }
 
 function sameObject(a: WorkspaceObject, b: WorkspaceObject): boolean {
