@@ -9,7 +9,7 @@ export default defineRule<{ placeholder: string }>({
   category: 'template',
   defaultSeverity: 'info',
   summary:
-    'A value is a template placeholder (`${X}`, `$X`, `{{ .Values.x }}`, `<x>`, or a stand-in such as `PRIVATE_SUBNET` for an AWS ID); it is checked after it is filled in.',
+    'A value is a template placeholder (`${X}`, `$X`, `{{ .Values.x }}`, `<x>`, an upper-case variable such as `TENANT_NAME` in a name, or a stand-in such as `PRIVATE_SUBNET` or `sg-placeholder-db` for an AWS ID); it is checked after it is filled in.',
   why: 'Many SecurityGroupPolicy and ENIConfig files are templates filled in by envsubst, Helm or a script. The placeholder itself is not an error, so format and type checks skip it; this note says the real value is only known once the template is rendered, so check the rendered manifest too.',
   badExample: 'spec:\n  subnet: ${SUBNET_AZ_1}',
   goodExample: 'spec:\n  subnet: subnet-0123456789abcdef0',

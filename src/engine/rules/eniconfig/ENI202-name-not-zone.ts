@@ -1,5 +1,5 @@
 import { dns1123SubdomainErrors } from '../../util/k8sNames';
-import { isPlaceholder } from '../../util/placeholders';
+import { isNameStandIn } from '../../util/placeholders';
 import { asRecord } from '../../util/values';
 import { defineRule } from '../types';
 
@@ -21,7 +21,7 @@ export default defineRule({
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-custom-network-tutorial.html',
   check(ctx) {
     const name = asRecord(ctx.value.metadata).name;
-    if (typeof name !== 'string' || name === '' || name === 'default' || isPlaceholder(name)) return;
+    if (typeof name !== 'string' || name === '' || name === 'default' || isNameStandIn(name)) return;
     if (ZONE_NAME.test(name) || ZONE_ID.test(name)) return;
     if (dns1123SubdomainErrors(name).length > 0) return; // ENI103 reports an invalid name
     ctx.report({
