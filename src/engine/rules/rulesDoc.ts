@@ -114,6 +114,8 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
     '',
     'Every diagnostic has a code; the editor links each one to its section below.',
     '',
+    '**How severe a finding is.** An *error* is a manifest that cannot do what it is for: the API server or a CRD rejects it, or it is accepted and then does nothing at all (a SecurityGroupPolicy that selects no pods or lists no security groups is skipped by the VPC resource controller, so the resource has no effect). A *warning* is accepted and partly ignored or not what it looks like (rules that policyTypes leaves out, NP201; a port the EKS agent cannot enforce). An *info* note is correct but worth knowing (a missing namespace, a selector that selects every pod).',
+    '',
     '- Change a severity or turn a rule off with the `eksNetworking.rules` setting (`{ "NP209": "off", "NP203": "error" }`) or `eksnet lint --rule NP209=off`.',
     `- Hide a code on the next line with \`${nextLineComment(['CODE'])}\`, or in the whole file with \`${fileComment(['CODE'])}\`.`,
     '- `eksNetworking.target` (`eks` or `generic`) turns the EKS agent caveats on or off; `eksNetworking.clusterIpFamily` (`ipv4` or `ipv6`) is the family the agent enforces.',

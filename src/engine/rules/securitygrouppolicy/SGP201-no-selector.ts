@@ -9,9 +9,9 @@ export default defineRule({
   slug: 'no-selector',
   kinds: ['SecurityGroupPolicy'],
   category: 'controller',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   summary: 'Neither `podSelector` nor `serviceAccountSelector` is set.',
-  why: 'The VPC resource controller logs the policy as invalid and skips it: no pod gets these security groups. Use `podSelector: {}` to match every pod in the namespace.',
+  why: 'The API server accepts it, but the VPC resource controller logs the policy as invalid and skips it entirely: no pod gets these security groups, so the resource has no effect at all (an error, as for anything that can never do what it is for). Use `podSelector: {}` to match every pod in the namespace.',
   badExample: 'spec:\n  securityGroups:\n    groupIds:\n      - sg-0123456789abcdef0',
   goodExample:
     'spec:\n  podSelector:\n    matchLabels:\n      app: db-client\n  securityGroups:\n    groupIds:\n      - sg-0123456789abcdef0',
@@ -25,7 +25,7 @@ export default defineRule({
       target: 'key',
       bare: true,
       message:
-        'No podSelector or serviceAccountSelector: the VPC resource controller ignores this SecurityGroupPolicy. Add `podSelector` (use `{}` for every pod in the namespace).',
+        'No podSelector or serviceAccountSelector: the VPC resource controller skips this SecurityGroupPolicy, so it has no effect. Add `podSelector` (use `{}` for every pod in the namespace).',
     });
   },
 });

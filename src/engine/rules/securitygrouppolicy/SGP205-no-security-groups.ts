@@ -7,9 +7,9 @@ export default defineRule({
   slug: 'no-security-groups',
   kinds: ['SecurityGroupPolicy'],
   category: 'controller',
-  defaultSeverity: 'warning',
+  defaultSeverity: 'error',
   summary: '`spec.securityGroups.groupIds` is missing.',
-  why: 'The VPC resource controller skips a policy without security group IDs: matching pods keep the node security groups. (An empty list is rejected by the CRD, see SCH005.)',
+  why: 'The API server accepts it, but the VPC resource controller skips a policy without security group IDs entirely: matching pods keep the node security groups, so the resource has no effect at all (an error, as for anything that can never do what it is for). An empty list is rejected by the CRD (SCH005).',
   badExample: 'spec:\n  podSelector: {}',
   goodExample: 'spec:\n  podSelector: {}\n  securityGroups:\n    groupIds:\n      - sg-0123456789abcdef0',
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/sg-pods-example-deployment.html',
@@ -28,7 +28,7 @@ export default defineRule({
       target: 'key',
       bare: true,
       message:
-        'No securityGroups.groupIds: the VPC resource controller ignores this SecurityGroupPolicy. List the security group IDs to attach.',
+        'No securityGroups.groupIds: the VPC resource controller skips this SecurityGroupPolicy, so it has no effect. List the security group IDs to attach.',
     });
   },
 });
