@@ -42,7 +42,7 @@ export function parseYaml(text: string): ParsedYaml[] {
   if (!Array.isArray(parsed)) return [];
   return parsed.map((document) => {
     const errors: YamlSyntaxError[] = document.errors.map((error) => ({
-      range: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
+      range: errorRange(text, error.pos[0], error.pos[1]),
       message: error.code === 'RESOURCE_EXHAUSTION' ? TOO_DEEP : cleanMessage(error.message),
       yamlCode: error.code,
     }));
@@ -51,6 +51,28 @@ export function parseYaml(text: string): ParsedYaml[] {
     if (deepNode && !reported) errors.push({ range: deepNode, message: TOO_DEEP, yamlCode: 'TOO_DEEP' });
     return { document, errors, tooDeep: deepNode !== undefined };
   });
+}
+
+/**
+ * Where an error really is. The parser starts a node at the comments and blank lines before it,
+ * so an error about that node (a block sequence used as a key, say) lands on the comment line
+ * above the wrong one; move the start past them to the node's first character. Tabs are not
+ * skipped: a tab used as indentation is itself the error.
+ */
+function errorRange(text: string, start: number, end: number): OffsetRange {
+  let at = start;
+  while (at < text.length) {
+    const char = text[at];
+    if (char === ' ' || char === '\n' || char === '\r') at++;
+    else if (char === '#' && (at === 0 || /\s/.test(text[at - 1]))) {
+      const newline = text.indexOf('\n', at);
+      if (newline === -1) break;
+      at = newline + 1;
+    } else break;
+  }
+  // Only comments and blank space up to the end: keep the parser's place.
+  if (at >= text.length || (text[at] === '#' && at !== start)) at = start;
+  return { start: at, end: Math.max(end, at + 1) };
 }
 
 /** The first node nested deeper than MAX_NESTING_DEPTH, found without recursion (the tree may be very deep). */
