@@ -12,9 +12,13 @@ export interface PolicyInWorkspace {
   model: NetworkPolicyModel;
 }
 
-/** Policies that leave the namespace out share one key: they land wherever kubectl points. */
-function namespaceKey(namespace: string | undefined): string {
-  return namespace === undefined ? '' : `ns:${namespace}`;
+/**
+ * Policies of one namespace share a key. Those that leave the namespace out land wherever kubectl
+ * points: the ones of one file are applied together (a kustomize base, one `kubectl apply -f`),
+ * but two files without namespace may well go to different namespaces, so they do not share one.
+ */
+function namespaceKey(object: WorkspaceObject, namespace: string | undefined): string {
+  return namespace === undefined ? `file:${object.file}` : `ns:${namespace}`;
 }
 
 /** The workspace's NetworkPolicies by namespace (memoised per workspace version). */
@@ -24,7 +28,7 @@ export function policiesByNamespace(workspace: Workspace): ReadonlyMap<string, r
     for (const object of all.objects()) {
       if (object.kind !== 'NetworkPolicy' || !appliable(object)) continue;
       const model = readNetworkPolicy(object.value);
-      const key = namespaceKey(model.namespace);
+      const key = namespaceKey(object, model.namespace);
       let list = byNamespace.get(key);
       if (!list) byNamespace.set(key, (list = []));
       list.push({ object, model });
@@ -61,7 +65,7 @@ function sameObject(a: WorkspaceObject, b: WorkspaceObject): boolean {
  */
 export function coveringPolicies(workspace: Workspace, object: WorkspaceObject): PolicyInWorkspace[] {
   const model = readNetworkPolicy(object.value);
-  const candidates = policiesByNamespace(workspace).get(namespaceKey(model.namespace)) ?? [];
+  const candidates = policiesByNamespace(workspace).get(namespaceKey(object, model.namespace)) ?? [];
   return candidates.filter(
     (other) =>
       !sameObject(other.object, object) &&

@@ -52,6 +52,7 @@ import ENI102 from './eniconfig/ENI102-invalid-security-group-id';
 import ENI103 from './eniconfig/ENI103-invalid-metadata';
 import ENI201 from './eniconfig/ENI201-namespace-ignored';
 import ENI202 from './eniconfig/ENI202-name-not-zone';
+import ENI203 from './eniconfig/ENI203-spec-field-at-top-level';
 
 export const RULES: readonly AnyRule[] = [
   YAML001,
@@ -105,6 +106,7 @@ export const RULES: readonly AnyRule[] = [
   ENI103,
   ENI201,
   ENI202,
+  ENI203,
 ];
 
 const BY_CODE = new Map(RULES.map((rule) => [rule.code, rule]));

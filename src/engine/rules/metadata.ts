@@ -17,6 +17,9 @@ import type { RuleContext } from './types';
 const TOTAL_ANNOTATION_BYTES = 256 * 1024;
 
 export function checkObjectMeta(ctx: RuleContext<unknown>, options: { namespaced: boolean }): void {
+  // `metadata: name:x` (no space) is a string: the schema rule (SCH002) says so; a missing name
+  // on top of it would report the same mistake twice.
+  if (ctx.value.metadata !== undefined && !isRecord(ctx.value.metadata)) return;
   const metadata = asRecord(ctx.value.metadata);
   const { name, generateName, namespace } = metadata;
   if (typeof generateName === 'string' && generateName !== '' && !isNameStandIn(generateName)) {
