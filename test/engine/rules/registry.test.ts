@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES } from '../../../src/engine';
+import { lintText, RULES } from '../../../src/engine';
 import { renderRulesDoc, ruleHeading } from '../../../src/engine/rules/rulesDoc';
 import { PROJECT_ROOT } from '../../support/paths';
 
@@ -83,5 +83,24 @@ test('every rule is in exactly one section of the rules page', () => {
   for (const rule of RULES) {
     const headings = page.split('\n').filter((line) => line === `### ${ruleHeading(rule)}`);
     assert.equal(headings.length, 1, rule.code);
+  }
+});
+
+test("every rule's badExample is a whole file that gives exactly its code, and its goodExample gives nothing", () => {
+  for (const rule of RULES) {
+    const bad = lintText(rule.badExample, rule.exampleSettings).map((diagnostic) => diagnostic.code);
+    assert.ok(bad.length > 0, `${rule.code}: the bad example gives no diagnostic`);
+    assert.deepEqual(
+      bad.filter((code) => code !== rule.code),
+      [],
+      `${rule.code}: the bad example gives other codes`,
+    );
+    const good = lintText(rule.goodExample, rule.exampleSettings).map((d) => `${d.code} ${d.message}`);
+    assert.deepEqual(good, [], `${rule.code}: the good example is not clean`);
+    assert.match(
+      rule.badExample,
+      /^apiVersion: |^\{\{|^# /,
+      `${rule.code}: the bad example is not a whole file`,
+    );
   }
 });

@@ -1,5 +1,6 @@
 import { readEniConfig } from '../../model/eniConfig';
 import { defineRule } from '../types';
+import { manifest } from '../example';
 
 /** The fields of an ENIConfig's spec. */
 const SPEC_FIELDS = ['subnet', 'securityGroups'] as const;
@@ -12,8 +13,26 @@ export default defineRule({
   defaultSeverity: 'warning',
   summary: '`subnet` or `securityGroups` is written at the top level instead of under `spec`.',
   why: "The ENIConfig CRD keeps unknown top-level fields, so the API server accepts the object, but the VPC CNI reads only `spec.subnet` and `spec.securityGroups`: a field at the top level is ignored (for `securityGroups`, the pods silently get the node's security groups). Indent it under `spec`.",
-  badExample: 'spec:\n  subnet: subnet-0123456789abcdef0\nsecurityGroups:\n  - sg-0123456789abcdef0',
-  goodExample: 'spec:\n  subnet: subnet-0123456789abcdef0\n  securityGroups:\n    - sg-0123456789abcdef0',
+  badExample: manifest`
+    apiVersion: crd.k8s.amazonaws.com/v1alpha1
+    kind: ENIConfig
+    metadata:
+      name: us-west-2a
+    spec:
+      subnet: subnet-0123456789abcdef0
+    securityGroups:
+      - sg-0123456789abcdef0
+  `,
+  goodExample: manifest`
+    apiVersion: crd.k8s.amazonaws.com/v1alpha1
+    kind: ENIConfig
+    metadata:
+      name: us-west-2a
+    spec:
+      subnet: subnet-0123456789abcdef0
+      securityGroups:
+        - sg-0123456789abcdef0
+  `,
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-custom-network-tutorial.html',
   check(ctx) {
     const model = readEniConfig(ctx.value);

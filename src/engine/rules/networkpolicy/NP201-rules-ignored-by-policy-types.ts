@@ -1,6 +1,7 @@
 import { appendToSequence } from '../sequenceEdits';
 import { defineRule } from '../types';
 import { DIRECTIONS, POLICY_TYPE, readNetworkPolicy } from '../../model/networkPolicy';
+import { manifest } from '../example';
 
 export default defineRule<{ add: 'Ingress' | 'Egress' }>({
   code: 'NP201',
@@ -11,9 +12,75 @@ export default defineRule<{ add: 'Ingress' | 'Egress' }>({
   summary:
     '`egress` (or `ingress`) rules are written, but `policyTypes` does not list `Egress` (or `Ingress`).',
   why: 'The API server accepts the policy, but rules for a direction missing from `policyTypes` do nothing: traffic in that direction is not restricted by this policy at all.',
-  badExample: 'policyTypes: [Ingress]\negress:\n  - to:\n      - ipBlock:\n          cidr: 10.0.0.0/16',
-  goodExample:
-    'policyTypes: [Ingress, Egress]\negress:\n  - to:\n      - ipBlock:\n          cidr: 10.0.0.0/16',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-egress
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+      egress:
+        - to:
+            - namespaceSelector:
+                matchLabels:
+                  kubernetes.io/metadata.name: kube-system
+              podSelector:
+                matchLabels:
+                  k8s-app: kube-dns
+          ports:
+            - protocol: UDP
+              port: 53
+            - protocol: TCP
+              port: 53
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-egress
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+        - Egress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+      egress:
+        - to:
+            - namespaceSelector:
+                matchLabels:
+                  kubernetes.io/metadata.name: kube-system
+              podSelector:
+                matchLabels:
+                  k8s-app: kube-dns
+          ports:
+            - protocol: UDP
+              port: 53
+            - protocol: TCP
+              port: 53
+  `,
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource',
   check(ctx) {
     const model = readNetworkPolicy(ctx.value);

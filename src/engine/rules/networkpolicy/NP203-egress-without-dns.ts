@@ -3,6 +3,7 @@ import { dnsEgress } from '../../model/policyFacts';
 import { coveringPolicies } from '../../model/policySet';
 import { appendToSequence } from '../sequenceEdits';
 import { defineRule } from '../types';
+import { manifest } from '../example';
 
 const DNS_RULE = [
   'to:',
@@ -27,10 +28,60 @@ export default defineRule<{ udp: boolean; tcp: boolean }>({
   defaultSeverity: 'warning',
   summary: 'Egress is restricted, but no egress rule allows DNS (UDP and TCP port 53).',
   why: 'Once a pod is isolated for egress, everything not allowed is dropped, including its DNS queries to CoreDNS: names stop resolving and the application fails in confusing ways. DNS uses UDP 53, and TCP 53 for large answers. Policies add up, so the finding stands only when no other policy of the namespace that selects all of these pods (in the same file, the same `eksnet lint` run, or the open documents) allows DNS either. A policy with no egress rules at all (deliberate deny-all) is not reported. Port 53, a range or "all ports" holding it, the named ports `dns`, `dns-tcp` and `domain`, and template placeholders count as DNS.',
-  badExample:
-    'policyTypes: [Egress]\negress:\n  - to:\n      - podSelector:\n          matchLabels:\n            app: db\n    ports:\n      - protocol: TCP\n        port: 5432',
-  goodExample:
-    'policyTypes: [Egress]\negress:\n  - to:\n      - podSelector:\n          matchLabels:\n            app: db\n    ports:\n      - protocol: TCP\n        port: 5432\n  - to:\n      - namespaceSelector:\n          matchLabels:\n            kubernetes.io/metadata.name: kube-system\n        podSelector:\n          matchLabels:\n            k8s-app: kube-dns\n    ports:\n      - protocol: UDP\n        port: 53\n      - protocol: TCP\n        port: 53',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-egress
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Egress
+      egress:
+        - to:
+            - podSelector:
+                matchLabels:
+                  app: db
+          ports:
+            - protocol: TCP
+              port: 5432
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-egress
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Egress
+      egress:
+        - to:
+            - podSelector:
+                matchLabels:
+                  app: db
+          ports:
+            - protocol: TCP
+              port: 5432
+        - to:
+            - namespaceSelector:
+                matchLabels:
+                  kubernetes.io/metadata.name: kube-system
+              podSelector:
+                matchLabels:
+                  k8s-app: kube-dns
+          ports:
+            - protocol: UDP
+              port: 53
+            - protocol: TCP
+              port: 53
+  `,
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy-configure.html',
   check(ctx) {
     const model = readNetworkPolicy(ctx.value);

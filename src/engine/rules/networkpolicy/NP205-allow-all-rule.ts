@@ -1,5 +1,6 @@
 import { defineRule } from '../types';
 import { allowsEverything, PEERS_FIELD, policyRules, readNetworkPolicy } from '../../model/networkPolicy';
+import { manifest } from '../example';
 
 export default defineRule({
   code: 'NP205',
@@ -9,8 +10,42 @@ export default defineRule({
   defaultSeverity: 'info',
   summary: 'A rule with no peers and no ports (`- {}`) allows all traffic in its direction.',
   why: 'An empty rule matches every source or destination on every port, so the whole direction is open for the selected pods, and any other rule for that direction adds nothing.',
-  badExample: 'ingress:\n  - {}',
-  goodExample: 'ingress:\n  - from:\n      - podSelector:\n          matchLabels:\n            app: frontend',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - {}
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#allow-all-ingress-traffic',
   check(ctx) {
     for (const rule of policyRules(readNetworkPolicy(ctx.value))) {

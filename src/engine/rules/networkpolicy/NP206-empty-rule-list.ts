@@ -1,5 +1,6 @@
 import { defineRule } from '../types';
 import { DIRECTIONS, readNetworkPolicy } from '../../model/networkPolicy';
+import { manifest } from '../example';
 
 export default defineRule({
   code: 'NP206',
@@ -9,8 +10,33 @@ export default defineRule({
   defaultSeverity: 'info',
   summary: '`ingress: []` or `egress: []`: an empty list denies all traffic in that direction.',
   why: '`ingress: []` is the opposite of `ingress: [{}]`: an empty list allows nothing, while a list holding one empty rule allows everything. Other policies selecting the same pods can still allow traffic.',
-  badExample: 'policyTypes: [Ingress]\ningress: []',
-  goodExample: 'policyTypes: [Ingress]\ningress:\n  - {}',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress: []
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+  `,
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-ingress-traffic',
   check(ctx) {
     const model = readNetworkPolicy(ctx.value);

@@ -3,6 +3,7 @@ import { nodeRange } from '../../parse/yamlPath';
 import { isEmptySelector } from '../../model/labelSelector';
 import { PEERS_FIELD, policyRules, readNetworkPolicy, type PeerModel } from '../../model/networkPolicy';
 import { defineRule } from '../types';
+import { manifest } from '../example';
 
 /** The selector value of a peer written with only this selector, or undefined. */
 function only(peer: PeerModel, key: 'podSelector' | 'namespaceSelector'): { selector: unknown } | undefined {
@@ -20,10 +21,54 @@ export default defineRule<{ merge: true }>({
   summary:
     'A `from`/`to` list of exactly two entries, one `namespaceSelector` and one `podSelector` (OR), where one entry with both (AND) was likely meant.',
   why: "One `-` makes the difference. `- namespaceSelector: …` followed by `- podSelector: …` allows every pod of the selected namespaces OR the selected pods of the policy's own namespace. Without the second `-`, it allows only the selected pods inside the selected namespaces.",
-  badExample:
-    'from:\n  - namespaceSelector:\n      matchLabels:\n        team: payments\n  - podSelector:\n      matchLabels:\n        app: api',
-  goodExample:
-    'from:\n  - namespaceSelector:\n      matchLabels:\n        team: payments\n    podSelector:\n      matchLabels:\n        app: api',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - namespaceSelector:
+                matchLabels:
+                  team: payments
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - namespaceSelector:
+                matchLabels:
+                  team: payments
+              podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors',
   check(ctx) {
     for (const rule of policyRules(readNetworkPolicy(ctx.value))) {

@@ -1,5 +1,6 @@
 import { readNetworkPolicy } from '../../model/networkPolicy';
 import { defineRule } from '../types';
+import { manifest } from '../example';
 
 /** Spec fields written at the top level: SCH001 reports them as misplaced, with a fix that moves them. */
 const SPEC_FIELDS = ['podSelector', 'policyTypes', 'ingress', 'egress'];
@@ -13,9 +14,26 @@ export default defineRule({
   summary:
     'A NetworkPolicy without `spec` (or with `spec: {}`): it denies all ingress to every pod of its namespace.',
   why: 'The API server accepts a NetworkPolicy without spec and fills in the defaults: an empty podSelector (every pod of the namespace) and policyTypes [Ingress] with no ingress rule. Every pod of the namespace then accepts no incoming connection that another policy does not allow, including traffic from load balancers and ingress controllers. A stub left without its spec, or a spec commented out, does exactly that. For a deliberate deny-all, write it out: `podSelector: {}` and `policyTypes: [Ingress]`.',
-  badExample: 'kind: NetworkPolicy\nmetadata:\n  name: nginx-policy\n  namespace: default',
-  goodExample:
-    'kind: NetworkPolicy\nmetadata:\n  name: nginx-policy\n  namespace: default\nspec:\n  podSelector: {}\n  policyTypes: [Ingress]',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: nginx-policy
+      namespace: shop
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: default-deny-ingress
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: nginx
+      policyTypes:
+        - Ingress
+  `,
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-ingress-traffic',
   check(ctx) {
     const model = readNetworkPolicy(ctx.value);

@@ -2,6 +2,7 @@ import { EKS_MAX_PORT_ENTRIES_PER_PEER, eksPortTableOverflows } from '../../mode
 import { DIRECTIONS, readNetworkPolicy, type PolicyRuleModel } from '../../model/networkPolicy';
 import { joinWords } from '../../util/strings';
 import { defineRule } from '../types';
+import { manifest } from '../example';
 
 /** `ingress rule 2`, `egress rules 1 and 3`. */
 function rulesPhrase(rules: readonly PolicyRuleModel[]): string {
@@ -18,8 +19,71 @@ export default defineRule({
   defaultSeverity: 'warning',
   summary: `EKS: more than ${EKS_MAX_PORT_ENTRIES_PER_PEER} unique port/protocol combinations reach the same peer in one direction.`,
   why: `The EKS network policy agent keeps, for each peer address, at most ${EKS_MAX_PORT_ENTRIES_PER_PEER} port/protocol entries in its eBPF map, whatever their protocol; beyond that it logs an error and drops the rest, so part of the policy is not enforced. Rules add up when they reach the same peer (the same selector or ipBlock, an ipBlock inside a broader one, or a rule without peers, which reaches every address); rules towards different peers do not. Use port ranges (\`endPort\`) or fewer ports.`,
-  badExample: 'ports:\n  - port: 8001\n  - port: 8002\n  # … 25 entries',
-  goodExample: 'ports:\n  - port: 8001\n    endPort: 8025',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - port: 8001
+            - port: 8002
+            - port: 8003
+            - port: 8004
+            - port: 8005
+            - port: 8006
+            - port: 8007
+            - port: 8008
+            - port: 8009
+            - port: 8010
+            - port: 8011
+            - port: 8012
+            - port: 8013
+            - port: 8014
+            - port: 8015
+            - port: 8016
+            - port: 8017
+            - port: 8018
+            - port: 8019
+            - port: 8020
+            - port: 8021
+            - port: 8022
+            - port: 8023
+            - port: 8024
+            - port: 8025
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - port: 8001
+              endPort: 8025
+  `,
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html',
   check(ctx) {
     const model = readNetworkPolicy(ctx.value);

@@ -2,6 +2,7 @@ import { readNetworkPolicy } from '../../model/networkPolicy';
 import { otherFamilyBlocks } from '../../model/policyFacts';
 import { defineRule } from '../types';
 import { renderValue } from '../../util/strings';
+import { manifest } from '../example';
 
 export default defineRule({
   code: 'NP303',
@@ -13,8 +14,46 @@ export default defineRule({
   summary:
     'EKS: an `ipBlock` is of the other IP family than the cluster (`eksNetworking.clusterIpFamily`, IPv4 by default).',
   why: "The EKS network policy agent enforces one IP family, the cluster's: IPv4 blocks are ignored in an IPv6 cluster and IPv6 blocks in an IPv4 cluster. The rule then allows nothing for that block. Set `eksNetworking.clusterIpFamily` if your cluster is IPv6.",
-  badExample: '# IPv4 cluster\nipBlock:\n  cidr: 2001:db8::/64',
-  goodExample: '# IPv4 cluster\nipBlock:\n  cidr: 10.0.0.0/16',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - ipBlock:
+                cidr: 2001:db8::/64
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - ipBlock:
+                cidr: 10.0.0.0/16
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html',
   check(ctx) {
     const family = ctx.settings.clusterIpFamily === 'ipv6' ? 6 : 4;

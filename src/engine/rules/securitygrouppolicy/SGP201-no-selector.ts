@@ -1,6 +1,7 @@
 import { readSecurityGroupPolicy } from '../../model/securityGroupPolicy';
 import { asRecord } from '../../util/values';
 import { defineRule } from '../types';
+import { manifest } from '../example';
 
 const KNOWN_FIELDS = new Set(['podSelector', 'serviceAccountSelector', 'securityGroups']);
 
@@ -12,9 +13,31 @@ export default defineRule({
   defaultSeverity: 'error',
   summary: 'Neither `podSelector` nor `serviceAccountSelector` is set.',
   why: 'The API server accepts it, but the VPC resource controller logs the policy as invalid and skips it entirely: no pod gets these security groups, so the resource has no effect at all (an error, as for anything that can never do what it is for). Use `podSelector: {}` to match every pod in the namespace.',
-  badExample: 'spec:\n  securityGroups:\n    groupIds:\n      - sg-0123456789abcdef0',
-  goodExample:
-    'spec:\n  podSelector:\n    matchLabels:\n      app: db-client\n  securityGroups:\n    groupIds:\n      - sg-0123456789abcdef0',
+  badExample: manifest`
+    apiVersion: vpcresources.k8s.aws/v1beta1
+    kind: SecurityGroupPolicy
+    metadata:
+      name: db-access
+      namespace: shop
+    spec:
+      securityGroups:
+        groupIds:
+          - sg-0123456789abcdef0
+  `,
+  goodExample: manifest`
+    apiVersion: vpcresources.k8s.aws/v1beta1
+    kind: SecurityGroupPolicy
+    metadata:
+      name: db-access
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: db-client
+      securityGroups:
+        groupIds:
+          - sg-0123456789abcdef0
+  `,
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/sg-pods-example-deployment.html',
   check(ctx) {
     if (readSecurityGroupPolicy(ctx.value).ignored !== 'no-selector') return;
