@@ -121,7 +121,7 @@ export function checkText(text: string, options: CheckOptions): Problem[] {
   };
   const symbols = timed('documentSymbols', options, problems, () => documentSymbols(file)) ?? [];
   outOfRange('documentSymbols', symbolRanges(symbols));
-  timed('explainFile', options, problems, () => explainFile(file, settings));
+  timed('explainFile', options, problems, () => explainFile(file, settings, fileDiagnostics));
   outOfRange(
     'fixAllEdits',
     timed('fixAllEdits', options, problems, () => fixAllEdits(fileDiagnostics)) ?? [],

@@ -42,7 +42,7 @@ EKS Networking demo is running. Open this URL in a browser on this machine:
     ${url}
 
 Try: open typical-mistakes.yaml (squiggles and the Problems view), press Ctrl+. on a squiggle for the
-quick fix, hover a field, or run "EKS Networking: Explain Policy" (F1) in network-policy-redis.yaml.
+quick fix, hover a field, or run "EKS Networking: Explain Resource" (F1) in network-policy-redis.yaml.
 code-server log: ${session.server.logFile}
 Press Ctrl+C to stop.`);
 

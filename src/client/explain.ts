@@ -1,12 +1,13 @@
-// "EKS Networking: Explain Policy": asks the language server to explain the resource under the
+// "EKS Networking: Explain Resource": asks the language server to explain the resource under the
 // cursor (or the one a CodeLens points at) and shows the Markdown in a preview beside the editor.
-// The view follows edits to the manifest while it is open.
+// The view follows edits while it is open: to the manifest, and to the other YAML documents, whose
+// policies can change its notes (another policy allowing DNS for the same pods).
 
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { COMMAND_IDS } from '../shared/commands';
 import { EXPLAIN_REQUEST, type ExplainParams, type ExplainResult } from '../shared/protocol';
 
-export const EXPLAIN_COMMAND = 'eksNetworking.explainPolicy';
 const SCHEME = 'eks-networking-explain';
 const REFRESH_DELAY_MS = 300;
 
@@ -43,7 +44,9 @@ export function registerExplain(context: vscode.ExtensionContext, client: Langua
     const editor = vscode.window.activeTextEditor;
     const source = typeof uriArg === 'string' ? uriArg : editor?.document.uri.toString();
     if (!source) {
-      void vscode.window.showInformationMessage('Open a YAML file with a NetworkPolicy to explain it.');
+      void vscode.window.showInformationMessage(
+        'Open a YAML file with a NetworkPolicy, SecurityGroupPolicy or ENIConfig to explain it.',
+      );
       return;
     }
     const raw = positionArg as { line?: number; character?: number } | undefined;
@@ -71,9 +74,8 @@ export function registerExplain(context: vscode.ExtensionContext, client: Langua
 
   const timers = new Map<string, NodeJS.Timeout>();
   const refreshFor = (changed: vscode.TextDocument): void => {
-    const source = changed.uri.toString();
+    if (changed.languageId !== 'yaml' || changed.uri.scheme === SCHEME) return;
     for (const [key, view] of views.views) {
-      if (view.source !== source) continue;
       clearTimeout(timers.get(key));
       timers.set(
         key,
@@ -90,7 +92,7 @@ export function registerExplain(context: vscode.ExtensionContext, client: Langua
 
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(SCHEME, views),
-    vscode.commands.registerCommand(EXPLAIN_COMMAND, explain),
+    vscode.commands.registerCommand(COMMAND_IDS.explainPolicy, explain),
     vscode.workspace.onDidChangeTextDocument((event) => refreshFor(event.document)),
     { dispose: () => timers.forEach((timer) => clearTimeout(timer)) },
   );

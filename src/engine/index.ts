@@ -24,6 +24,14 @@ export function lintTexts(
   files: readonly { name: string; text: string }[],
   settings?: Partial<EngineSettings>,
 ): Diagnostic[][] {
+  return checkRun(files, settings).map((checked) => checked.diagnostics);
+}
+
+/** One run as `lintTexts`, keeping each file's state for the features that read it (explain). */
+export function checkRun(
+  files: readonly { name: string; text: string }[],
+  settings?: Partial<EngineSettings>,
+): { name: string; manifest: ManifestFile; diagnostics: Diagnostic[] }[] {
   const engineSettings = withDefaults(settings);
   const workspace = new Workspace();
   const manifests = files.map(({ name, text }) => {
@@ -32,7 +40,11 @@ export function lintTexts(
     workspace.setFile(name, manifest.getObjects());
     return manifest;
   });
-  return manifests.map((manifest, index) => manifest.diagnosticsIn(workspace, files[index].name));
+  return manifests.map((manifest, index) => ({
+    name: files[index].name,
+    manifest,
+    diagnostics: manifest.diagnosticsIn(workspace, files[index].name),
+  }));
 }
 
 /** Validates one file on its own: the cross-resource checks see only its own objects. */

@@ -19,7 +19,7 @@ export const CLUSTER_COMMAND_IDS = {
 
 /** Editing commands: they work in Restricted Mode too. */
 export const EDITOR_COMMAND_IDS = {
-  /** Shown as "Explain Resource" once renamed; the id stays. */
+  /** Shown as "Explain Resource" (it explains every kind); the id keeps its first name. */
   explainPolicy: 'eksNetworking.explainPolicy',
 } as const;
 

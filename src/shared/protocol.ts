@@ -16,8 +16,20 @@ export interface ExplainParams {
   position?: ProtocolPosition;
 }
 
+/**
+ * One finding listed in an explanation's notes: a semantic finding (NP2xx, NP3xx, SGP2xx, ENI2xx)
+ * that the document's diagnostics hold on the explained resource's lines, with the same settings.
+ */
+export interface ExplainNote {
+  code: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+}
+
 export interface ExplainResult {
   title: string;
   /** Markdown; empty when the document holds nothing to explain. */
   markdown: string;
+  /** The notes of the explained resources, in order (what the markdown's Notes sections list). */
+  notes: ExplainNote[];
 }

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ManifestFile, withDefaults } from '../../src/engine';
+import { ManifestFile, withDefaults, Workspace } from '../../src/engine';
 import { explainFile } from '../../src/engine/editing';
 import { main } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/io';
@@ -20,7 +20,7 @@ function explainText(text: string): string {
   const settings = withDefaults({});
   const file = new ManifestFile(settings);
   file.update(text);
-  return explainFile(file, settings)
+  return explainFile(file, settings, file.diagnosticsIn(new Workspace(), 'file'))
     .map((explanation) => explanation.text)
     .join('\n');
 }
@@ -84,13 +84,16 @@ test('eksnet explain says so when the file holds nothing to explain', async () =
   assert.match(io.err, /no NetworkPolicy, SecurityGroupPolicy or ENIConfig found in -/);
   const usage = captureIO();
   assert.equal(await main(['explain'], usage), 2);
-  assert.match(usage.err, /exactly one FILE/);
+  assert.match(usage.err, /give a FILE/);
 });
 
 test('in an IPv6 cluster the IPv4 CIDRs are the ones EKS ignores', () => {
   const settings = withDefaults({ clusterIpFamily: 'ipv6' });
   const file = new ManifestFile(settings);
   file.update(readFileSync(join(DIR, '09-egress-internet-except.yaml'), 'utf8'));
-  const [explanation] = explainFile(file, settings);
-  assert.match(explanation.text, /The egress rules use IPv4 CIDRs, which EKS ignores in an IPv6 cluster/);
+  const [explanation] = explainFile(file, settings, file.diagnosticsIn(new Workspace(), 'file'));
+  assert.match(
+    explanation.text,
+    /- Warning \(NP303\): EKS: "[0-9.]+\/\d+" is an IPv4 block in an IPv6 cluster/,
+  );
 });

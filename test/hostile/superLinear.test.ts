@@ -57,7 +57,7 @@ function entryPoints(input: SuperLinearInput, text: string): Record<string, () =
     completion: () => completeInFile(file, offset, { labels: () => [labels] }),
     hover: () => hoverAt(chunk.text, offset - chunk.start, { settings }),
     outline: () => documentSymbols(file),
-    explain: () => explainFile(file, settings),
+    explain: () => explainFile(file, settings, file.getDiagnostics()),
   };
 }
 

@@ -17,6 +17,7 @@ import type {
   InitializeResult,
   TextEdit,
 } from 'vscode-languageserver-protocol';
+import type { ExplainResult } from '../../src/shared/protocol';
 import { LspTestClient } from '../support/lspClient';
 import { FIXTURES } from '../support/paths';
 
@@ -259,12 +260,17 @@ test('outline, CodeLens and the explain request', async () => {
     );
 
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
-    assert.equal(lenses.length, 1, 'only NetworkPolicy and SecurityGroupPolicy get the lens');
-    assert.equal(lenses[0].command?.command, 'eksNetworking.explainPolicy');
-    assert.equal(lenses[0].command?.title, 'Explain');
+    assert.equal(lenses.length, 2, 'every resource gets the lens, the ENIConfig too');
+    assert.deepEqual(
+      lenses.map((lens) => [lens.range.start.line, lens.command?.command, lens.command?.title]),
+      [
+        [0, 'eksNetworking.explainPolicy', 'Explain'],
+        [policy.split('\n').length, 'eksNetworking.explainPolicy', 'Explain'],
+      ],
+    );
 
     const [lensUri, position] = lenses[0].command?.arguments ?? [];
-    const explained = await client.request<{ title: string; markdown: string }>('eksNetworking/explain', {
+    const explained = await client.request<ExplainResult>('eksNetworking/explain', {
       uri: lensUri,
       position,
     });
@@ -273,11 +279,19 @@ test('outline, CodeLens and the explain request', async () => {
       explained.markdown,
       readFileSync(join(FIXTURES, 'explain', '07-and-in-one-peer.expected.md'), 'utf8'),
     );
-    const whole = await client.request<{ markdown: string }>('eksNetworking/explain', { uri });
+    assert.deepEqual(explained.notes, []);
+    const whole = await client.request<ExplainResult>('eksNetworking/explain', { uri });
     assert.match(
       whole.markdown,
       /# NetworkPolicy shop\/allow-monitoring-prometheus[\s\S]*# ENIConfig us-west-2a/,
     );
+    // The ENIConfig has its lens like the others.
+    const [eniUri, eniPosition] = lenses[1].command?.arguments ?? [];
+    const eniExplained = await client.request<ExplainResult>('eksNetworking/explain', {
+      uri: eniUri,
+      position: eniPosition,
+    });
+    assert.equal(eniExplained.title, 'ENIConfig us-west-2a');
   } finally {
     await client.shutdown();
   }

@@ -71,7 +71,7 @@ export function editorFeatureTests(): HostTest[] {
       },
     },
     {
-      name: 'Explain Policy on the docs NetworkPolicy produces the plain-words explanation',
+      name: 'Explain Resource on the docs NetworkPolicy produces the plain-words explanation',
       async run() {
         const editor = await openAndWaitForPublish('network-policy.yaml');
         editor.selection = new vscode.Selection(

@@ -126,10 +126,10 @@ test('hovering podSelector in the docs NetworkPolicy shows what the field does',
     await screenshot('hover');
   }));
 
-test('"EKS Networking: Explain Policy" from the palette explains the docs NetworkPolicy', () =>
+test('"EKS Networking: Explain Resource" from the palette explains the docs NetworkPolicy', () =>
   step('explain', async () => {
     await quickOpen(page(), 'docs-network-policy.yaml');
-    await runCommand(page(), 'EKS Networking: Explain Policy');
+    await runCommand(page(), 'EKS Networking: Explain Resource');
     await waitForTextInAnyFrame(page(), 'Applies to: pods with role=db', 30_000);
     await screenshot('explain');
   }));

@@ -21,6 +21,7 @@ import { EXIT_OK, UsageError, type CliIO } from '../io';
 import { renderDiff, renderList } from '../output/connectivityOutput';
 import { cliLog, parseClusterArgs, reportFailure } from './clusterOptions';
 import { collectInputs, InputError, readInputFile } from '../inputs';
+import { appendAll } from '../../engine/util/arrays';
 
 const HELP = `Usage: eksnet connectivity [options] PATHS…
        eksnet connectivity --diff OLD NEW [options]
@@ -181,8 +182,8 @@ async function readAll(paths: string[], io: CliIO, limitMB: number): Promise<Man
       throw new UsageError(error.message);
     }
     const read = readManifests(text, input.kind === 'stdin' ? '<stdin>' : input.file);
-    objects.push(...read.objects);
-    problems.push(...read.problems);
+    appendAll(objects, read.objects);
+    appendAll(problems, read.problems);
   }
   warn(io, problems);
   return objects;

@@ -22,11 +22,11 @@ function describeRule(rule: Rule) {
     '',
     'Bad:',
     '```yaml',
-    rule.badExample,
+    rule.badExample.trimEnd(),
     '```',
     'Good:',
     '```yaml',
-    rule.goodExample,
+    rule.goodExample.trimEnd(),
     '```',
   ].join('\n');
   return {

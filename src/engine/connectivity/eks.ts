@@ -10,6 +10,7 @@ import type { ConnectivityAnalysis, Flow, Peer } from './analysis';
 import { contains } from './addresses';
 import { explainFlow, ruleLabel } from './explain';
 import type { ConnectivityPolicy, Direction, PolicyRule } from './types';
+import { appendAll } from '../util/arrays';
 
 /** The NP3xx codes whose findings change what a flow does on EKS. */
 export const EKS_FLOW_CODES = ['NP301', 'NP302', 'NP303'] as const;
@@ -102,7 +103,7 @@ export function eksChecker<W, P>(
         notes.push({ code: 'hostNetwork', message: `${end.name}: ${HOST_NETWORK_NOTE}` });
     }
     if (touches(flow.src, 'egress') || touches(flow.dst, 'ingress'))
-      notes.push(...ruleNotes(analysis, flow, byRule));
+      appendAll(notes, ruleNotes(analysis, flow, byRule));
     if (notes.length > 0) report.flows.set(flow, notes);
   };
   return { report, check };

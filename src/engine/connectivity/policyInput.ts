@@ -1,140 +1,97 @@
-// STAND-IN, to be replaced by the NetworkPolicy model (src/engine/model/networkPolicy.ts) once it
-// is merged: reads a NetworkPolicy's plain value into the ConnectivityPolicy the analysis uses.
-// Kept deliberately thin; the model is where these facts are meant to live.
+// A NetworkPolicy as the connectivity analysis reads it, from the NetworkPolicy model: the model
+// decides what the policy means (defaulting, peers, ports); this only turns its ipBlocks into
+// address ranges and its ports into numbers, and words the parts that allow nothing.
 
-import { parseSelector, type Selector } from '../model/labelSelector';
+import type { Selector } from '../model/labelSelector';
+import {
+  readNetworkPolicy,
+  MAX_PORT,
+  MIN_PORT,
+  type PeerModel,
+  type PolicyRuleModel,
+  type PortModel,
+} from '../model/networkPolicy';
 import { DEFAULT_NAMESPACE } from '../model/workloads';
-import { effectivePolicyTypes, portProtocol } from '../rules/networkpolicy/defaults';
-import { parseCidr, type Cidr } from '../util/cidr';
-import { asList, asRecord, isRecord } from '../util/values';
+import { formatPath } from '../parse/yamlPath';
+import type { Cidr } from '../util/cidr';
 import { blockRanges } from './addresses';
-import { MAX_PORT, MIN_PORT } from './ports';
-import type { ConnectivityPolicy, Direction, PolicyPeer, PolicyPort, PolicyRule } from './types';
+import type { ConnectivityPolicy, PolicyPeer, PolicyPort, PolicyRule } from './types';
 
 export function readPolicy<O>(value: Record<string, unknown>, origin: O): ConnectivityPolicy<O> {
-  const metadata = asRecord(value.metadata);
-  const spec = asRecord(value.spec);
-  const namespace =
-    typeof metadata.namespace === 'string' && metadata.namespace !== ''
-      ? metadata.namespace
-      : DEFAULT_NAMESPACE;
-  const name = typeof metadata.name === 'string' ? metadata.name : '(unnamed)';
+  const model = readNetworkPolicy(value);
   const problems: string[] = [];
-  const selector = (raw: unknown, where: string): Selector => {
-    const parsed = parseSelector(raw);
+  const selector = (parsed: Selector, where: string): Selector => {
     if (parsed.invalid) problems.push(`${where}: ${parsed.invalid}; it selects nothing.`);
     return parsed;
   };
-  const types = effectivePolicyTypes(value);
-  const rules = (direction: Direction): PolicyRule[] =>
-    asList(spec[direction]).map((raw, index) =>
-      readRule(direction, asRecord(raw), index, selector, problems),
-    );
+  const rules = (list: readonly PolicyRuleModel[]): PolicyRule[] =>
+    list.map((rule) => ({
+      direction: rule.direction,
+      index: rule.index,
+      peers: rule.peers?.map((peer) => toPeer(peer, selector, problems)),
+      ports: rule.ports?.map((port) => toPort(port, problems)),
+    }));
   return {
-    namespace,
-    name,
+    namespace: model.namespace || DEFAULT_NAMESPACE,
+    name: model.name ?? '(unnamed)',
     origin,
-    podSelector: selector(spec.podSelector, 'spec.podSelector'),
-    isolates: { ingress: types.ingress, egress: types.egress },
-    ingress: rules('ingress'),
-    egress: rules('egress'),
+    podSelector: selector(model.podSelector.selector, 'spec.podSelector'),
+    isolates: { ingress: model.ingress.isolated, egress: model.egress.isolated },
+    ingress: rules(model.ingress.rules),
+    egress: rules(model.egress.rules),
     problems,
   };
 }
 
-function readRule(
-  direction: Direction,
-  rule: Record<string, unknown>,
-  index: number,
-  selector: (raw: unknown, where: string) => Selector,
-  problems: string[],
-): PolicyRule {
-  const at = `spec.${direction}[${index}]`;
-  const field = direction === 'ingress' ? 'from' : 'to';
-  const rawPeers = asList(rule[field]);
-  const rawPorts = asList(rule.ports);
-  return {
-    direction,
-    index,
-    peers:
-      rawPeers.length === 0
-        ? undefined
-        : rawPeers.map((peer, i) => readPeer(asRecord(peer), i, `${at}.${field}[${i}]`, selector, problems)),
-    ports:
-      rawPorts.length === 0
-        ? undefined
-        : rawPorts.map((port, i) => readPort(asRecord(port), i, `${at}.ports[${i}]`, problems)),
-  };
-}
-
-function readPeer(
-  peer: Record<string, unknown>,
-  index: number,
-  where: string,
-  selector: (raw: unknown, where: string) => Selector,
+function toPeer(
+  peer: PeerModel,
+  selector: (parsed: Selector, where: string) => Selector,
   problems: string[],
 ): PolicyPeer {
-  const hasPods = peer.podSelector !== undefined && peer.podSelector !== null;
-  const hasNamespaces = peer.namespaceSelector !== undefined && peer.namespaceSelector !== null;
-  const hasBlock = isRecord(peer.ipBlock);
-  if (hasBlock && (hasPods || hasNamespaces)) {
-    problems.push(`${where}: ipBlock cannot be combined with a selector; the peer matches nothing.`);
-    return { kind: 'invalid', index };
-  }
-  if (hasBlock) {
-    const block = asRecord(peer.ipBlock);
-    const cidr = typeof block.cidr === 'string' ? parseCidr(block.cidr) : undefined;
-    const except = asList(block.except).map((text) =>
-      typeof text === 'string' ? parseCidr(text) : undefined,
-    );
-    if (!cidr || except.some((entry) => entry === undefined)) {
-      problems.push(`${where}.ipBlock: not a valid CIDR; the peer matches nothing.`);
+  const where = formatPath(peer.path);
+  const { index } = peer;
+  switch (peer.kind) {
+    case 'invalid':
+      problems.push(
+        peer.reason === 'ipBlock-with-selector'
+          ? `${where}: ipBlock cannot be combined with a selector; the peer matches nothing.`
+          : `${where}: the peer names no podSelector, namespaceSelector or ipBlock; it matches nothing.`,
+      );
       return { kind: 'invalid', index };
+    case 'ipBlock': {
+      const except = peer.except.map((entry) => entry.cidr);
+      if (!peer.cidr || except.some((entry) => entry === undefined)) {
+        problems.push(`${where}.ipBlock: not a valid CIDR; the peer matches nothing.`);
+        return { kind: 'invalid', index };
+      }
+      return {
+        kind: 'ipBlock',
+        index,
+        cidr: String(peer.cidrText),
+        ranges: blockRanges(peer.cidr, except as Cidr[]),
+      };
     }
-    return { kind: 'ipBlock', index, cidr: String(block.cidr), ranges: blockRanges(cidr, except as Cidr[]) };
+    case 'pods':
+      return {
+        kind: 'pods',
+        index,
+        podSelector: peer.podSelector && selector(peer.podSelector, `${where}.podSelector`),
+        namespaceSelector:
+          peer.namespaceSelector && selector(peer.namespaceSelector, `${where}.namespaceSelector`),
+      };
   }
-  if (!hasPods && !hasNamespaces) {
-    problems.push(
-      `${where}: the peer names no podSelector, namespaceSelector or ipBlock; it matches nothing.`,
-    );
-    return { kind: 'invalid', index };
-  }
-  return {
-    kind: 'pods',
-    index,
-    podSelector: hasPods ? selector(peer.podSelector, `${where}.podSelector`) : undefined,
-    namespaceSelector: hasNamespaces
-      ? selector(peer.namespaceSelector, `${where}.namespaceSelector`)
-      : undefined,
-  };
 }
 
-function readPort(
-  port: Record<string, unknown>,
-  index: number,
-  where: string,
-  problems: string[],
-): PolicyPort {
-  const protocol = portProtocol(port);
-  if (typeof port.port === 'string') {
-    return { kind: 'named', index, protocol, name: port.port };
-  }
-  if (port.port === undefined || port.port === null) {
-    return { kind: 'numbers', index, protocol, start: MIN_PORT, end: MAX_PORT };
-  }
-  const start = Number(port.port);
-  const end = typeof port.endPort === 'number' ? port.endPort : start;
-  if (
-    !Number.isInteger(start) ||
-    !Number.isInteger(end) ||
-    start < MIN_PORT ||
-    end > MAX_PORT ||
-    end < start
-  ) {
-    problems.push(
-      `${where}: ports ${String(port.port)}–${String(port.endPort ?? port.port)} are not a valid range; they allow nothing.`,
-    );
-    return { kind: 'numbers', index, protocol, start: 1, end: 0 };
-  }
-  return { kind: 'numbers', index, protocol, start, end };
+function toPort(port: PortModel, problems: string[]): PolicyPort {
+  const { index, protocol } = port;
+  const spec = port.port;
+  if (spec.kind === 'all') return { kind: 'numbers', index, protocol, start: MIN_PORT, end: MAX_PORT };
+  if (spec.kind === 'range') return { kind: 'numbers', index, protocol, start: spec.start, end: spec.end };
+  if (spec.kind === 'named') return { kind: 'named', index, protocol, name: spec.name };
+  // A placeholder name resolves against no container port, like any unknown name.
+  if (typeof port.raw.port === 'string') return { kind: 'named', index, protocol, name: port.raw.port };
+  problems.push(
+    `${formatPath(port.path)}: ports ${String(port.raw.port)}–${String(port.raw.endPort ?? port.raw.port)} are not a valid range; they allow nothing.`,
+  );
+  return { kind: 'numbers', index, protocol, start: 1, end: 0 };
 }

@@ -2,8 +2,9 @@
 // TCP, UDP and SCTP (what a rule without `ports` allows). Printed the way np-guard/netpol-analyzer
 // prints its `conn` column: `All Connections`, or `PROTO ports` groups such as `TCP 80,443,UDP 53`.
 
-export const MIN_PORT = 1;
-export const MAX_PORT = 65535;
+import { MAX_PORT, MIN_PORT } from '../model/networkPolicy';
+
+export { MAX_PORT, MIN_PORT };
 /** The protocols a NetworkPolicy port can name; `All Connections` means all three, every port. */
 export const PROTOCOLS = ['TCP', 'UDP', 'SCTP'] as const;
 

@@ -1,12 +1,12 @@
 // What the connectivity analysis needs to know about a NetworkPolicy, after the API server's
 // defaulting: whom it selects, which directions it isolates, and each rule's peers and ports.
-// The NetworkPolicy model (src/engine/model/networkPolicy.ts) provides this; policyInput.ts is the
-// stand-in until it is merged.
+// policyInput.ts reads it from the NetworkPolicy model (src/engine/model/networkPolicy.ts).
 
 import type { Selector } from '../model/labelSelector';
+import type { Direction } from '../model/networkPolicy';
 import type { AddressRange } from './addresses';
 
-export type Direction = 'ingress' | 'egress';
+export type { Direction };
 
 export interface PolicyRef<O = unknown> {
   /** `default` when the manifest leaves it out. */

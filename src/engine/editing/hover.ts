@@ -9,7 +9,8 @@ import { formatAddress, isStrictSubset, lastAddress, networkCidr, parseCidr, typ
 import { asList, asRecord, isRecord, valueAt } from '../util/values';
 import { readCursor, type DocumentAtCursor } from './cursor';
 import { explainResource } from './explain';
-import { effectivePolicyTypes, peerPhrase, ruleLines } from './explain/networkPolicy';
+import { readNetworkPolicy } from '../model/networkPolicy';
+import { peerPhrase, policyTypesSentence, ruleLines } from './explain/networkPolicy';
 import { namespacePhrase, summariseSelector } from './explain/words';
 import { fieldMarkdown } from './schemaDocs';
 import { unquote } from './yamlOutline';
@@ -72,7 +73,7 @@ function keyHover(
   if (path.length === 1 && path[0] === 'kind') {
     const explanation = explainResource(resource.kind, value, options.settings);
     parts.push(`**${explanation.title}**`, explanation.summary.join('\n\n'));
-    parts.push('Run **EKS Networking: Explain Policy** for the full explanation.');
+    parts.push('Run **EKS Networking: Explain Resource** for the full explanation.');
     parts.push(`[${resource.kind} documentation](${resource.docs})`);
     return parts.join('\n\n');
   }
@@ -121,7 +122,7 @@ function policyPartSummary(
   if (path[0] !== 'spec') return undefined;
   const [, section, index, field] = path;
   if (path.length === 2 && section === 'policyTypes') {
-    return `**Here:** ${effectivePolicyTypes(asRecord(value.spec)).reason}`;
+    return `**Here:** ${policyTypesSentence(readNetworkPolicy(value))}`;
   }
   if (section !== 'ingress' && section !== 'egress') return undefined;
   const direction = section === 'ingress' ? 'Ingress' : 'Egress';
@@ -134,9 +135,10 @@ function policyPartSummary(
     return undefined;
   }
   if (path.length > 4) return undefined;
-  const rule = asRecord(asList(asRecord(value.spec)[section])[index]);
-  const namespace = asRecord(value.metadata).namespace as string | undefined;
-  const lines = ruleLines(direction, rule, index, namespace).map((line) => line.replace(/^- /, ''));
+  const model = readNetworkPolicy(value);
+  const rule = model[section].rules.find((candidate) => candidate.index === index);
+  if (!rule) return undefined;
+  const lines = ruleLines(rule, model.namespace).map((line) => line.replace(/^- /, ''));
   return `**${direction} rule ${index + 1}:** ${lines.join('\n')}`;
 }
 

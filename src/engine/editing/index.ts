@@ -3,8 +3,11 @@
 
 import type { ManifestFile, FileResource } from '../service/manifestFile';
 import type { EngineSettings } from '../settings';
+import type { Diagnostic } from '../types';
+import { ruleByCode } from '../rules';
+import { isSemanticRule } from '../rules/types';
 import { completeAt, type CompletionOptions, type CompletionResult } from './completion';
-import { explainResource, type Explanation } from './explain';
+import { explainResource, type ExplainNote, type Explanation } from './explain';
 
 export {
   completeAt,
@@ -13,7 +16,7 @@ export {
   type CompletionResult,
 } from './completion';
 export { MAX_LABEL_CANDIDATES } from './labelCompletion';
-export { explainResource, type Explanation } from './explain';
+export { explainResource, type ExplainNote, type Explanation } from './explain';
 export { WorkspaceLabels, collectLabels, addObjectLabels, MAX_LABEL_SOURCE_CHARS } from './workspaceLabels';
 export { RESOURCE_SNIPPETS, expandSnippet, type ResourceSnippet } from './snippets';
 
@@ -40,13 +43,59 @@ export function completeInFile(
 
 export interface ResourceExplanation extends Explanation {
   resource: FileResource;
+  /** 1-based first and last line of the resource in the file. */
+  line: number;
+  endLine: number;
 }
 
-/** Explanations of every resource in the file, in order. */
-export function explainFile(file: ManifestFile, settings: EngineSettings): ResourceExplanation[] {
-  return file
-    .getResources()
-    .map((resource) => ({ resource, ...explainResource(resource.kind, resource.value, settings) }));
+/**
+ * Explanations of every resource in the file, in order. `diagnostics` are the file's diagnostics
+ * as the editor or `eksnet lint` reports them (`ManifestFile.diagnosticsIn` with the workspace);
+ * each explanation lists the semantic ones on its resource's lines as its notes.
+ */
+export function explainFile(
+  file: ManifestFile,
+  settings: EngineSettings,
+  diagnostics: readonly Diagnostic[],
+): ResourceExplanation[] {
+  return file.getResources().map((resource) => explainOne(file, resource, settings, diagnostics));
+}
+
+/** The explanation of one resource of the file, with its notes taken from `diagnostics`. */
+export function explainOne(
+  file: ManifestFile,
+  resource: FileResource,
+  settings: EngineSettings,
+  diagnostics: readonly Diagnostic[],
+): ResourceExplanation {
+  const { line, endLine } = resourceLines(file, resource);
+  const notes = semanticNotes(file, diagnostics, line, endLine);
+  return { resource, line, endLine, ...explainResource(resource.kind, resource.value, settings, notes) };
+}
+
+/** The 1-based lines the resource's mapping spans. */
+export function resourceLines(file: ManifestFile, resource: FileResource): { line: number; endLine: number } {
+  const lines = file.getLines();
+  const start = resource.chunkStart + resource.range.start;
+  const end = resource.chunkStart + Math.max(resource.range.end - 1, resource.range.start);
+  return { line: lines.positionAt(start).line + 1, endLine: lines.positionAt(end).line + 1 };
+}
+
+/** The diagnostics of the semantic categories that start on lines `line`–`endLine` (1-based), in order. */
+function semanticNotes(
+  file: ManifestFile,
+  diagnostics: readonly Diagnostic[],
+  line: number,
+  endLine: number,
+): ExplainNote[] {
+  const lines = file.getLines();
+  return diagnostics.flatMap((diagnostic) => {
+    const rule = ruleByCode(diagnostic.code);
+    if (!rule || !isSemanticRule(rule)) return [];
+    const at = lines.positionAt(diagnostic.range.start).line + 1;
+    if (at < line || at > endLine) return [];
+    return [{ code: diagnostic.code, severity: diagnostic.severity, message: diagnostic.message }];
+  });
 }
 
 /** The resource whose document contains `offset` (the first one of a List). */

@@ -94,6 +94,13 @@ export function labelsOf(raw: unknown): Record<string, string> {
   return labels;
 }
 
+/** Whether a selector value is written without conditions (`{}`, or empty parts): it selects everything. */
+export function isEmptySelector(raw: unknown): boolean {
+  const record = isRecord(raw) ? raw : {};
+  const labels = isRecord(record.matchLabels) ? record.matchLabels : {};
+  return Object.keys(labels).length === 0 && asList(record.matchExpressions).length === 0;
+}
+
 export function isSelectAll(selector: Selector): boolean {
   return selector.invalid === undefined && selector.requirements.length === 0;
 }

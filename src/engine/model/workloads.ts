@@ -10,6 +10,7 @@
 import type { Path } from '../types';
 import { asList, asRecord, isRecord, valueAt } from '../util/values';
 import { labelsOf } from './labelSelector';
+import { appendAll } from '../util/arrays';
 
 export const DEFAULT_NAMESPACE = 'default';
 export const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
@@ -255,7 +256,7 @@ function addWorkload<O>(
   }
   const known = entry.workload;
   // Another Pod of the same owner: one workload, with the first Pod's labels.
-  known.sources.push(...workload.sources);
+  appendAll(known.sources, workload.sources);
   known.hostNetwork ||= workload.hostNetwork;
   for (const port of workload.ports) {
     if (

@@ -34,7 +34,7 @@ export function parseYaml(text: string): ParsedYaml[] {
   if (!Array.isArray(parsed)) return [];
   return parsed.map((document) => {
     let errors: YamlSyntaxError[] = document.errors.map((error) => ({
-      range: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
+      range: errorRange(text, error.pos[0], error.pos[1]),
       message: error.code === 'RESOURCE_EXHAUSTION' ? TOO_DEEP_MESSAGE : cleanMessage(error.message),
       yamlCode: error.code,
     }));
@@ -52,6 +52,33 @@ export function parseYaml(text: string): ParsedYaml[] {
       toValue: () => (value ??= tooDeep ? { value: undefined } : documentValue(document, text)),
     };
   });
+}
+
+/** How far past comments and blank lines an error's start is moved, at most. */
+const MAX_ERROR_SHIFT = 4096;
+
+/**
+ * Where an error really is. The parser starts a node at the comments and blank lines before it,
+ * so an error about that node (a block sequence used as a key, say) lands on the comment line
+ * above the wrong one; move the start past them to the node's first character. Tabs are not
+ * skipped: a tab used as indentation is itself the error.
+ */
+function errorRange(text: string, start: number, end: number): OffsetRange {
+  // Bounded, so that thousands of errors before one long comment block stay linear.
+  const limit = Math.min(text.length, start + MAX_ERROR_SHIFT);
+  let at = start;
+  while (at < limit) {
+    const char = text[at];
+    if (char === ' ' || char === '\n' || char === '\r') at++;
+    else if (char === '#' && (at === 0 || /\s/.test(text[at - 1]))) {
+      const newline = text.slice(at, limit).indexOf('\n');
+      if (newline === -1) break;
+      at += newline + 1;
+    } else break;
+  }
+  // Only comments and blank space up to the end: keep the parser's place.
+  if (at >= limit || (text[at] === '#' && at !== start)) at = start;
+  return { start: at, end: Math.max(end, at + 1) };
 }
 
 /**

@@ -1,6 +1,7 @@
 // The resources this tool validates, and how to recognise a document as one of them.
 
 import type { ResourceKind } from '../types';
+import { isNearMissGroup, isNearMissKind } from './nearMiss';
 
 export interface ResourceType {
   kind: ResourceKind;
@@ -60,7 +61,8 @@ const OUR_GROUPS = new Set([
 export type Route =
   | { type: 'resource'; resource: ResourceType }
   | { type: 'wrongApiVersion'; resource: ResourceType; found: string | undefined }
-  | { type: 'wrongKind'; resource: ResourceType; found: string }
+  /** A slip for one of our kinds (case, plural, typo) under its group or a near miss of it. */
+  | { type: 'wrongKind'; resource: ResourceType; found: string; apiVersion: string }
   | { type: 'list' }
   | { type: 'ignore' };
 
@@ -76,18 +78,22 @@ export function routeResource(apiVersion: unknown, kind: unknown): Route {
   const exact = RESOURCE_TYPES.find((type) => type.kind === kind);
   if (exact) {
     if (api === exact.apiVersion) return { type: 'resource', resource: exact };
-    if (api === undefined || api === '' || OUR_GROUPS.has(groupOf(api))) {
+    const group = api === undefined ? '' : groupOf(api);
+    if (api === undefined || api === '' || OUR_GROUPS.has(group) || isNearMissGroup(group, exact.group)) {
       return { type: 'wrongApiVersion', resource: exact, found: api };
     }
     return { type: 'ignore' };
   }
-  // `kind: networkpolicy` under our own apiVersion: the kind is misspelled, not someone else's.
-  const byCase = RESOURCE_TYPES.find((type) => type.kind.toLowerCase() === kind.toLowerCase());
-  if (byCase && api === byCase.apiVersion) return { type: 'wrongKind', resource: byCase, found: kind };
-  return { type: 'ignore' };
+  // `kind: NetworkPolicies` under our own group: the kind is misspelled, not someone else's.
+  if (api === undefined || api === '') return { type: 'ignore' };
+  const group = groupOf(api);
+  const near = RESOURCE_TYPES.find(
+    (type) => isNearMissKind(kind, type.kind) && (group === type.group || isNearMissGroup(group, type.group)),
+  );
+  return near ? { type: 'wrongKind', resource: near, found: kind, apiVersion: api } : { type: 'ignore' };
 }
 
 /** A cheap test on raw text: could this chunk hold one of our resources? Skips full parsing of the rest. */
 export function mayContainOurResource(text: string): boolean {
-  return /NetworkPolicy|SecurityGroupPolicy|ENIConfig/i.test(text);
+  return /NetworkPolic|SecurityGroupPolic|ENIConfig/i.test(text);
 }

@@ -35,6 +35,7 @@ import NP207 from './networkpolicy/NP207-and-or-selector-trap';
 import NP208 from './networkpolicy/NP208-cidr-host-bits';
 import NP209 from './networkpolicy/NP209-missing-namespace';
 import NP210 from './networkpolicy/NP210-cidr-not-canonical';
+import NP211 from './networkpolicy/NP211-no-spec';
 import NP301 from './networkpolicy/NP301-eks-named-port-unresolved';
 import NP302 from './networkpolicy/NP302-eks-too-many-ports';
 import NP303 from './networkpolicy/NP303-eks-other-ip-family';
@@ -51,6 +52,7 @@ import ENI102 from './eniconfig/ENI102-invalid-security-group-id';
 import ENI103 from './eniconfig/ENI103-invalid-metadata';
 import ENI201 from './eniconfig/ENI201-namespace-ignored';
 import ENI202 from './eniconfig/ENI202-name-not-zone';
+import ENI203 from './eniconfig/ENI203-spec-field-at-top-level';
 
 export const RULES: readonly AnyRule[] = [
   YAML001,
@@ -87,6 +89,7 @@ export const RULES: readonly AnyRule[] = [
   NP208,
   NP209,
   NP210,
+  NP211,
   NP301,
   NP302,
   NP303,
@@ -103,6 +106,7 @@ export const RULES: readonly AnyRule[] = [
   ENI103,
   ENI201,
   ENI202,
+  ENI203,
 ];
 
 const BY_CODE = new Map(RULES.map((rule) => [rule.code, rule]));

@@ -12,13 +12,6 @@ import type { OwnedViolation, RuleContext } from './types';
 
 export const OPERATORS: ReadonlySet<string> = new Set(SELECTOR_OPERATORS);
 
-/** Whether a selector matches everything: no labels and no expressions (`{}` or null parts). */
-export function isEmptySelector(selector: unknown): boolean {
-  const record = isRecord(selector) ? selector : {};
-  const labels = isRecord(record.matchLabels) ? record.matchLabels : {};
-  return Object.keys(labels).length === 0 && asList(record.matchExpressions).length === 0;
-}
-
 /** Reports every problem in the selector at `path` with the API server's field path and wording. */
 export function checkLabelSelector(ctx: RuleContext<SuggestionData>, path: Path): void {
   const selector = valueAt(ctx.value, path);

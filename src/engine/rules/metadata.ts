@@ -7,7 +7,7 @@ import {
   generateNameErrors,
   qualifiedNameErrors,
 } from '../util/k8sNames';
-import { isPlaceholder } from '../util/placeholders';
+import { isNameStandIn, isPlaceholder } from '../util/placeholders';
 import { renderValue } from '../util/strings';
 import { asRecord, isRecord } from '../util/values';
 import { checkLabelMap } from './labelSelector';
@@ -17,9 +17,12 @@ import type { RuleContext } from './types';
 const TOTAL_ANNOTATION_BYTES = 256 * 1024;
 
 export function checkObjectMeta(ctx: RuleContext<unknown>, options: { namespaced: boolean }): void {
+  // `metadata: name:x` (no space) is a string: the schema rule (SCH002) says so; a missing name
+  // on top of it would report the same mistake twice.
+  if (ctx.value.metadata !== undefined && !isRecord(ctx.value.metadata)) return;
   const metadata = asRecord(ctx.value.metadata);
   const { name, generateName, namespace } = metadata;
-  if (typeof generateName === 'string' && generateName !== '' && !isPlaceholder(generateName)) {
+  if (typeof generateName === 'string' && generateName !== '' && !isNameStandIn(generateName)) {
     for (const message of generateNameErrors(generateName)) {
       ctx.report({
         path: ['metadata', 'generateName'],
@@ -35,12 +38,12 @@ export function checkObjectMeta(ctx: RuleContext<unknown>, options: { namespaced
       range: ctx.value.metadata === undefined ? ctx.rangeOf(['kind'], 'key') : undefined,
       message: 'Required value: name or generateName is required',
     });
-  } else if (typeof name === 'string' && name !== '' && !isPlaceholder(name)) {
+  } else if (typeof name === 'string' && name !== '' && !isNameStandIn(name)) {
     for (const message of dns1123SubdomainErrors(name)) {
       ctx.report({ path: ['metadata', 'name'], message: `Invalid value: ${renderValue(name)}: ${message}` });
     }
   }
-  if (options.namespaced && typeof namespace === 'string' && namespace !== '' && !isPlaceholder(namespace)) {
+  if (options.namespaced && typeof namespace === 'string' && namespace !== '' && !isNameStandIn(namespace)) {
     for (const message of dns1123LabelErrors(namespace)) {
       ctx.report({
         path: ['metadata', 'namespace'],

@@ -5,7 +5,7 @@ import type { RuleContext } from './types';
 import type { SchemaViolation } from '../schema/schemaRegistry';
 import type { NodeLocation } from '../parse/yamlPath';
 import { nodeRange } from '../parse/yamlPath';
-import { isIdStandIn, isPlaceholder, isTemplateSource } from '../util/placeholders';
+import { isIdStandIn, isNameStandIn, isPlaceholder, isTemplateSource } from '../util/placeholders';
 import { isRecord, valueAt } from '../util/values';
 
 /** What is needed to look at a resource's values and their YAML source. */
@@ -28,6 +28,11 @@ function isIdField(path: Path): boolean {
   return second === 'subnet' || second === 'securityGroups' || third === 'groupIds';
 }
 
+/** `metadata.name` and `metadata.namespace`, where an upper-case variable (`TENANT_NAME`) is a placeholder. */
+function isNameField(path: Path): boolean {
+  return path.length === 2 && path[0] === 'metadata' && (path[1] === 'name' || path[1] === 'namespace');
+}
+
 /** The YAML source of the value at `path` when it is a Helm expression YAML read as a mapping. */
 function templateSourceAt(probe: TemplateProbe, path: Path): string | undefined {
   const range = nodeRange(probe.locate(path)?.value);
@@ -39,7 +44,10 @@ function templateSourceAt(probe: TemplateProbe, path: Path): string | undefined 
 /** Whether the value at `path` is a placeholder: a templated string, or a Helm expression. */
 export function isTemplatedAt(probe: TemplateProbe, path: Path): boolean {
   const value = valueAt(probe.value, path);
-  if (typeof value === 'string') return isIdField(path) ? isIdStandIn(value) : isPlaceholder(value);
+  if (typeof value === 'string') {
+    if (isIdField(path)) return isIdStandIn(value);
+    return isNameField(path) ? isNameStandIn(value) : isPlaceholder(value);
+  }
   if (typeof value === 'object' && value !== null) return templateSourceAt(probe, path) !== undefined;
   return false;
 }

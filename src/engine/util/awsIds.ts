@@ -11,10 +11,12 @@ export function isAwsId(value: string, prefix: AwsIdPrefix): boolean {
 /** Why `value` is not an ID of that kind, in words a user can act on. */
 export function describeBadAwsId(value: string, prefix: AwsIdPrefix): string {
   const expected = `"${prefix}-" followed by 8 or 17 lower-case hexadecimal digits (e.g. ${prefix}-0123456789abcdef0)`;
+  const lower = value.toLowerCase();
+  if (isAwsId(lower, prefix)) {
+    return `must be written in lower case (${renderValue(lower)}): the API server accepts it, but EC2 rejects it when the AWS controller uses it`;
+  }
   if (!value.startsWith(`${prefix}-`)) return `must be ${expected}`;
   const rest = value.slice(prefix.length + 1);
-  if (/^[0-9a-fA-F]+$/.test(rest) && /[A-F]/.test(rest))
-    return `must use lower-case hexadecimal digits: ${expected}`;
   if (!/^[0-9a-f]*$/.test(rest)) {
     const bad = [...new Set(rest.replace(/[0-9a-f]/g, ''))].join('');
     return `contains characters that are not hexadecimal digits (${renderValue(bad)}); must be ${expected}`;

@@ -32,18 +32,35 @@ function hasAngleBrackets(text: string): boolean {
   return false;
 }
 
+/** Words people write in a value that a script or a human replaces later. */
+const STAND_IN_WORDS = /placeholder|replace|change-?me|your|example|todo|fixme|dummy/i;
+
 /**
  * Stand-ins written in place of an AWS ID: `PRIVATE_SUBNET`, `sg-REPLACE_WITH_SG`, `subnet-xxxxxxxx`,
- * `my_pod_security_group_id`. No real ID has capitals, underscores or a run of x's, so these are
- * never mistaken for a typo in a real ID.
+ * `my_pod_security_group_id`, `sg-placeholder-eks-pod`, `REPLACE-WITH-YOUR-SG-ID`. No real ID has
+ * underscores, a run of x's or such words. An ID of the right shape in the wrong case
+ * (`SG-019406E62AFB39303`, `Subnet-0a1b2c3d`) is not a stand-in: the API accepts it and the AWS
+ * controller cannot use it, so it is reported.
  */
 export function isIdStandIn(value: string): boolean {
   if (isPlaceholder(value)) return true;
-  const rest = value.replace(/^(sg|subnet)-/, '');
-  if (/^x{3,}$/i.test(rest)) return true;
-  if (rest.includes('_')) return true;
-  // Capitals beyond hex digits (`SG_ONE`); `sg-0123ABCD` is a real ID typed in the wrong case.
+  const prefixed = /^(?:sg|subnet)-(.*)$/is.exec(value);
+  const rest = prefixed ? prefixed[1] : value;
+  if (/^x{3,}$/i.test(rest) || rest.includes('_') || STAND_IN_WORDS.test(rest)) return true;
+  if (prefixed && /^[0-9a-f]+$/i.test(rest)) return false;
+  // Capitals beyond hex digits and no lower case: `SG_ONE`, `PRIVATE-SUBNET`.
   return /[G-Z]/.test(rest) && !/[a-z]/.test(rest);
+}
+
+/** An upper-case word with an underscore, as scripts substitute (`TENANT_NAME`, `$ENV_NAME` without `$`). */
+const UPPER_CASE_VARIABLE = /(?:^|[^A-Za-z0-9])[A-Z][A-Z0-9]*_[A-Z0-9_]*(?=$|[^A-Za-z0-9_])/;
+
+/**
+ * A name or namespace holding a placeholder: template syntax, or an upper-case variable such as
+ * `TENANT_NAME` that sed replaces (a real name is lower case, so this is never a real one).
+ */
+export function isNameStandIn(value: string): boolean {
+  return isPlaceholder(value) || UPPER_CASE_VARIABLE.test(value);
 }
 
 /** Whether YAML source text is a Helm expression that YAML read as a flow mapping (`{{ .Values.x }}` unquoted). */

@@ -59,3 +59,14 @@ export function renderValue(value: unknown): string {
 export function quoteList(values: readonly unknown[]): string {
   return values.map(renderValue).join(', ');
 }
+
+/** `a`, `a and b`, `a, b and c`. */
+export function joinWords(items: readonly string[], last = 'and'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
+}
+
+/** `1 rule`, `3 rules`. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -143,3 +143,20 @@ test('TPL004 switches a Helm selector to the selectorLabels helper', () => {
   assert.equal(fixed, chart('api.selectorLabels'));
   assert.ok(!lintText(fixed).some((d) => d.code === 'TPL004'));
 });
+
+test('API002 turns a plural or misspelled kind into ours, and API001 a near-miss group into ours', () => {
+  const sgp = (apiVersion: string, kind: string): string =>
+    `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata:\n  name: db\n  namespace: shop\nspec:\n  podSelector: {}\n  securityGroups:\n    groupIds: [sg-0123456789abcdef0]\n`;
+  assertFixed(
+    sgp('vpcresources.k8s.aws/v1beta1', 'SecurityGroupPolicies'),
+    'API002',
+    /Change kind to SecurityGroupPolicy/,
+    sgp('vpcresources.k8s.aws/v1beta1', 'SecurityGroupPolicy'),
+  );
+  assertFixed(
+    sgp('vpcresources.amazonaws.com/v1beta1', 'SecurityGroupPolicy'),
+    'API001',
+    /Change apiVersion to vpcresources\.k8s\.aws\/v1beta1/,
+    sgp('vpcresources.k8s.aws/v1beta1', 'SecurityGroupPolicy'),
+  );
+});

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULES } from '../../../src/engine';
+import { lintText, RULES } from '../../../src/engine';
 import { renderRulesDoc, ruleHeading } from '../../../src/engine/rules/rulesDoc';
 import { PROJECT_ROOT } from '../../support/paths';
 
@@ -41,13 +41,22 @@ test('rule codes are unique and listed in code order within each family', () => 
   }
 });
 
-test('severities follow the code table: NP1xx/SGP1xx/ENI1xx errors, 2xx warnings or info, NP3xx warnings, TPL never errors', () => {
+/**
+ * 2xx rules whose resource is accepted and then has no effect at all: errors, by the principle on
+ * the rules page (anything that can never do what it is for is an error).
+ */
+const NO_EFFECT_RULES = ['SGP201', 'SGP205'];
+
+test('severities follow the code table: NP1xx/SGP1xx/ENI1xx errors, 2xx warnings or info unless the resource has no effect, NP3xx warnings, TPL never errors', () => {
   for (const rule of RULES) {
     const [, family, hundreds] = /^([A-Z]+)(\d)\d\d$/.exec(rule.code) ?? [];
     if (family === 'TPL') assert.notEqual(rule.defaultSeverity, 'error', rule.code);
     if (!['NP', 'SGP', 'ENI'].includes(family)) continue;
     if (hundreds === '1') assert.equal(rule.defaultSeverity, 'error', rule.code);
-    if (hundreds === '2') assert.notEqual(rule.defaultSeverity, 'error', rule.code);
+    if (hundreds === '2') {
+      assert.equal(rule.defaultSeverity === 'error', NO_EFFECT_RULES.includes(rule.code), rule.code);
+      if (rule.defaultSeverity === 'error') assert.match(rule.why, /no effect at all/, rule.code);
+    }
     if (hundreds === '3') assert.equal(rule.defaultSeverity, 'warning', rule.code);
   }
 });
@@ -74,5 +83,24 @@ test('every rule is in exactly one section of the rules page', () => {
   for (const rule of RULES) {
     const headings = page.split('\n').filter((line) => line === `### ${ruleHeading(rule)}`);
     assert.equal(headings.length, 1, rule.code);
+  }
+});
+
+test("every rule's badExample is a whole file that gives exactly its code, and its goodExample gives nothing", () => {
+  for (const rule of RULES) {
+    const bad = lintText(rule.badExample, rule.exampleSettings).map((diagnostic) => diagnostic.code);
+    assert.ok(bad.length > 0, `${rule.code}: the bad example gives no diagnostic`);
+    assert.deepEqual(
+      bad.filter((code) => code !== rule.code),
+      [],
+      `${rule.code}: the bad example gives other codes`,
+    );
+    const good = lintText(rule.goodExample, rule.exampleSettings).map((d) => `${d.code} ${d.message}`);
+    assert.deepEqual(good, [], `${rule.code}: the good example is not clean`);
+    assert.match(
+      rule.badExample,
+      /^apiVersion: |^\{\{|^# /,
+      `${rule.code}: the bad example is not a whole file`,
+    );
   }
 });

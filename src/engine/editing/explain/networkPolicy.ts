@@ -1,224 +1,224 @@
-// "Explain this policy" for a NetworkPolicy: which pods it selects, whether each direction is
-// isolated, what each rule allows, what is denied as a consequence, and the EKS caveats. The rules
-// of the API (policyTypes defaulting, [] vs [{}], AND inside one peer vs OR across peers, except,
-// endPort, named ports) are spelled out where the manifest relies on them.
+// "Explain" for a NetworkPolicy, rendered from the NetworkPolicy model: which pods it selects,
+// whether each direction is isolated, what each rule allows and what is denied as a consequence.
+// The rules of the API (policyTypes defaulting, [] vs [{}], AND inside one peer vs OR across
+// peers, except, endPort, named ports) are spelled out where the manifest relies on them. What is
+// wrong with the manifest is not judged here: the notes are the lint findings, handed in.
 
-import type { EngineSettings } from '../../settings';
-import { formatAddress, networkCidr, parseCidr, type Cidr } from '../../util/cidr';
-import { asList, asRecord, isRecord } from '../../util/values';
 import {
-  isEmptySelector,
-  joinWords,
-  namespacePhrase,
-  namespacesPhrase,
-  plural,
-  withConditions,
-} from './words';
+  allowsEverything,
+  readNetworkPolicy,
+  readPeerValue,
+  readPortValues,
+  PEERS_FIELD,
+  POLICY_TYPE,
+  type DirectionModel,
+  type NetworkPolicyModel,
+  type PeerModel,
+  type PolicyRuleModel,
+  type PortModel,
+} from '../../model/networkPolicy';
+import type { EngineSettings } from '../../settings';
+import { formatAddress, networkCidr } from '../../util/cidr';
+import { joinWords, plural } from '../../util/strings';
+import { isRecord } from '../../util/values';
+import { assemble, type ExplainNote, type Explanation } from './explanation';
+import { isEmptySelector, namespacePhrase, namespacesPhrase, withConditions } from './words';
 
-export interface Explanation {
-  /** `NetworkPolicy shop/allow-frontend`. */
-  title: string;
-  /** A few lines: what is selected and the state of each direction (hover on `kind:`). */
-  summary: string[];
-  /** The whole explanation as Markdown that also reads well as plain text. */
-  text: string;
+export function explainNetworkPolicy(
+  value: Record<string, unknown>,
+  settings: EngineSettings,
+  notes: readonly ExplainNote[] = [],
+): Explanation {
+  const model = readNetworkPolicy(value);
+  const title = `NetworkPolicy ${model.namespace ? `${model.namespace}/` : ''}${model.name ?? '(unnamed)'}`;
+  const applies = `Applies to: ${selectedPods(model)}.`;
+  const reason = policyTypesSentence(model);
+  const directions = [model.ingress, model.egress];
+  const summary = [applies, reason, ...directions.map((d) => `${POLICY_TYPE[d.direction]}: ${headline(d)}.`)];
+  const parts = [[applies], [reason], ...directions.map((d) => directionSection(d, model.namespace))];
+  const remarks = settings.target === 'eks' ? [{ heading: 'On EKS', lines: eksRemarks(model) }] : [];
+  return { title, summary, text: assemble(title, parts, notes, remarks), notes };
 }
 
-type Direction = 'Ingress' | 'Egress';
-
-interface DirectionFacts {
-  direction: Direction;
-  isolated: boolean;
-  rules: Record<string, unknown>[];
-  /** The list is present in the manifest (even if empty). */
-  listed: boolean;
-}
-
-const PEERS_KEY: Record<Direction, 'from' | 'to'> = { Ingress: 'from', Egress: 'to' };
-const RULES_KEY: Record<Direction, 'ingress' | 'egress'> = { Ingress: 'ingress', Egress: 'egress' };
-
-export function explainNetworkPolicy(value: Record<string, unknown>, settings: EngineSettings): Explanation {
-  const metadata = asRecord(value.metadata);
-  const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
-  const name = typeof metadata.name === 'string' ? metadata.name : '(unnamed)';
-  const spec = asRecord(value.spec);
-  const title = `NetworkPolicy ${namespace ? `${namespace}/` : ''}${name}`;
-
-  const { types, reason } = effectivePolicyTypes(spec);
-  const facts = (['Ingress', 'Egress'] as const).map((direction): DirectionFacts => ({
-    direction,
-    isolated: types.includes(direction),
-    rules: asList(spec[RULES_KEY[direction]]).map(asRecord),
-    listed: Array.isArray(spec[RULES_KEY[direction]]),
-  }));
-
-  const applies = `Applies to: ${selectedPods(spec.podSelector, namespace)}.`;
-  const summary = [applies, reason, ...facts.map((fact) => `${fact.direction}: ${headline(fact)}.`)];
-  // Blank lines between parts keep them apart when the text is rendered as Markdown.
-  const lines = [`# ${title}`, '', applies, '', reason];
-  // Appended line by line: spreading a section of 200,000 rules into push() overflows the stack.
-  for (const fact of facts) {
-    lines.push('');
-    for (const line of directionSection(fact, namespace)) lines.push(line);
+/** `policyTypes` as the API server defaults it, and where it came from. */
+export function policyTypesSentence(model: NetworkPolicyModel): string {
+  const types = model.policyTypes;
+  if (types.source === 'listed') {
+    return `Directions: ${types.listed.length > 0 ? joinWords(types.listed) : 'none'} (listed in policyTypes).`;
   }
-  const notes = generalNotes(facts, spec);
-  if (notes.length > 0) lines.push('', '## Notes', ...notes.map((note) => `- ${note}`));
-  if (settings.target === 'eks') {
-    lines.push('', '## On EKS', ...eksCaveats(facts, settings).map((note) => `- ${note}`));
+  const unset = types.written === 'empty' ? 'policyTypes is empty' : 'policyTypes is not set';
+  if (types.egress) {
+    return `Directions: Ingress and Egress (${unset}, so it defaults to Ingress, plus Egress because egress rules are listed).`;
   }
-  return { title, summary, text: `${lines.join('\n')}\n` };
+  const why =
+    types.egressRules === 'empty-list'
+      ? 'egress: [] lists no rules, so Egress is not added'
+      : 'no egress rules are listed';
+  return `Directions: Ingress only (${unset}, so it defaults to Ingress; ${why}).`;
 }
 
-/** `policyTypes` as the API server defaults it, and a sentence saying where it came from. */
-export function effectivePolicyTypes(spec: Record<string, unknown>): { types: Direction[]; reason: string } {
-  const listed = asList(spec.policyTypes).filter((t): t is Direction => t === 'Ingress' || t === 'Egress');
-  if (asList(spec.policyTypes).length > 0) {
-    const unique = [...new Set(listed)];
-    return {
-      types: unique,
-      reason: `Directions: ${unique.length > 0 ? joinWords(unique) : 'none'} (listed in policyTypes).`,
-    };
+function selectedPods(model: NetworkPolicyModel): string {
+  const where = namespacePhrase(model.namespace);
+  const { raw, written } = model.podSelector;
+  if (!written) {
+    return `every pod in ${where} (${model.spec === 'written' ? 'podSelector is not set' : 'there is no spec'}, which is the same as podSelector: {})`;
   }
-  const egressRules = asList(spec.egress).length;
-  const unset = Array.isArray(spec.policyTypes) ? 'policyTypes is empty' : 'policyTypes is not set';
-  if (egressRules > 0) {
-    return {
-      types: ['Ingress', 'Egress'],
-      reason: `Directions: Ingress and Egress (${unset}, so it defaults to Ingress, plus Egress because egress rules are listed).`,
-    };
-  }
-  const why = Array.isArray(spec.egress)
-    ? 'egress: [] lists no rules, so Egress is not added'
-    : 'no egress rules are listed';
-  return {
-    types: ['Ingress'],
-    reason: `Directions: Ingress only (${unset}, so it defaults to Ingress; ${why}).`,
-  };
+  if (!isRecord(raw) || isEmptySelector(raw)) return `every pod in ${where}`;
+  return `pods ${withConditions(raw)} in ${where}`;
 }
 
-function selectedPods(podSelector: unknown, namespace: string | undefined): string {
-  if (!isRecord(podSelector) || isEmptySelector(podSelector)) {
-    return `every pod in ${namespacePhrase(namespace)}`;
-  }
-  return `pods ${withConditions(podSelector)} in ${namespacePhrase(namespace)}`;
+function headline(direction: DirectionModel): string {
+  if (!direction.isolated) return 'not restricted by this policy';
+  const { rules } = direction;
+  if (rules.length === 0) return 'isolated, nothing allowed';
+  if (rules.some(allowsEverything)) return 'isolated, but a rule allows all traffic';
+  return `isolated, ${plural(rules.length, 'rule')} allow${rules.length === 1 ? 's' : ''} traffic`;
 }
 
-function headline(fact: DirectionFacts): string {
-  if (!fact.isolated) return 'not restricted by this policy';
-  if (fact.rules.length === 0) return 'isolated, nothing allowed';
-  if (fact.rules.some(allowsEverything)) return 'isolated, but a rule allows all traffic';
-  return `isolated, ${plural(fact.rules.length, 'rule')} allow${fact.rules.length === 1 ? 's' : ''} traffic`;
-}
-
-function directionSection(fact: DirectionFacts, namespace: string | undefined): string[] {
-  const { direction } = fact;
-  const lower = direction.toLowerCase();
-  const inOut = direction === 'Ingress' ? 'incoming traffic to' : 'outgoing traffic from';
-  const out = [`## ${direction}: ${headline(fact)}`];
-  if (!fact.isolated) {
+function directionSection(direction: DirectionModel, namespace: string | undefined): string[] {
+  const type = POLICY_TYPE[direction.direction];
+  const lower = direction.direction;
+  const traffic = lower === 'ingress' ? 'incoming' : 'outgoing';
+  const inOut = lower === 'ingress' ? 'incoming traffic to' : 'outgoing traffic from';
+  const out = [`## ${type}: ${headline(direction)}`];
+  const { rules } = direction;
+  if (!direction.isolated) {
     out.push(
-      `This policy does not isolate the pods for ${lower}, so it does not restrict their ${inOut.split(' ')[0]} traffic (policyTypes does not include ${direction}).`,
+      `This policy does not isolate the pods for ${lower}, so it does not restrict their ${traffic} traffic (policyTypes does not include ${type}).`,
     );
-    if (fact.rules.length > 0) {
+    if (rules.length > 0) {
       out.push(
-        `Its ${plural(fact.rules.length, `${lower} rule`)} ${fact.rules.length === 1 ? 'is' : 'are'} ignored for the same reason.`,
+        `Its ${plural(rules.length, `${lower} rule`)} ${rules.length === 1 ? 'is' : 'are'} ignored for the same reason.`,
       );
     }
     return out;
   }
-  if (fact.rules.length === 0) {
-    const how = fact.listed ? `${lower}: [] lists no rules` : `no ${lower} rules are listed`;
+  if (rules.length === 0) {
+    const how = direction.listed ? `${lower}: [] lists no rules` : `no ${lower} rules are listed`;
     out.push(
       `All ${inOut} these pods is denied (${how}), unless another policy that selects them allows it.`,
     );
     return out;
   }
   out.push('Allowed:');
-  fact.rules.forEach((rule, index) => {
-    for (const line of ruleLines(direction, rule, index, namespace)) out.push(line);
-  });
-  const everything = fact.rules.findIndex(allowsEverything);
+  // Appended line by line: spreading the lines of 200,000 rules into push() overflows the stack.
+  for (const rule of rules) for (const line of ruleLines(rule, namespace)) out.push(line);
+  const everything = rules.find(allowsEverything);
   out.push('');
-  if (everything !== -1) {
-    out.push(`Denied: nothing, because rule ${everything + 1} allows all ${inOut.split(' ')[0]} traffic.`);
-  } else {
-    out.push(`Denied: all other ${inOut} these pods, unless another policy that selects them allows it.`);
-    if (direction === 'Egress' && !allowsDns(fact.rules)) {
-      out.push('This includes DNS: no rule allows UDP port 53, so name lookups from these pods fail.');
-    }
-  }
+  out.push(
+    everything
+      ? `Denied: nothing, because rule ${everything.index + 1} allows all ${traffic} traffic.`
+      : `Denied: all other ${inOut} these pods, unless another policy that selects them allows it.`,
+  );
+  for (const line of howToRead(direction)) out.push(line);
   return out;
 }
 
-export function ruleLines(
-  direction: Direction,
-  rule: Record<string, unknown>,
-  index: number,
-  namespace: string | undefined,
-): string[] {
-  const peers = asList(rule[PEERS_KEY[direction]]).map(asRecord);
-  const fromTo = direction === 'Ingress' ? 'from' : 'to';
-  const what = portsPhrase(asList(rule.ports));
-  const label = `Rule ${index + 1} allows ${what}`;
-  if (peers.length === 0) {
-    const why = Array.isArray(rule[PEERS_KEY[direction]]) ? `${PEERS_KEY[direction]}: [] means anywhere` : '';
-    return [`- ${label} ${fromTo} anywhere${why ? ` (${why})` : ''}.`];
+/** The API's rules this direction relies on, in a sentence each. */
+function howToRead(direction: DirectionModel): string[] {
+  const lines: string[] = [];
+  for (const rule of direction.rules) {
+    const peers = rule.peers ?? [];
+    const both = peers.some((peer) => peer.kind === 'pods' && peer.podSelector && peer.namespaceSelector);
+    const podsOnly = peers.some(
+      (peer) => peer.kind === 'pods' && peer.podSelector && !peer.namespaceSelector,
+    );
+    const namespacesOnly = peers.some(
+      (peer) => peer.kind === 'pods' && !peer.podSelector && peer.namespaceSelector,
+    );
+    if (both) {
+      lines.push(
+        `In rule ${rule.index + 1}, podSelector and namespaceSelector are in the same list item, so a pod must match both (AND); as two separate items they would be alternatives (OR).`,
+      );
+    }
+    if (podsOnly && namespacesOnly) {
+      lines.push(
+        `In rule ${rule.index + 1}, podSelector and namespaceSelector are separate list items, so matching either one is enough (OR); to require both, put them in the same item.`,
+      );
+    }
+  }
+  const ports = direction.rules.flatMap((rule) => rule.ports ?? []);
+  if (ports.some((port) => !port.protocolWritten)) lines.push('Ports written without a protocol are TCP.');
+  if (ports.some((port) => port.port.kind === 'named')) {
+    const whose = direction.direction === 'ingress' ? 'the pods this policy selects' : 'the destination pods';
+    lines.push(
+      `Named ports are looked up in the container ports of ${whose}; pods without a port of that name are not reachable through the rule.`,
+    );
+  }
+  return lines;
+}
+
+/** `- Rule 1 allows TCP port 80 from …`, with one sub-item per peer when there are several. */
+export function ruleLines(rule: PolicyRuleModel, namespace: string | undefined): string[] {
+  const field = PEERS_FIELD[rule.direction];
+  const fromTo = rule.direction === 'ingress' ? 'from' : 'to';
+  const label = `Rule ${rule.index + 1} allows ${portsPhrase(rule.ports)}`;
+  const peers = rule.peers;
+  if (peers === undefined) {
+    return [`- ${label} ${fromTo} anywhere${rule.peersListed ? ` (${field}: [] means anywhere)` : ''}.`];
   }
   if (peers.length === 1) return [`- ${label} ${fromTo} ${peerPhrase(peers[0], namespace)}.`];
   return [`- ${label} ${fromTo} any of:`, ...peers.map((peer) => `  - ${peerPhrase(peer, namespace)}`)];
 }
 
 /** One peer in words; podSelector and namespaceSelector in the same peer must both match. */
-export function peerPhrase(peer: Record<string, unknown>, namespace: string | undefined): string {
-  const ipBlock = peer.ipBlock;
-  if (isRecord(ipBlock)) return ipBlockPhrase(ipBlock);
-  const hasPods = isRecord(peer.podSelector);
-  const hasNamespaces = isRecord(peer.namespaceSelector);
-  if (!hasPods && !hasNamespaces) return 'nothing (a peer needs podSelector, namespaceSelector or ipBlock)';
+export function peerPhrase(peer: PeerModel | Record<string, unknown>, namespace: string | undefined): string {
+  const read = isPeerModel(peer) ? peer : readPeerValue(peer);
+  if (read.kind === 'ipBlock') return ipBlockPhrase(read);
+  if (read.kind === 'invalid') {
+    return read.reason === 'ipBlock-with-selector'
+      ? 'nothing (ipBlock cannot be combined with a selector)'
+      : 'nothing (a peer needs podSelector, namespaceSelector or ipBlock)';
+  }
+  const { podSelector, namespaceSelector } = read.raw;
   const pods =
-    hasPods && !isEmptySelector(peer.podSelector) ? `pods ${withConditions(peer.podSelector)}` : 'every pod';
-  if (!hasNamespaces) return `${pods} in ${namespacePhrase(namespace)}`;
-  if (isEmptySelector(peer.namespaceSelector)) return `${pods} in every namespace`;
-  return `${pods} in ${namespacesPhrase(peer.namespaceSelector)}`;
+    read.podSelector && !isEmptySelector(podSelector) ? `pods ${withConditions(podSelector)}` : 'every pod';
+  if (!read.namespaceSelector) return `${pods} in ${namespacePhrase(namespace)}`;
+  if (isEmptySelector(namespaceSelector)) return `${pods} in every namespace`;
+  return `${pods} in ${namespacesPhrase(namespaceSelector)}`;
 }
 
-function ipBlockPhrase(ipBlock: Record<string, unknown>): string {
-  const cidr = String(ipBlock.cidr ?? '?');
-  const parsed = parseCidr(cidr);
-  const except = asList(ipBlock.except).map(String);
+function isPeerModel(peer: PeerModel | Record<string, unknown>): peer is PeerModel {
+  return typeof peer.kind === 'string' && Array.isArray(peer.path) && isRecord(peer.raw);
+}
+
+function ipBlockPhrase(peer: Extract<PeerModel, { kind: 'ipBlock' }>): string {
+  const written = String(peer.cidrText ?? '?');
+  const except = peer.except.map((entry) => String(entry.text));
   const butNot = except.length > 0 ? ` except ${joinWords(except)}` : '';
-  if (!parsed) return `IP addresses in ${cidr}${butNot}`;
-  const family = parsed.family === 4 ? 'IPv4' : 'IPv6';
-  const network = networkCidr(parsed);
+  const cidr = peer.cidr;
+  if (!cidr) return `IP addresses in ${written}${butNot}`;
+  const family = cidr.family === 4 ? 'IPv4' : 'IPv6';
+  const network = networkCidr(cidr);
   // The API server masks host bits away (10.0.0.1/24 means 10.0.0.0/24); say what is really matched.
-  const written = parsed.hasHostBits ? `, written as ${cidr}` : '';
-  if (parsed.prefixLength === 0) return `any ${family} address (${network}${written})${butNot}`;
-  if (parsed.prefixLength === (parsed.family === 4 ? 32 : 128)) {
-    return `the single address ${formatAddress(parsed.network, parsed.family)} (${cidr})`;
+  const hostBits = cidr.hasHostBits ? `written as ${written}` : '';
+  if (cidr.prefixLength === 0)
+    return `any ${family} address (${network}${hostBits ? `, ${hostBits}` : ''})${butNot}`;
+  if (cidr.prefixLength === (cidr.family === 4 ? 32 : 128)) {
+    return `the single address ${formatAddress(cidr.network, cidr.family)} (${written})`;
   }
-  return `IP addresses in ${network}${written ? ` (${written.slice(2)})` : ''}${butNot}`;
+  return `IP addresses in ${network}${hostBits ? ` (${hostBits})` : ''}${butNot}`;
 }
 
 /**
  * `TCP port 6379`, `TCP ports 6379 and 26379`, `UDP port 53 and TCP port 53`, `UDP ports 32000-32768`,
  * `all UDP ports`, `the TCP port named "http"`, or `all ports and protocols`. Numbered ports and
- * ranges of one protocol are listed together, in the order they first appear.
+ * ranges of one protocol are grouped.
  */
-export function portsPhrase(ports: unknown[]): string {
-  if (ports.length === 0) return 'all ports and protocols';
+export function portsPhrase(ports: readonly PortModel[] | readonly unknown[] | undefined): string {
+  const read = ports === undefined ? [] : isPortModels(ports) ? ports : readPortValues(ports);
+  if (read.length === 0) return 'all ports and protocols';
   const phrases: string[] = [];
   // A set per protocol: a list of thousands of ports must not be searched once per port.
   const numbered = new Map<string, { index: number; items: Set<string> }>();
-  for (const raw of ports) {
-    const port = asRecord(raw);
-    const protocol = typeof port.protocol === 'string' ? port.protocol : 'TCP';
-    if (port.port === undefined) phrases.push(`all ${protocol} ports`);
-    else if (typeof port.port === 'string') phrases.push(`the ${protocol} port named "${port.port}"`);
+  for (const port of read) {
+    const { protocol } = port;
+    const spec = port.port;
+    if (spec.kind === 'all') phrases.push(`all ${protocol} ports`);
+    else if (spec.kind === 'named') phrases.push(`the ${protocol} port named "${spec.name}"`);
+    else if (spec.kind !== 'range') phrases.push(`the ${protocol} port ${String(port.raw.port)}`);
     else {
-      const item =
-        typeof port.endPort === 'number' && port.endPort !== port.port
-          ? `${String(port.port)}-${port.endPort}`
-          : String(port.port);
+      const item = spec.end !== spec.start ? `${spec.start}-${spec.end}` : String(spec.start);
       let group = numbered.get(protocol);
       if (!group) {
         group = { index: phrases.length, items: new Set() };
@@ -236,140 +236,38 @@ export function portsPhrase(ports: unknown[]): string {
   return joinWords(phrases);
 }
 
-function allowsEverything(rule: Record<string, unknown>): boolean {
-  return asList(rule.from).length === 0 && asList(rule.to).length === 0 && asList(rule.ports).length === 0;
-}
-
-function allowsDns(rules: Record<string, unknown>[]): boolean {
-  return rules.some((rule) => {
-    const ports = asList(rule.ports).map(asRecord);
-    if (ports.length === 0) return true;
-    return ports.some((port) => {
-      if ((port.protocol ?? 'TCP') !== 'UDP') return false;
-      if (port.port === undefined) return true;
-      if (typeof port.port !== 'number') return port.port === 'dns' || port.port === 'domain';
-      const end = typeof port.endPort === 'number' ? port.endPort : port.port;
-      return port.port <= 53 && 53 <= end;
-    });
-  });
-}
-
-function generalNotes(facts: DirectionFacts[], spec: Record<string, unknown>): string[] {
-  const notes: string[] = [];
-  const active = facts.filter((fact) => fact.isolated);
-  for (const fact of active) {
-    const lower = fact.direction.toLowerCase();
-    fact.rules.forEach((rule, index) => {
-      const peers = asList(rule[PEERS_KEY[fact.direction]]).map(asRecord);
-      const both = peers.some((peer) => isRecord(peer.podSelector) && isRecord(peer.namespaceSelector));
-      const separate =
-        peers.some((peer) => isRecord(peer.podSelector) && !isRecord(peer.namespaceSelector)) &&
-        peers.some((peer) => isRecord(peer.namespaceSelector) && !isRecord(peer.podSelector));
-      if (both) {
-        notes.push(
-          `${fact.direction} rule ${index + 1}: podSelector and namespaceSelector are in the same list item, so a pod must match both (AND). As two separate items they would be alternatives (OR).`,
-        );
-      }
-      if (separate) {
-        notes.push(
-          `${fact.direction} rule ${index + 1}: podSelector and namespaceSelector are separate list items, so matching either one is enough (OR). To require both, put them in the same item.`,
-        );
-      }
-    });
-    const ports = fact.rules.flatMap((rule) => asList(rule.ports).map(asRecord));
-    if (ports.some((port) => port.protocol === undefined)) {
-      notes.push(`Ports in the ${lower} rules without a protocol use TCP.`);
-    }
-    if (ports.some((port) => typeof port.port === 'string')) {
-      const whose = fact.direction === 'Ingress' ? 'the pods this policy selects' : 'the destination pods';
-      notes.push(
-        `Named ports in the ${lower} rules are looked up in the container ports of ${whose}; pods without a port of that name are not reachable through the rule.`,
-      );
-    }
-  }
-  if (!isRecord(spec.podSelector) && spec.podSelector === undefined) {
-    notes.push(
-      'podSelector is not set, which selects every pod in the namespace, the same as podSelector: {}.',
-    );
-  }
-  return notes;
+function isPortModels(ports: readonly PortModel[] | readonly unknown[]): ports is readonly PortModel[] {
+  return ports.every(
+    (port) =>
+      isRecord(port) && isRecord(port.port) && typeof port.protocol === 'string' && 'protocolWritten' in port,
+  );
 }
 
 /** The EKS network policy agent and hostNetwork pods (also used by the connectivity analysis). */
 export const EKS_HOST_NETWORK_NOTE =
   'Pods with hostNetwork: true are not isolated: the VPC CNI network policy agent does not enforce policies on them.';
 
-function eksCaveats(facts: DirectionFacts[], settings: EngineSettings): string[] {
-  const notes = [
+/**
+ * What is always true of policies on EKS, for the parts of the API this policy uses. Anything
+ * that depends on how the manifest is written is an NP3xx finding, shown in the notes.
+ */
+function eksRemarks(model: NetworkPolicyModel): string[] {
+  const remarks = [
     EKS_HOST_NETWORK_NOTE,
     'Policies are enforced only when network policy support is turned on in the VPC CNI (enableNetworkPolicy), and only on EC2 Linux nodes, not on Fargate or Windows nodes.',
+    'In the default standard enforcing mode a new pod allows all traffic until its policies have been applied, which takes a few seconds.',
   ];
-  const isolated = facts.filter((fact) => fact.isolated);
-  if (isolated.length > 0) {
-    notes.push(
-      'In the default standard enforcing mode a new pod allows all traffic until its policies have been applied, which takes a few seconds.',
+  const isolated = [model.ingress, model.egress].filter((direction) => direction.isolated);
+  const ports = isolated.flatMap((direction) => direction.rules.flatMap((rule) => rule.ports ?? []));
+  if (ports.some((port) => port.port.kind !== 'all')) {
+    remarks.push(
+      'Traffic through a Service is matched on the pod port: keep each Service port equal to its target port (or give both the same name) so the ports in these rules match.',
     );
   }
-  for (const fact of isolated) {
-    const peersKey = PEERS_KEY[fact.direction];
-    const lower = fact.direction.toLowerCase();
-    const allPorts = fact.rules.flatMap((rule) => asList(rule.ports).map(asRecord));
-    if (allPorts.some((port) => port.port !== undefined)) {
-      if (!notes.some((note) => note.startsWith('Traffic through a Service'))) {
-        notes.push(
-          'Traffic through a Service is matched on the pod port: keep each Service port equal to its target port (or give both the same name) so the ports in these rules match.',
-        );
-      }
-    }
-    const combinations = new Set(
-      allPorts.map(
-        (port) => `${String(port.protocol ?? 'TCP')}/${String(port.port)}/${String(port.endPort)}`,
-      ),
-    );
-    if (combinations.size > 24) {
-      notes.push(
-        `The ${lower} rules use ${combinations.size} port/protocol combinations; the EKS agent supports at most 24 per protocol for the pods a policy selects, so some may not be enforced.`,
-      );
-    }
-    if (fact.direction === 'Egress') {
-      fact.rules.forEach((rule, index) => {
-        const ports = asList(rule.ports).map(asRecord);
-        const named = ports.filter((port) => typeof port.port === 'string');
-        if (named.length === 0) return;
-        const peers = asList(rule[peersKey]).map(asRecord);
-        const where =
-          peers.length === 0
-            ? 'it has no to'
-            : peers.some((peer) => isRecord(peer.ipBlock))
-              ? 'it reaches ipBlock peers'
-              : '';
-        if (where) {
-          notes.push(
-            `Egress rule ${index + 1} uses a named port and ${where}: the EKS network policy controller cannot resolve named ports there and skips ${named.length === ports.length ? 'the rule, so it allows nothing' : 'those ports'}. Use port numbers.`,
-          );
-        }
-      });
-    }
-    const otherFamily = fact.rules.flatMap((rule) =>
-      asList(rule[peersKey])
-        .map((peer) => parseCidr(String(asRecord(asRecord(peer).ipBlock).cidr ?? '')))
-        .filter((cidr): cidr is Cidr => cidr !== undefined && familyName(cidr) !== settings.clusterIpFamily),
-    );
-    if (otherFamily.length > 0) {
-      notes.push(
-        `The ${lower} rules use ${familyName(otherFamily[0]) === 'ipv6' ? 'IPv6' : 'IPv4'} CIDRs, which EKS ignores in an ${settings.clusterIpFamily === 'ipv6' ? 'IPv6' : 'IPv4'} cluster: the agent enforces one IP family only.`,
-      );
-    }
-  }
-  const egress = facts.find((fact) => fact.direction === 'Egress');
-  if (egress?.isolated && !egress.rules.some(allowsEverything)) {
-    notes.push(
+  if (model.egress.isolated && !model.egress.rules.some(allowsEverything)) {
+    remarks.push(
       'Pods that call the EC2 instance metadata service (169.254.169.254), for example to use the node role, need an egress rule for 169.254.169.254/32.',
     );
   }
-  return notes;
-}
-
-function familyName(cidr: Cidr): 'ipv4' | 'ipv6' {
-  return cidr.family === 4 ? 'ipv4' : 'ipv6';
+  return remarks;
 }

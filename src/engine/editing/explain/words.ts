@@ -1,21 +1,11 @@
 // Plain-word renderings shared by "Explain this policy" and hover: label selectors, peers, ports.
 
+import { isEmptySelector } from '../../model/labelSelector';
+import { NAMESPACE_NAME_LABEL } from '../../model/workloads';
+import { joinWords } from '../../util/strings';
 import { asList, asRecord, isRecord } from '../../util/values';
 
-/** `a`, `a and b`, `a, b and c`. */
-export function joinWords(items: readonly string[], last = 'and'): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}`;
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-/** True for a selector that matches everything: `{}`, or one with no conditions. */
-export function isEmptySelector(selector: unknown): boolean {
-  return selectorConditions(selector).length === 0;
-}
+export { isEmptySelector, joinWords };
 
 /** The conditions of a label selector in words: `role=db`, `env in (prod, staging)`, `no label canary`. */
 export function selectorConditions(selector: unknown): string[] {
@@ -57,8 +47,6 @@ export function withConditions(selector: unknown): string {
 export function namespacePhrase(namespace: string | undefined): string {
   return namespace ? `namespace "${namespace}"` : "the policy's namespace";
 }
-
-const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
 
 /**
  * The namespaces a non-empty namespaceSelector matches: by name when it only tests the

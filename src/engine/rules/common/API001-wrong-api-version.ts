@@ -1,5 +1,6 @@
 import { defineRule } from '../types';
 import { renderValue } from '../../util/strings';
+import { manifest } from '../example';
 
 /** apiVersions that once served these kinds and were removed from Kubernetes. */
 const RETIRED: Record<string, string> = {
@@ -15,8 +16,48 @@ export default defineRule<{ expected: string }>({
   defaultSeverity: 'error',
   summary: 'A known kind is declared with an apiVersion that does not serve it.',
   why: 'kubectl answers "no matches for kind" and nothing is created. Old tutorials still use retired apiVersions such as extensions/v1beta1.',
-  badExample: 'apiVersion: extensions/v1beta1\nkind: NetworkPolicy',
-  goodExample: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy',
+  badExample: manifest`
+    apiVersion: extensions/v1beta1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
   docs: 'https://kubernetes.io/docs/reference/using-api/deprecation-guide/',
   check(ctx) {
     if (ctx.route.type !== 'wrongApiVersion') return;

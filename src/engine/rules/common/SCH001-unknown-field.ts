@@ -5,6 +5,7 @@ import { closestName, truncate } from '../../util/strings';
 import { isRecord, valueAt } from '../../util/values';
 import { moveKeyFix, renameKeyFix } from '../fixes/keyEdits';
 import { defineRule, type RuleContext } from '../types';
+import { manifest } from '../example';
 
 export default defineRule<{ suggestion?: string; moveTo?: Path }>({
   code: 'SCH001',
@@ -14,8 +15,48 @@ export default defineRule<{ suggestion?: string; moveTo?: Path }>({
   defaultSeverity: 'error',
   summary: 'A field that this kind does not have: usually a typo or a key at the wrong indentation.',
   why: 'With strict field validation (kubectl --validate=strict) the API server rejects unknown fields; with looser validation it drops them with at most a warning, so the setting you wrote has no effect.',
-  badExample: 'spec:\n  podSelecter:\n    matchLabels:\n      app: web',
-  goodExample: 'spec:\n  podSelector:\n    matchLabels:\n      app: web',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelecter:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
   docs: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
   check(ctx) {
     // The keys present in each parent, built once: per violation it was quadratic in a mapping of thousands.

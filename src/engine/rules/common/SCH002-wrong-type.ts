@@ -2,6 +2,7 @@ import { isScalar } from 'yaml';
 import { formatPath } from '../../parse/yamlPath';
 import { valueAt } from '../../util/values';
 import { defineRule } from '../types';
+import { manifest } from '../example';
 
 const TYPE_WORDS: Record<string, string> = {
   array: 'a list',
@@ -28,8 +29,42 @@ export default defineRule<{ expected: string[]; quoted?: string }>({
   defaultSeverity: 'error',
   summary: 'A field holds the wrong type of value, such as a mapping where a list is expected.',
   why: 'The API server cannot decode the object and rejects it. A common case is `egress: {}` written for "allow all", which is `egress: [{}]`.',
-  badExample: 'spec:\n  egress: {}',
-  goodExample: 'spec:\n  egress:\n    - {}',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        from:
+          - podSelector:
+              matchLabels:
+                app: web
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+  `,
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/',
   check(ctx) {
     for (const violation of ctx.schemaViolations) {

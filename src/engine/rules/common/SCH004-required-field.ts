@@ -1,4 +1,5 @@
 import { defineRule } from '../types';
+import { manifest } from '../example';
 
 export default defineRule<{ missing: string }>({
   code: 'SCH004',
@@ -8,9 +9,25 @@ export default defineRule<{ missing: string }>({
   defaultSeverity: 'error',
   summary: 'A field that the API requires is missing.',
   why: 'The API server (or the CRD schema) rejects the object with "Required value". For ENIConfig, `spec.subnet` is required by the current CRD.',
-  badExample: 'kind: ENIConfig\nspec:\n  securityGroups: [sg-0123456789abcdef0]',
-  goodExample:
-    'kind: ENIConfig\nspec:\n  subnet: subnet-0123456789abcdef0\n  securityGroups: [sg-0123456789abcdef0]',
+  badExample: manifest`
+    apiVersion: crd.k8s.amazonaws.com/v1alpha1
+    kind: ENIConfig
+    metadata:
+      name: us-west-2a
+    spec:
+      securityGroups:
+        - sg-0123456789abcdef0
+  `,
+  goodExample: manifest`
+    apiVersion: crd.k8s.amazonaws.com/v1alpha1
+    kind: ENIConfig
+    metadata:
+      name: us-west-2a
+    spec:
+      subnet: subnet-0123456789abcdef0
+      securityGroups:
+        - sg-0123456789abcdef0
+  `,
   docs: 'https://kubernetes.io/docs/reference/using-api/api-concepts/',
   check(ctx) {
     for (const violation of ctx.schemaViolations) {

@@ -1,6 +1,7 @@
 import { renderValue } from '../../util/strings';
 import { valueAt } from '../../util/values';
 import { defineRule } from '../types';
+import { manifest } from '../example';
 
 const HANDLED_ELSEWHERE = new Set([
   'additionalProperties',
@@ -21,8 +22,33 @@ export default defineRule<{ keyword: string }>({
   defaultSeverity: 'error',
   summary: 'A value breaks a constraint of the schema, such as a list that must not be empty.',
   why: 'The API server or the CRD schema rejects the object. A SecurityGroupPolicy with `groupIds: []` fails the CRD\'s "at least one item" rule.',
-  badExample: 'securityGroups:\n  groupIds: []',
-  goodExample: 'securityGroups:\n  groupIds:\n    - sg-0123456789abcdef0',
+  badExample: manifest`
+    apiVersion: vpcresources.k8s.aws/v1beta1
+    kind: SecurityGroupPolicy
+    metadata:
+      name: db-access
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: db-client
+      securityGroups:
+        groupIds: []
+  `,
+  goodExample: manifest`
+    apiVersion: vpcresources.k8s.aws/v1beta1
+    kind: SecurityGroupPolicy
+    metadata:
+      name: db-access
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: db-client
+      securityGroups:
+        groupIds:
+          - sg-0123456789abcdef0
+  `,
   docs: 'https://kubernetes.io/docs/tasks/extend-kubernetes/custom-resources/custom-resource-definitions/#validation',
   check(ctx) {
     for (const violation of ctx.schemaViolations) {

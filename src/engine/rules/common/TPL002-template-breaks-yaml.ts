@@ -1,5 +1,6 @@
 import { findTemplateMarker } from '../../util/placeholders';
 import { defineRule } from '../types';
+import { manifest } from '../example';
 
 export default defineRule<{ tool: 'helm' | 'envsubst' }>({
   code: 'TPL002',
@@ -10,9 +11,50 @@ export default defineRule<{ tool: 'helm' | 'envsubst' }>({
   summary:
     'A Helm (`{{ }}`) or envsubst (`${X}`) template is not valid YAML until it is rendered; one note replaces the syntax errors.',
   why: 'Template expressions such as `{{- if .Values.enabled }}` or `[ ${SECURITY_GROUPS} ]` break the YAML structure, and the syntax errors they cause say nothing useful. Render the template (`helm template`, `envsubst`) and validate the output instead.',
-  badExample:
-    '{{- if .Values.networkPolicy.enabled }}\napiVersion: networking.k8s.io/v1\nkind: NetworkPolicy',
-  goodExample: 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy',
+  badExample: manifest`
+    {{- if .Values.networkPolicy.enabled }}
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+    {{- end }}
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
   docs: 'https://helm.sh/docs/helm/helm_template/',
   check(ctx) {
     if (ctx.syntaxErrors.length === 0) return;

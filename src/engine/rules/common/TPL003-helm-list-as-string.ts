@@ -1,6 +1,7 @@
 import type { ResourceKind } from '../../types';
 import { resourceTextRange } from '../templates';
 import { defineRule } from '../types';
+import { manifest } from '../example';
 
 /** Fields that hold a list of strings, per kind. */
 const LIST_FIELDS: Record<ResourceKind, readonly string[]> = {
@@ -21,8 +22,33 @@ export default defineRule<{ field: string }>({
   summary:
     'A list field is filled with a bare Helm value (`groupIds: {{ .Values.groups }}`), which renders as `[a b]`: one item, not a list.',
   why: 'Helm prints a list with Go formatting, `[sg-1 sg-2]`, which YAML reads as a list with the single item "sg-1 sg-2" (and `[]` for an empty list, which the CRD rejects). Render lists with `toYaml` or `toJson`.',
-  badExample: 'securityGroups:\n  groupIds: {{ .Values.securityGroups }}',
-  goodExample: 'securityGroups:\n  groupIds: {{ toJson .Values.securityGroups }}',
+  badExample: manifest`
+    apiVersion: vpcresources.k8s.aws/v1beta1
+    kind: SecurityGroupPolicy
+    metadata:
+      name: db-access
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: db-client
+      securityGroups:
+        groupIds: {{ .Values.securityGroups }}
+  `,
+  exampleSettings: { rules: { TPL001: 'off' } },
+  goodExample: manifest`
+    apiVersion: vpcresources.k8s.aws/v1beta1
+    kind: SecurityGroupPolicy
+    metadata:
+      name: db-access
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: db-client
+      securityGroups:
+        groupIds: {{ toJson .Values.securityGroups }}
+  `,
   docs: 'https://helm.sh/docs/chart_template_guide/function_list/#type-conversion-functions',
   check(ctx) {
     const fields = LIST_FIELDS[ctx.resource.kind];

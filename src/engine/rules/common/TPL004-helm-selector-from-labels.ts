@@ -1,5 +1,6 @@
 import { resourceTextRange } from '../templates';
 import { defineRule } from '../types';
+import { manifest } from '../example';
 
 /**
  * `matchLabels:` whose first content line includes a chart's full `<chart>.labels` helper. The
@@ -18,8 +19,35 @@ export default defineRule<{ chart: string }>({
   summary:
     "A selector's `matchLabels` comes from the chart's full `<chart>.labels` helper instead of `<chart>.selectorLabels`.",
   why: 'In the standard Helm chart scaffold, `<chart>.labels` also holds `helm.sh/chart` and `app.kubernetes.io/version`. A selector made of them stops matching the pods as soon as they are deployed from another chart version. `<chart>.selectorLabels` holds only the stable labels.',
-  badExample: 'podSelector:\n  matchLabels:\n    {{- include "app.labels" . | nindent 4 }}',
-  goodExample: 'podSelector:\n  matchLabels:\n    {{- include "app.selectorLabels" . | nindent 4 }}',
+  badExample: manifest`
+    apiVersion: vpcresources.k8s.aws/v1beta1
+    kind: SecurityGroupPolicy
+    metadata:
+      name: db-access
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          {{- include "db-client.labels" . | nindent 6 }}
+      securityGroups:
+        groupIds:
+          - sg-0123456789abcdef0
+  `,
+  exampleSettings: { rules: { TPL001: 'off', TPL002: 'off' } },
+  goodExample: manifest`
+    apiVersion: vpcresources.k8s.aws/v1beta1
+    kind: SecurityGroupPolicy
+    metadata:
+      name: db-access
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          {{- include "db-client.selectorLabels" . | nindent 6 }}
+      securityGroups:
+        groupIds:
+          - sg-0123456789abcdef0
+  `,
   docs: 'https://helm.sh/docs/chart_best_practices/labels/',
   check(ctx) {
     const own = resourceTextRange(ctx);

@@ -1,5 +1,6 @@
 import { findTemplateMarker } from '../../util/placeholders';
 import { defineRule } from '../types';
+import { manifest } from '../example';
 
 const HINTS: Record<string, string> = {
   TAB_AS_INDENT: 'indent with spaces',
@@ -16,8 +17,48 @@ export default defineRule<{ yamlCode: string; more: number }>({
   defaultSeverity: 'error',
   summary: 'The document is not valid YAML.',
   why: 'kubectl cannot read a document with a syntax error, so nothing in it is applied. The other documents of the file are still checked.',
-  badExample: 'spec:\n\tpodSelector: {}',
-  goodExample: 'spec:\n  podSelector: {}',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+    \tmatchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
   docs: 'https://yaml.org/spec/1.2.2/',
   check(ctx) {
     // After the first error the parser often reports a cascade of follow-on errors; the first is

@@ -1,5 +1,6 @@
 import { asRecord } from '../../util/values';
 import { defineRule } from '../types';
+import { manifest } from '../example';
 
 export default defineRule<{ remove: true }>({
   code: 'ENI201',
@@ -9,8 +10,27 @@ export default defineRule<{ remove: true }>({
   defaultSeverity: 'warning',
   summary: '`metadata.namespace` is set on an ENIConfig, which is cluster-scoped.',
   why: 'The API server drops the namespace of a cluster-scoped object. Two ENIConfigs with the same name in different "namespaces" are the same object, and the last one applied wins.',
-  badExample: 'metadata:\n  name: us-west-2a\n  namespace: kube-system',
-  goodExample: 'metadata:\n  name: us-west-2a',
+  badExample: manifest`
+    apiVersion: crd.k8s.amazonaws.com/v1alpha1
+    kind: ENIConfig
+    metadata:
+      name: us-west-2a
+      namespace: kube-system
+    spec:
+      subnet: subnet-0123456789abcdef0
+      securityGroups:
+        - sg-0123456789abcdef0
+  `,
+  goodExample: manifest`
+    apiVersion: crd.k8s.amazonaws.com/v1alpha1
+    kind: ENIConfig
+    metadata:
+      name: us-west-2a
+    spec:
+      subnet: subnet-0123456789abcdef0
+      securityGroups:
+        - sg-0123456789abcdef0
+  `,
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-custom-network-tutorial.html',
   check(ctx) {
     if (asRecord(ctx.value.metadata).namespace === undefined) return;

@@ -1,5 +1,6 @@
 import { defineRule } from '../types';
-import { policyPorts } from './walk';
+import { policyPorts, readNetworkPolicy } from '../../model/networkPolicy';
+import { manifest } from '../example';
 
 const MESSAGE = 'must be between 1 and 65535, inclusive';
 
@@ -11,11 +12,51 @@ export default defineRule({
   defaultSeverity: 'error',
   summary: 'A numeric `port` or `endPort` is outside 1–65535.',
   why: 'The API server rejects the policy. Port 0 does not mean "any port": leave `port` out to allow every port of the protocol.',
-  badExample: 'ports:\n  - protocol: TCP\n    port: 0',
-  goodExample: 'ports:\n  - protocol: TCP',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 80800
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#targeting-a-range-of-ports',
   check(ctx) {
-    for (const { port, portPath } of policyPorts(ctx.value)) {
+    for (const { raw: port, path: portPath } of policyPorts(readNetworkPolicy(ctx.value))) {
       // The API server checks endPort's range only when port is a number (NP102 covers the rest).
       const fields = typeof port.port === 'number' ? (['port', 'endPort'] as const) : (['port'] as const);
       for (const field of fields) {

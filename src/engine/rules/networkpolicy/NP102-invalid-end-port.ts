@@ -1,5 +1,6 @@
 import { defineRule } from '../types';
-import { policyPorts } from './walk';
+import { policyPorts, readNetworkPolicy } from '../../model/networkPolicy';
+import { manifest } from '../example';
 
 export default defineRule<{ swap: true }>({
   code: 'NP102',
@@ -9,11 +10,53 @@ export default defineRule<{ swap: true }>({
   defaultSeverity: 'error',
   summary: '`endPort` is used without a numeric `port`, or is smaller than `port`.',
   why: 'The API server rejects the policy. A port range needs a numeric start (`port`) and an end (`endPort`) that is not below it; named ports cannot start a range.',
-  badExample: 'ports:\n  - protocol: TCP\n    port: 32768\n    endPort: 32000',
-  goodExample: 'ports:\n  - protocol: TCP\n    port: 32000\n    endPort: 32768',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 32768
+              endPort: 32000
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 32000
+              endPort: 32768
+  `,
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#targeting-a-range-of-ports',
   check(ctx) {
-    for (const { port, portPath } of policyPorts(ctx.value)) {
+    for (const { raw: port, path: portPath } of policyPorts(readNetworkPolicy(ctx.value))) {
       const { endPort } = port;
       if (typeof endPort !== 'number') continue;
       const path = [...portPath, 'endPort'];

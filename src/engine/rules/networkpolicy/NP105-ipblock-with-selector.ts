@@ -1,5 +1,6 @@
 import { defineRule } from '../types';
-import { policyPeers } from './walk';
+import { policyPeers, readNetworkPolicy } from '../../model/networkPolicy';
+import { manifest } from '../example';
 
 export default defineRule({
   code: 'NP105',
@@ -9,13 +10,55 @@ export default defineRule({
   defaultSeverity: 'error',
   summary: 'One `from`/`to` entry combines `ipBlock` with `podSelector` or `namespaceSelector`.',
   why: 'The API server rejects the policy: an `ipBlock` peer stands alone. To allow both, write them as two list entries.',
-  badExample:
-    'from:\n  - ipBlock:\n      cidr: 10.0.0.0/16\n    podSelector:\n      matchLabels:\n        app: web',
-  goodExample:
-    'from:\n  - ipBlock:\n      cidr: 10.0.0.0/16\n  - podSelector:\n      matchLabels:\n        app: web',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - ipBlock:
+                cidr: 10.0.0.0/16
+              podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - ipBlock:
+                cidr: 10.0.0.0/16
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors',
   check(ctx) {
-    for (const { peer, peerPath } of policyPeers(ctx.value)) {
+    for (const { raw: peer, path: peerPath } of policyPeers(readNetworkPolicy(ctx.value))) {
       if (
         peer.ipBlock !== undefined &&
         (peer.podSelector !== undefined || peer.namespaceSelector !== undefined)

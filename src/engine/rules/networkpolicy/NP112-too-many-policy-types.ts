@@ -1,6 +1,7 @@
 import { asList, asRecord } from '../../util/values';
 import { defineRule } from '../types';
 import { renderValue } from '../../util/strings';
+import { manifest } from '../example';
 
 export default defineRule({
   code: 'NP112',
@@ -10,8 +11,50 @@ export default defineRule({
   defaultSeverity: 'error',
   summary: '`policyTypes` lists more than two entries.',
   why: 'The API server rejects the policy: there are only two directions, `Ingress` and `Egress`.',
-  badExample: 'policyTypes: [Ingress, Egress, Ingress]',
-  goodExample: 'policyTypes: [Ingress, Egress]',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+        - Ingress
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
   // The API server stops at the count and does not check the entries, so neither does SCH003.
   ownsViolations: [
     {

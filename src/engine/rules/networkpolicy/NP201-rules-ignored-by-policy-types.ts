@@ -1,7 +1,7 @@
-import { asList, asRecord } from '../../util/values';
 import { appendToSequence } from '../sequenceEdits';
 import { defineRule } from '../types';
-import { DIRECTION_TYPE, effectivePolicyTypes } from './defaults';
+import { DIRECTIONS, POLICY_TYPE, readNetworkPolicy } from '../../model/networkPolicy';
+import { manifest } from '../example';
 
 export default defineRule<{ add: 'Ingress' | 'Egress' }>({
   code: 'NP201',
@@ -12,17 +12,82 @@ export default defineRule<{ add: 'Ingress' | 'Egress' }>({
   summary:
     '`egress` (or `ingress`) rules are written, but `policyTypes` does not list `Egress` (or `Ingress`).',
   why: 'The API server accepts the policy, but rules for a direction missing from `policyTypes` do nothing: traffic in that direction is not restricted by this policy at all.',
-  badExample: 'policyTypes: [Ingress]\negress:\n  - to:\n      - ipBlock:\n          cidr: 10.0.0.0/16',
-  goodExample:
-    'policyTypes: [Ingress, Egress]\negress:\n  - to:\n      - ipBlock:\n          cidr: 10.0.0.0/16',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-egress
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+      egress:
+        - to:
+            - namespaceSelector:
+                matchLabels:
+                  kubernetes.io/metadata.name: kube-system
+              podSelector:
+                matchLabels:
+                  k8s-app: kube-dns
+          ports:
+            - protocol: UDP
+              port: 53
+            - protocol: TCP
+              port: 53
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-egress
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+        - Egress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+      egress:
+        - to:
+            - namespaceSelector:
+                matchLabels:
+                  kubernetes.io/metadata.name: kube-system
+              podSelector:
+                matchLabels:
+                  k8s-app: kube-dns
+          ports:
+            - protocol: UDP
+              port: 53
+            - protocol: TCP
+              port: 53
+  `,
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource',
   check(ctx) {
-    const types = effectivePolicyTypes(ctx.value);
-    if (types.defaulted) return;
-    const spec = asRecord(ctx.value.spec);
-    for (const direction of ['ingress', 'egress'] as const) {
-      if (asList(spec[direction]).length === 0 || types[direction]) continue;
-      const type = DIRECTION_TYPE[direction];
+    const model = readNetworkPolicy(ctx.value);
+    if (model.policyTypes.source === 'defaulted') return;
+    for (const direction of DIRECTIONS) {
+      if (model[direction].rules.length === 0 || model[direction].isolated) continue;
+      const type = POLICY_TYPE[direction];
       ctx.report({
         path: ['spec', direction],
         target: 'key',

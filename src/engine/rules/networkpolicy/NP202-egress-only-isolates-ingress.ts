@@ -1,6 +1,6 @@
-import { asRecord } from '../../util/values';
 import { defineRule } from '../types';
-import { effectivePolicyTypes } from './defaults';
+import { readNetworkPolicy } from '../../model/networkPolicy';
+import { manifest } from '../example';
 
 export default defineRule<{ addEgressOnly: true }>({
   code: 'NP202',
@@ -10,14 +10,74 @@ export default defineRule<{ addEgressOnly: true }>({
   defaultSeverity: 'warning',
   summary: 'Only `egress` rules and no `policyTypes`: the policy also denies all ingress.',
   why: 'When `policyTypes` is left out, the API server fills in `Ingress` always (and `Egress` because egress rules exist). With no ingress rules, every incoming connection to the selected pods is then denied, which is rarely what an egress policy meant.',
-  badExample: 'spec:\n  podSelector: {}\n  egress:\n    - to:\n        - namespaceSelector: {}',
-  goodExample:
-    'spec:\n  podSelector: {}\n  policyTypes: [Egress]\n  egress:\n    - to:\n        - namespaceSelector: {}',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-egress
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      egress:
+        - to:
+            - podSelector:
+                matchLabels:
+                  app: db
+          ports:
+            - protocol: TCP
+              port: 5432
+        - to:
+            - namespaceSelector:
+                matchLabels:
+                  kubernetes.io/metadata.name: kube-system
+              podSelector:
+                matchLabels:
+                  k8s-app: kube-dns
+          ports:
+            - protocol: UDP
+              port: 53
+            - protocol: TCP
+              port: 53
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-egress
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Egress
+      egress:
+        - to:
+            - podSelector:
+                matchLabels:
+                  app: db
+          ports:
+            - protocol: TCP
+              port: 5432
+        - to:
+            - namespaceSelector:
+                matchLabels:
+                  kubernetes.io/metadata.name: kube-system
+              podSelector:
+                matchLabels:
+                  k8s-app: kube-dns
+          ports:
+            - protocol: UDP
+              port: 53
+            - protocol: TCP
+              port: 53
+  `,
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource',
   check(ctx) {
-    const spec = asRecord(ctx.value.spec);
-    const types = effectivePolicyTypes(ctx.value);
-    if (!types.defaulted || !types.egress || spec.ingress !== undefined) return;
+    const model = readNetworkPolicy(ctx.value);
+    if (model.policyTypes.source !== 'defaulted' || !model.egress.isolated || model.ingress.listed) return;
     ctx.report({
       path: ['spec', 'egress'],
       target: 'key',

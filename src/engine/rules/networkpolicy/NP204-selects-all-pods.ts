@@ -1,6 +1,8 @@
-import { asList, asRecord, isRecord } from '../../util/values';
-import { isEmptySelector } from '../labelSelector';
+import { isEmptySelector } from '../../model/labelSelector';
+import { readNetworkPolicy } from '../../model/networkPolicy';
+import { isRecord } from '../../util/values';
 import { defineRule } from '../types';
+import { manifest } from '../example';
 
 export default defineRule({
   code: 'NP204',
@@ -10,17 +12,53 @@ export default defineRule({
   defaultSeverity: 'info',
   summary: '`spec.podSelector: {}` on a policy with rules: the rules apply to every pod in the namespace.',
   why: 'That is right for a namespace-wide default-deny, and a surprise when a label was forgotten. On EKS, pods with `hostNetwork: true` are never isolated, whatever the selector.',
-  badExample:
-    'spec:\n  podSelector: {}\n  ingress:\n    - from:\n        - podSelector:\n            matchLabels:\n              app: frontend',
-  goodExample:
-    'spec:\n  podSelector:\n    matchLabels:\n      app: backend\n  ingress:\n    - from:\n        - podSelector:\n            matchLabels:\n              app: frontend',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector: {}
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-policies',
   check(ctx) {
-    const spec = asRecord(ctx.value.spec);
+    const model = readNetworkPolicy(ctx.value);
     // Reported for an explicit `{}` on a policy that allows something: for a default-deny policy
     // (no rules), selecting every pod is the point.
-    if (!isRecord(spec.podSelector) || !isEmptySelector(spec.podSelector)) return;
-    if (asList(spec.ingress).length === 0 && asList(spec.egress).length === 0) return;
+    if (!isRecord(model.podSelector.raw) || !isEmptySelector(model.podSelector.raw)) return;
+    if (model.ingress.rules.length === 0 && model.egress.rules.length === 0) return;
     ctx.report({
       path: ['spec', 'podSelector'],
       bare: true,

@@ -1,17 +1,15 @@
 import { isSeq } from 'yaml';
 import { nodeRange } from '../../parse/yamlPath';
-import { asList, isRecord } from '../../util/values';
-import { isEmptySelector } from '../labelSelector';
+import { isEmptySelector } from '../../model/labelSelector';
+import { PEERS_FIELD, policyRules, readNetworkPolicy, type PeerModel } from '../../model/networkPolicy';
 import { defineRule } from '../types';
-import { policyRules } from './walk';
+import { manifest } from '../example';
 
-/** The single selector of a peer that has only one. */
-function first(peer: unknown): unknown {
-  return isRecord(peer) ? Object.values(peer)[0] : undefined;
-}
-
-function only(peer: unknown, key: 'podSelector' | 'namespaceSelector'): boolean {
-  return isRecord(peer) && Object.keys(peer).length === 1 && peer[key] !== undefined;
+/** The selector value of a peer written with only this selector, or undefined. */
+function only(peer: PeerModel, key: 'podSelector' | 'namespaceSelector'): { selector: unknown } | undefined {
+  if (peer.kind !== 'pods' || Object.keys(peer.raw).length !== 1 || peer.raw[key] === undefined)
+    return undefined;
+  return { selector: peer.raw[key] };
 }
 
 export default defineRule<{ merge: true }>({
@@ -23,31 +21,73 @@ export default defineRule<{ merge: true }>({
   summary:
     'A `from`/`to` list of exactly two entries, one `namespaceSelector` and one `podSelector` (OR), where one entry with both (AND) was likely meant.',
   why: "One `-` makes the difference. `- namespaceSelector: …` followed by `- podSelector: …` allows every pod of the selected namespaces OR the selected pods of the policy's own namespace. Without the second `-`, it allows only the selected pods inside the selected namespaces.",
-  badExample:
-    'from:\n  - namespaceSelector:\n      matchLabels:\n        team: payments\n  - podSelector:\n      matchLabels:\n        app: api',
-  goodExample:
-    'from:\n  - namespaceSelector:\n      matchLabels:\n        team: payments\n    podSelector:\n      matchLabels:\n        app: api',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - namespaceSelector:
+                matchLabels:
+                  team: payments
+            - podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - namespaceSelector:
+                matchLabels:
+                  team: payments
+              podSelector:
+                matchLabels:
+                  app: web
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors',
   check(ctx) {
-    for (const { direction, rule, path } of policyRules(ctx.value)) {
-      const field = direction === 'ingress' ? 'from' : 'to';
-      const peers = asList(rule[field]);
+    for (const rule of policyRules(readNetworkPolicy(ctx.value))) {
+      const field = PEERS_FIELD[rule.direction];
+      const peers = rule.peers ?? [];
       // Longer lists that mix in ipBlocks (the upstream documentation's example) are clearly meant as OR.
       if (peers.length !== 2) continue;
-      for (let index = 1; index < peers.length; index++) {
-        const pair =
-          (only(peers[index - 1], 'namespaceSelector') && only(peers[index], 'podSelector')) ||
-          (only(peers[index - 1], 'podSelector') && only(peers[index], 'namespaceSelector'));
-        // Two empty selectors allow the same pods either way.
-        if (!pair || (isEmptySelector(first(peers[index - 1])) && isEmptySelector(first(peers[index]))))
-          continue;
-        ctx.report({
-          path: [...path, field, index],
-          bare: true,
-          message: `${field}[${index - 1}] and ${field}[${index}] are separate peers, so either one matches (OR). If you meant pods matching the podSelector inside namespaces matching the namespaceSelector (AND), put both selectors in one entry by removing this "-".`,
-          data: { merge: true },
-        });
-      }
+      const [a, b] = peers;
+      const namespaces = only(a, 'namespaceSelector') ?? only(b, 'namespaceSelector');
+      const pods = only(a, 'podSelector') ?? only(b, 'podSelector');
+      if (!namespaces || !pods) continue;
+      // With an empty podSelector, AND would be the namespaceSelector alone: the OR was meant.
+      if (isEmptySelector(pods.selector)) continue;
+      ctx.report({
+        path: [...rule.path, field, 1],
+        bare: true,
+        message: `${field}[0] and ${field}[1] are separate peers, so either one matches (OR). If you meant pods matching the podSelector inside namespaces matching the namespaceSelector (AND), put both selectors in one entry by removing this "-".`,
+        data: { merge: true },
+      });
     }
   },
   fix(ctx, finding) {

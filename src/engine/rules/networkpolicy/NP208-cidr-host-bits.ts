@@ -1,7 +1,8 @@
 import { networkCidr, parseCidr, formatAddress } from '../../util/cidr';
 import { defineRule } from '../types';
-import { policyCidrs } from './walk';
+import { ipBlockCidrs, readNetworkPolicy } from '../../model/networkPolicy';
 import { renderValue } from '../../util/strings';
+import { manifest } from '../example';
 
 export default defineRule<{ network: string; single: string }>({
   code: 'NP208',
@@ -11,11 +12,49 @@ export default defineRule<{ network: string; single: string }>({
   defaultSeverity: 'warning',
   summary: 'A CIDR has bits set after the prefix length (`10.0.0.1/24`).',
   why: 'Today the API server accepts it and silently uses the network (`10.0.0.0/24`), which may not be what was meant (perhaps one address, `/32`). With the StrictIPCIDRValidation feature gate on, it rejects it: "must not have bits set beyond the prefix length".',
-  badExample: 'ipBlock:\n  cidr: 10.0.0.1/24',
-  goodExample: 'ipBlock:\n  cidr: 10.0.0.0/24',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - ipBlock:
+                cidr: 10.0.0.1/24
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - ipBlock:
+                cidr: 10.0.0.0/24
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource',
   check(ctx) {
-    for (const { cidrPath: path, text } of policyCidrs(ctx.value)) {
+    for (const { path, text } of ipBlockCidrs(readNetworkPolicy(ctx.value))) {
       const cidr = typeof text === 'string' ? parseCidr(text) : undefined;
       if (!cidr?.hasHostBits) continue;
       const network = networkCidr(cidr);

@@ -1,7 +1,8 @@
 import { formatAddress, parseCidr } from '../../util/cidr';
 import { defineRule } from '../types';
-import { policyCidrs } from './walk';
+import { ipBlockCidrs, readNetworkPolicy } from '../../model/networkPolicy';
 import { renderValue } from '../../util/strings';
+import { manifest } from '../example';
 
 /** `::ffff:a.b.c.d`: an IPv4 address written as IPv6. */
 function isIPv4Mapped(text: string): boolean {
@@ -17,11 +18,49 @@ export default defineRule<{ plain: string }>({
   summary:
     'A CIDR has leading zeros (`010.0.0.0/8`) or is an IPv4-mapped IPv6 address (`::ffff:10.0.0.0/104`).',
   why: 'Today the API server accepts these and reads them loosely, but it rejects them when the StrictIPCIDRValidation feature gate is on, and leading zeros are read as octal by some other tools. Write the plain form.',
-  badExample: 'ipBlock:\n  cidr: 010.000.0.0/8',
-  goodExample: 'ipBlock:\n  cidr: 10.0.0.0/8',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - ipBlock:
+                cidr: 010.000.0.0/8
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-from-web
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Ingress
+      ingress:
+        - from:
+            - ipBlock:
+                cidr: 10.0.0.0/8
+          ports:
+            - protocol: TCP
+              port: 8080
+  `,
   docs: 'https://github.com/kubernetes/enhancements/tree/master/keps/sig-network/4858-ip-cidr-validation',
   check(ctx) {
-    for (const { cidrPath: path, text } of policyCidrs(ctx.value)) {
+    for (const { path, text } of ipBlockCidrs(readNetworkPolicy(ctx.value))) {
       if (typeof text !== 'string') continue;
       const cidr = parseCidr(text);
       if (!cidr) continue;

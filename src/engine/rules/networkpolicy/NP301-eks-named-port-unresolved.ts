@@ -1,8 +1,8 @@
-import { isPlaceholder } from '../../util/placeholders';
-import { asList, isRecord } from '../../util/values';
+import { readNetworkPolicy } from '../../model/networkPolicy';
+import { unresolvableNamedPorts } from '../../model/policyFacts';
 import { renderValue } from '../../util/strings';
 import { defineRule } from '../types';
-import { policyRules } from './walk';
+import { manifest } from '../example';
 
 export default defineRule({
   code: 'NP301',
@@ -13,25 +13,77 @@ export default defineRule({
   defaultSeverity: 'warning',
   summary: 'EKS: a named port in an egress rule towards `ipBlock` peers, or with no `to`, is not enforced.',
   why: 'The EKS network policy controller resolves a named egress port by looking at the destination pods. An `ipBlock` or "any destination" has no pods to look at, so the port is skipped; when every port of the rule is named, the rule allows nothing for those destinations. Use the port number instead.',
-  badExample:
-    'egress:\n  - to:\n      - ipBlock:\n          cidr: 10.0.0.0/16\n    ports:\n      - protocol: TCP\n        port: https',
-  goodExample:
-    'egress:\n  - to:\n      - ipBlock:\n          cidr: 10.0.0.0/16\n    ports:\n      - protocol: TCP\n        port: 443',
+  badExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-egress
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Egress
+      egress:
+        - to:
+            - ipBlock:
+                cidr: 10.0.0.0/16
+          ports:
+            - protocol: TCP
+              port: https
+        - to:
+            - namespaceSelector:
+                matchLabels:
+                  kubernetes.io/metadata.name: kube-system
+              podSelector:
+                matchLabels:
+                  k8s-app: kube-dns
+          ports:
+            - protocol: UDP
+              port: 53
+            - protocol: TCP
+              port: 53
+  `,
+  goodExample: manifest`
+    apiVersion: networking.k8s.io/v1
+    kind: NetworkPolicy
+    metadata:
+      name: api-egress
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: api
+      policyTypes:
+        - Egress
+      egress:
+        - to:
+            - ipBlock:
+                cidr: 10.0.0.0/16
+          ports:
+            - protocol: TCP
+              port: 443
+        - to:
+            - namespaceSelector:
+                matchLabels:
+                  kubernetes.io/metadata.name: kube-system
+              podSelector:
+                matchLabels:
+                  k8s-app: kube-dns
+          ports:
+            - protocol: UDP
+              port: 53
+            - protocol: TCP
+              port: 53
+  `,
   docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html',
   check(ctx) {
-    for (const { direction, rule, path } of policyRules(ctx.value)) {
-      if (direction !== 'egress') continue;
-      const peers = asList(rule.to);
-      const unresolvable =
-        peers.length === 0 || peers.some((peer) => isRecord(peer) && peer.ipBlock !== undefined);
-      if (!unresolvable) continue;
-      asList(rule.ports).forEach((port, index) => {
-        if (!isRecord(port) || typeof port.port !== 'string' || isPlaceholder(port.port)) return;
-        ctx.report({
-          path: [...path, 'ports', index, 'port'],
-          bare: true,
-          message: `EKS: named port ${renderValue(port.port)} cannot be resolved for ${peers.length === 0 ? 'a rule without `to`' : 'ipBlock peers'}; the EKS network policy agent skips it, so this traffic is not allowed. Use the port number.`,
-        });
+    for (const { port, name, towards } of unresolvableNamedPorts(readNetworkPolicy(ctx.value))) {
+      ctx.report({
+        path: [...port.path, 'port'],
+        bare: true,
+        message: `EKS: named port ${renderValue(name)} cannot be resolved for ${towards === 'everyone' ? 'a rule without `to`' : 'ipBlock peers'}; the EKS network policy agent skips it, so this traffic is not allowed. Use the port number.`,
       });
     }
   },

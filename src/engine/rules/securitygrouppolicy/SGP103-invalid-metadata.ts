@@ -1,5 +1,6 @@
 import { checkObjectMeta } from '../metadata';
 import { defineRule } from '../types';
+import { manifest } from '../example';
 
 export default defineRule({
   code: 'SGP103',
@@ -10,8 +11,34 @@ export default defineRule({
   summary:
     'The name is missing or not a DNS subdomain, the namespace is not a DNS label, or a label or annotation has invalid syntax.',
   why: 'The API server rejects the object before the controller sees it.',
-  badExample: 'metadata:\n  name: DB_Access\n  namespace: prod',
-  goodExample: 'metadata:\n  name: db-access\n  namespace: prod',
+  badExample: manifest`
+    apiVersion: vpcresources.k8s.aws/v1beta1
+    kind: SecurityGroupPolicy
+    metadata:
+      name: DB-Access
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: db-client
+      securityGroups:
+        groupIds:
+          - sg-0123456789abcdef0
+  `,
+  goodExample: manifest`
+    apiVersion: vpcresources.k8s.aws/v1beta1
+    kind: SecurityGroupPolicy
+    metadata:
+      name: db-access
+      namespace: shop
+    spec:
+      podSelector:
+        matchLabels:
+          app: db-client
+      securityGroups:
+        groupIds:
+          - sg-0123456789abcdef0
+  `,
   docs: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/',
   check(ctx) {
     checkObjectMeta(ctx, { namespaced: true });
