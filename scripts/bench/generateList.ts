@@ -122,12 +122,12 @@ ${indent}  - ipBlock:
 ${indent}      cidr: ${policy.cidr}
 ${indent}ingress:
 ${indent}- from:
-${indent}  - podSelector:
-${indent}      matchLabels:
-${indent}        app: ${policy.peer}
 ${indent}  - namespaceSelector:
 ${indent}      matchLabels:
 ${indent}        kubernetes.io/metadata.name: ${policy.namespace}
+${indent}    podSelector:
+${indent}      matchLabels:
+${indent}        app: ${policy.peer}
 ${indent}  ports:
 ${indent}  - port: ${policy.port}
 ${indent}    protocol: ${protocol}

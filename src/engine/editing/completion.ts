@@ -34,6 +34,8 @@ export interface CompletionCandidate {
 export interface CompletionOptions {
   /** Labels seen in the workspace; called only when the cursor is in a selector. */
   labels?: () => WorkspaceLabels;
+  /** `text` is one item of a List on its own (see `readCursor`). */
+  listItem?: boolean;
 }
 
 /** Completion candidates for chunk-relative `offset` in one document chunk's `text`. */
@@ -52,7 +54,7 @@ export function completeAt(
 }
 
 function candidatesAt(text: string, offset: number, options: CompletionOptions): CompletionCandidate[] {
-  const doc = readCursor(text, offset);
+  const doc = readCursor(text, offset, options.listItem);
   const place = doc.place;
   if (!place) return [];
   const schemas = getSchemaRegistry();

@@ -7,7 +7,7 @@ import {
   type CompletionItem,
   type InitializeParams,
 } from 'vscode-languageserver';
-import { completeInFile, type CompletionCandidate } from '../../engine/editing';
+import type { CompletionCandidate } from '../../engine/editing';
 import type { ServerState } from '../state';
 import { toLspEdit, toRange } from '../convert';
 import { LabelIndex } from './labelIndex';
@@ -31,7 +31,7 @@ export function registerCompletion(state: ServerState): { setWorkspace(params: I
     if (!document) return [];
     const file = state.fileFor(document);
     const lines = file.getLines();
-    const candidates = completeInFile(file, lines.offsetAt(position), { labels: () => labelIndex.labels() });
+    const candidates = file.completeAt(lines.offsetAt(position), { labels: () => labelIndex.labels() });
     return candidates.map((candidate): CompletionItem => ({
       label: candidate.label,
       kind: KINDS[candidate.kind],

@@ -3,7 +3,7 @@
 
 import type { CodeLens } from 'vscode-languageserver';
 import { EXPLAIN_REQUEST, type ExplainParams, type ExplainResult } from '../../shared/protocol';
-import { explainFile, resourceAt, explainResource } from '../../engine/editing';
+import { explainResource } from '../../engine/editing';
 import type { ServerState } from '../state';
 
 export const EXPLAIN_COMMAND = 'eksNetworking.explainPolicy';
@@ -15,15 +15,14 @@ export function registerExplain(state: ServerState): void {
     const document = documents.get(params.uri);
     if (!document) return { title: '', markdown: '' };
     const file = state.fileFor(document);
-    const settings = state.settings.engine;
     if (params.position) {
-      const resource = resourceAt(file, file.getLines().offsetAt(params.position));
+      const resource = file.resourceAt(file.getLines().offsetAt(params.position));
       if (resource) {
-        const explanation = explainResource(resource.kind, resource.value, settings);
+        const explanation = explainResource(resource.kind, resource.value, state.settings.engine);
         return { title: explanation.title, markdown: explanation.text };
       }
     }
-    const all = explainFile(file, settings);
+    const all = file.explain();
     return {
       title: all.length === 1 ? all[0].title : `${all.length} resources`,
       markdown: all.map((explanation) => explanation.text).join('\n---\n\n'),
@@ -39,7 +38,7 @@ export function registerExplain(state: ServerState): void {
       .getResources()
       .filter((resource) => resource.kind === 'NetworkPolicy' || resource.kind === 'SecurityGroupPolicy')
       .map((resource) => {
-        const start = lines.positionAt(resource.chunkStart + resource.range.start);
+        const start = lines.positionAt(file.objectRange(resource).start);
         return {
           range: { start: { line: start.line, character: 0 }, end: { line: start.line, character: 0 } },
           command: {

@@ -1,7 +1,6 @@
 // Hover: field docs, CIDR and AWS ID facts, selectors in words, and the policy summary on `kind:`.
 
 import type { Hover } from 'vscode-languageserver';
-import { hoverAt } from '../../engine/editing';
 import type { ServerState } from '../state';
 import { toRange } from '../convert';
 
@@ -12,19 +11,12 @@ export function registerHover(state: ServerState): void {
     if (!document) return null;
     const file = state.fileFor(document);
     const lines = file.getLines();
-    const offset = lines.offsetAt(position);
-    const found = file.chunkAt(offset);
-    if (!found) return null;
-    const { chunk } = found;
-    const result = hoverAt(chunk.text, offset - chunk.start, {
+    const result = file.hoverAt(lines.offsetAt(position), {
       settings: state.settings.engine,
       findUses: (value) => findUses(state, value),
     });
     if (!result) return null;
-    return {
-      contents: { kind: 'markdown', value: result.markdown },
-      range: toRange(lines, { start: result.range.start + chunk.start, end: result.range.end + chunk.start }),
-    };
+    return { contents: { kind: 'markdown', value: result.markdown }, range: toRange(lines, result.range) };
   });
 }
 

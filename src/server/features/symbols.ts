@@ -1,7 +1,7 @@
 // Outline and breadcrumbs: one symbol per resource, with its ingress/egress rules as children.
 
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import { documentSymbols, type OutlineSymbol } from '../../engine/editing';
+import type { OutlineSymbol } from '../../engine/editing';
 import type { LineIndex } from '../../engine';
 import type { ServerState } from '../state';
 import { toRange } from '../convert';
@@ -12,7 +12,7 @@ export function registerSymbols(state: ServerState): void {
     const document = documents.get(textDocument.uri);
     if (!document) return [];
     const file = state.fileFor(document);
-    return documentSymbols(file).map((symbol) => toSymbol(file.getLines(), symbol));
+    return file.symbols().map((symbol) => toSymbol(file.getLines(), symbol));
   });
 }
 
