@@ -117,7 +117,7 @@ function indentOf(text: string, lineStart: number): number {
 
 function isBlankOrComment(text: string, lineStart: number): boolean {
   const code = text.charCodeAt(lineStart + indentOf(text, lineStart));
-  return Number.isNaN(code) || code === 10 || code === 13 || code === 35 /* # */;
+  return Number.isNaN(code) || code === 10 || code === 13 || code === 35; /* # */
 }
 
 function isDash(text: string, at: number): boolean {

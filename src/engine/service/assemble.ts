@@ -53,7 +53,12 @@ export function collectObjects(chunks: readonly Chunk[], lines: LineIndex): File
 }
 
 /** A unit's diagnostic in file offsets; for a List item, with the item's place in its path and message. */
-function placed(diagnostic: UnitDiagnostic, by: number, documentIndex: number, itemIndex?: number): Diagnostic {
+function placed(
+  diagnostic: UnitDiagnostic,
+  by: number,
+  documentIndex: number,
+  itemIndex?: number,
+): Diagnostic {
   const { relative, ...rest } = diagnostic;
   let { path, message } = diagnostic;
   if (itemIndex !== undefined && relative) {
@@ -101,7 +106,9 @@ export function rangeInUnit(
   const objectStart = object.chunkStart + object.range.start;
   const fallback = { start: objectStart, end: objectStart + 1 };
   if (!unit || unit.start !== object.chunkStart) return fallback;
-  const document = parsedUnit(unit.text).find(({ range }) => range[0] <= object.range.start && object.range.start <= range[2]);
+  const document = parsedUnit(unit.text).find(
+    ({ range }) => range[0] <= object.range.start && object.range.start <= range[2],
+  );
   if (!document) return fallback;
   // A List item's text holds the item alone, as the first entry of a sequence.
   const prefix = unit.itemIndex === undefined ? object.pathPrefix : [0];

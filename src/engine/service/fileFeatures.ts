@@ -23,7 +23,10 @@ export function hoverInFile(
 ): HoverResult | undefined {
   const unit = file.unitAt(offset);
   if (!unit || !inUnit(unit, offset)) return undefined;
-  const result = hoverAt(unit.text, offset - unit.start, { ...options, listItem: unit.itemIndex !== undefined });
+  const result = hoverAt(unit.text, offset - unit.start, {
+    ...options,
+    listItem: unit.itemIndex !== undefined,
+  });
   return result && { markdown: result.markdown, range: shifted(result.range, unit.start) };
 }
 
@@ -35,13 +38,14 @@ export function completeInFile(
 ): CompletionCandidate[] {
   const unit = file.unitAt(offset);
   if (!unit || !inUnit(unit, offset)) return [];
-  return completeAt(unit.text, offset - unit.start, { ...options, listItem: unit.itemIndex !== undefined }).map(
-    (candidate) => ({
-      ...candidate,
-      range: shifted(candidate.range, unit.start),
-      additionalEdits: candidate.additionalEdits?.map((edit) => ({ ...edit, ...shifted(edit, unit.start) })),
-    }),
-  );
+  return completeAt(unit.text, offset - unit.start, {
+    ...options,
+    listItem: unit.itemIndex !== undefined,
+  }).map((candidate) => ({
+    ...candidate,
+    range: shifted(candidate.range, unit.start),
+    additionalEdits: candidate.additionalEdits?.map((edit) => ({ ...edit, ...shifted(edit, unit.start) })),
+  }));
 }
 
 /** The resource whose text contains `offset` (in a List, the item under it). */
@@ -73,7 +77,11 @@ export function objectRange(object: FileObject): OffsetRange {
 }
 
 /** The range of the value at `path` inside `object` (start to end of the value), in file offsets. */
-export function nodeRangeInObject(file: ManifestFile, object: FileObject, path: Path): OffsetRange | undefined {
+export function nodeRangeInObject(
+  file: ManifestFile,
+  object: FileObject,
+  path: Path,
+): OffsetRange | undefined {
   const unit = file.unitAt(object.chunkStart);
   if (!unit || unit.start !== object.chunkStart) return undefined;
   const document = parsedUnit(unit.text).find(

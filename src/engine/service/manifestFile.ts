@@ -91,8 +91,7 @@ export class ManifestFile {
   private objects: FileObject[] | undefined;
   /** The last `diagnosticsIn` result, valid while neither this file nor the workspace changed. */
   private checked:
-    | { workspace: Workspace; version: number; file: string; diagnostics: Diagnostic[] }
-    | undefined;
+    { workspace: Workspace; version: number; file: string; diagnostics: Diagnostic[] } | undefined;
   /** Cells still waiting for a result, by key. */
   private pending = new Map<string, ResultCell>();
   /** Bumped by every change of text or settings. */
@@ -265,7 +264,12 @@ export class ManifestFile {
     return this.chunks.flatMap((chunk, documentIndex): UnitView[] =>
       chunk.kind === 'document'
         ? [{ start: chunk.unit.start, text: chunk.unit.text, documentIndex }]
-        : chunk.items.map((item, itemIndex) => ({ start: item.start, text: item.text, documentIndex, itemIndex })),
+        : chunk.items.map((item, itemIndex) => ({
+            start: item.start,
+            text: item.text,
+            documentIndex,
+            itemIndex,
+          })),
     );
   }
 
@@ -338,7 +342,10 @@ export class ManifestFile {
   ): Chunk[] | undefined {
     const combined = composeEdits(edits, (start, end) => previousText.slice(start, end), previousText.length);
     // Edits that do not add up to the new text's length did not produce it: split it all instead.
-    if (!combined || previousText.length + combined.newText.length - (combined.end - combined.start) !== newLength)
+    if (
+      !combined ||
+      previousText.length + combined.newText.length - (combined.end - combined.start) !== newLength
+    )
       return undefined;
     const delta = combined.newText.length - (combined.end - combined.start);
     const region = replaceRegion(previous, combined);
@@ -354,7 +361,9 @@ export class ManifestFile {
     const regionStart = previous[region.first].start;
     const regionEnd = chunkEnd(previous[region.afterLast - 1]);
     const newRegionText = copyString(
-      previousText.slice(regionStart, combined.start) + combined.newText + previousText.slice(combined.end, regionEnd),
+      previousText.slice(regionStart, combined.start) +
+        combined.newText +
+        previousText.slice(combined.end, regionEnd),
     );
     let regionChunks = splitDocuments(newRegionText);
     // An emptied region before further chunks is no chunk at all (a full split would not make one).
@@ -377,7 +386,7 @@ export class ManifestFile {
     const itemsEnd = items[items.length - 1].end;
     // The first touched item keeps its `- ` marker; the one after the last keeps the newline before it.
     let first = -1;
-    for (let low = 0, high = items.length - 1; low <= high; ) {
+    for (let low = 0, high = items.length - 1; low <= high;) {
       const mid = (low + high) >> 1;
       if (items[mid].start + column + 2 <= edit.start) {
         first = mid;
@@ -401,7 +410,9 @@ export class ManifestFile {
       const text = copyString(regionText.slice(span.start, span.end));
       return new Unit(regionStart + span.start, text, cache.cell(text, list.context));
     });
-    const after = items.slice(afterLast).map((item) => (delta === 0 ? item : item.movedTo(item.start + delta)));
+    const after = items
+      .slice(afterLast)
+      .map((item) => (delta === 0 ? item : item.movedTo(item.start + delta)));
     return { ...list, items: [...items.slice(0, first), ...replaced, ...after] };
   }
 
@@ -428,8 +439,13 @@ function unitsOf(chunk: Chunk): readonly Unit[] {
 }
 
 function moveChunk(chunk: Chunk, delta: number): Chunk {
-  if (chunk.kind === 'document') return { ...chunk, start: chunk.start + delta, unit: chunk.unit.movedTo(chunk.start + delta) };
-  return { ...chunk, start: chunk.start + delta, items: chunk.items.map((item) => item.movedTo(item.start + delta)) };
+  if (chunk.kind === 'document')
+    return { ...chunk, start: chunk.start + delta, unit: chunk.unit.movedTo(chunk.start + delta) };
+  return {
+    ...chunk,
+    start: chunk.start + delta,
+    items: chunk.items.map((item) => item.movedTo(item.start + delta)),
+  };
 }
 
 /** The index of the last entry starting at or before `offset` (0 when none does). */

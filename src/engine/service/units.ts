@@ -102,7 +102,8 @@ function listKey(list: ListContext, text: string): string {
 export function buildChunk(start: number, text: string, cache: CellCache): Chunk {
   const layout = findListLayout(text);
   const context = layout && listContext(text, layout);
-  if (!layout || !context) return { kind: 'document', start, unit: new Unit(start, text, cache.cell(text, undefined)) };
+  if (!layout || !context)
+    return { kind: 'document', start, unit: new Unit(start, text, cache.cell(text, undefined)) };
   return {
     kind: 'list',
     start,
