@@ -5,9 +5,9 @@
 import type { Diagnostic, OffsetRange, Path, QuickFix } from '../types';
 import type { LineIndex } from '../parse/lineIndex';
 import { parseYaml, type ParsedYaml } from '../parse/parseYaml';
-import type { FileObject } from '../workspace/objects';
+import type { FileObject, WorkspaceObject } from '../workspace/objects';
 import type { UnitDiagnostic } from '../validate/validateChunk';
-import type { Chunk } from './units';
+import type { Chunk, Unit } from './units';
 import type { UnitView } from './manifestFile';
 
 /** Enough to act on; a broken file should not produce thousands of entries per document. */
@@ -33,21 +33,56 @@ export function collectDiagnostics(chunks: readonly Chunk[]): Diagnostic[] {
   return diagnostics;
 }
 
-export function collectObjects(chunks: readonly Chunk[], lines: LineIndex): FileObject[] {
+/**
+ * The objects in file order, placed: their List path, document, unit start and line. With `file`,
+ * they are made as the workspace keeps them (it takes them without copying).
+ */
+export function collectObjects(
+  chunks: readonly Chunk[],
+  lines: LineIndex,
+  file?: string,
+): FileObject[] | WorkspaceObject[] {
   const objects: FileObject[] = [];
+  const add = (unit: Unit, documentIndex: number, itemIndex: number | undefined) => {
+    const found = unit.cell.result?.objects ?? [];
+    if (found.length === 0) return;
+    // A unit before the last edit is where it was: its placed objects are still right.
+    const line = lines.positionAt(unit.start).line;
+    const { placed } = unit;
+    if (
+      placed &&
+      placed.line === line &&
+      placed.documentIndex === documentIndex &&
+      placed.itemIndex === itemIndex &&
+      placed.file === file
+    ) {
+      for (const object of placed.objects) objects.push(object);
+      return;
+    }
+    const own: FileObject[] = [];
+    for (const object of found) {
+      const placedObject: FileObject = {
+        kind: object.kind,
+        apiVersion: object.apiVersion,
+        name: object.name,
+        namespace: object.namespace,
+        value: object.value,
+        pathPrefix: itemIndex === undefined ? object.pathPrefix : ['items', itemIndex, ...object.pathPrefix],
+        range: object.range,
+        resource: object.resource,
+        documentIndex,
+        chunkStart: unit.start,
+        line: lines.positionAt(unit.start + object.range.start).line,
+      };
+      if (file !== undefined) (placedObject as WorkspaceObject).file = file;
+      own.push(placedObject);
+      objects.push(placedObject);
+    }
+    unit.placed = { documentIndex, itemIndex, line, file, objects: own };
+  };
   chunks.forEach((chunk, documentIndex) => {
-    const units = chunk.kind === 'document' ? [chunk.unit] : chunk.items;
-    units.forEach((unit, itemIndex) => {
-      for (const object of unit.cell.result?.objects ?? []) {
-        objects.push({
-          ...object,
-          pathPrefix: chunk.kind === 'list' ? ['items', itemIndex, ...object.pathPrefix] : object.pathPrefix,
-          documentIndex,
-          chunkStart: unit.start,
-          line: lines.positionAt(unit.start + object.range.start).line,
-        });
-      }
-    });
+    if (chunk.kind === 'document') add(chunk.unit, documentIndex, undefined);
+    else chunk.items.forEach((item, itemIndex) => add(item, documentIndex, itemIndex));
   });
   return objects;
 }

@@ -89,6 +89,8 @@ export class ManifestFile {
   /** Computed on demand once every unit has its result; cleared by every change. */
   private assembled: { unsuppressed: Diagnostic[]; diagnostics: Diagnostic[] } | undefined;
   private objects: FileObject[] | undefined;
+  /** The objects as the workspace keeps them, for the file key they were made for. */
+  private workspaceObjects: { file: string; objects: FileObject[] } | undefined;
   /** The last `diagnosticsIn` result, valid while neither this file nor the workspace changed. */
   private checked:
     { workspace: Workspace; version: number; file: string; diagnostics: Diagnostic[] } | undefined;
@@ -127,10 +129,13 @@ export class ManifestFile {
   /** Brings the units up to date with `text` without validating them (see `pendingJobs`). */
   sync(text: string, edits?: readonly TextEdit[]): void {
     const previous = { text: this.text, chunks: this.chunks, lines: this.lines };
-    if (text === previous.text && this.chunks.length > 0) return;
+    // (Comparing two large texts costs a scan; with edits the text is known to have changed.)
+    if ((edits === undefined || edits.length === 0) && text === previous.text && this.chunks.length > 0)
+      return;
     this.revision++;
     this.text = text;
     this.objects = undefined;
+    this.workspaceObjects = undefined;
     this.checked = undefined;
     this.assembled = undefined;
     this.fileFindings = this.checkFile(text);
@@ -155,8 +160,12 @@ export class ManifestFile {
       this.lines = new LineIndex(text);
     }
     this.pending = new Map();
+    const wait = (unit: Unit) => {
+      if (!unit.cell.result) this.pending.set(unit.cell.key, unit.cell);
+    };
     for (const chunk of this.chunks) {
-      for (const unit of unitsOf(chunk)) if (!unit.cell.result) this.pending.set(unit.cell.key, unit.cell);
+      if (chunk.kind === 'document') wait(chunk.unit);
+      else for (const item of chunk.items) wait(item);
     }
     this.lastValidatedChunks = this.pending.size;
   }
@@ -177,14 +186,19 @@ export class ManifestFile {
     if (!cell) return;
     cell.result = result;
     this.pending.delete(key);
-    if (this.pending.size === 0) this.objects = undefined;
+    if (this.pending.size === 0) {
+      this.objects = undefined;
+      this.workspaceObjects = undefined;
+    }
   }
 
   /** Validates pending units on this thread; with a deadline (performance.now()), stops after it. Returns whether all are done. */
   validatePending(deadline = Infinity): boolean {
     for (const cell of this.pending.values()) {
-      cell.result = validateJob({ key: cell.key, text: cell.text, list: cell.list }, this.settings);
-      this.pending.delete(cell.key);
+      this.complete(
+        cell.key,
+        validateJob({ key: cell.key, text: cell.text, list: cell.list }, this.settings),
+      );
       if (deadline !== Infinity && performance.now() >= deadline) break;
     }
     return this.pending.size === 0;
@@ -201,7 +215,9 @@ export class ManifestFile {
    */
   diagnosticsIn(workspace: Workspace, file: string): Diagnostic[] {
     const { unsuppressed } = this.assemble();
-    workspace.setFile(file, this.getObjects());
+    if (this.workspaceObjects?.file !== file)
+      this.workspaceObjects = { file, objects: collectObjects(this.chunks, this.lines, file) };
+    workspace.setFile(file, this.workspaceObjects.objects);
     const { checked } = this;
     if (
       checked &&

@@ -4,7 +4,7 @@
 
 import { parseYaml } from '../parse/parseYaml';
 import { findListLayout, type ListLayout } from '../parse/listLayout';
-import { isListKind, type ListContext } from '../workspace/objects';
+import { isListKind, type FileObject, type ListContext } from '../workspace/objects';
 import type { ChunkResult } from '../validate/validateChunk';
 import { asRecord } from '../util/values';
 import { SUPPRESSION_MARK } from '../../shared/suppressionSyntax';
@@ -12,15 +12,22 @@ import { SUPPRESSION_MARK } from '../../shared/suppressionSyntax';
 /** A unit's validation result, shared by every copy of the unit (it moves when text before it changes). */
 export class ResultCell {
   result: ChunkResult | undefined;
+  /** Whether the text holds an `eksnet-disable` comment (the text-wide scan is skipped otherwise). */
+  readonly mentionsSuppression: boolean;
   constructor(
     readonly key: string,
     readonly text: string,
     readonly list: ListContext | undefined,
-  ) {}
+  ) {
+    this.mentionsSuppression = text.includes(SUPPRESSION_MARK);
+  }
 }
 
 /** One validated piece of the file. Immutable except for its cell's result. */
 export class Unit {
+  /** The unit's objects as last placed in the file, reused while the unit stays where it was. */
+  placed: PlacedObjects | undefined;
+
   constructor(
     /** Offset of the unit's first character in the file. */
     readonly start: number,
@@ -35,6 +42,15 @@ export class Unit {
   movedTo(start: number): Unit {
     return new Unit(start, this.text, this.cell);
   }
+}
+
+export interface PlacedObjects {
+  documentIndex: number;
+  itemIndex: number | undefined;
+  /** Line of the unit's first character when the objects were placed. */
+  line: number;
+  file: string | undefined;
+  objects: FileObject[];
 }
 
 export interface DocumentChunk {
@@ -52,6 +68,8 @@ export interface ListChunk {
   tail: string;
   column: number;
   context: ListContext;
+  /** Whether the head or tail holds an `eksnet-disable` comment. */
+  ownLinesMentionSuppression: boolean;
 }
 
 export type Chunk = DocumentChunk | ListChunk;
@@ -64,12 +82,8 @@ export function chunkEnd(chunk: Chunk): number {
 
 /** Whether the chunk's text holds an `eksnet-disable` comment. */
 export function chunkMentionsSuppression(chunk: Chunk): boolean {
-  if (chunk.kind === 'document') return chunk.unit.text.includes(SUPPRESSION_MARK);
-  return (
-    chunk.head.includes(SUPPRESSION_MARK) ||
-    chunk.tail.includes(SUPPRESSION_MARK) ||
-    chunk.items.some((item) => item.text.includes(SUPPRESSION_MARK))
-  );
+  if (chunk.kind === 'document') return chunk.unit.cell.mentionsSuppression;
+  return chunk.ownLinesMentionSuppression || chunk.items.some((item) => item.cell.mentionsSuppression);
 }
 
 /**
@@ -104,17 +118,20 @@ export function buildChunk(start: number, text: string, cache: CellCache): Chunk
   const context = layout && listContext(text, layout);
   if (!layout || !context)
     return { kind: 'document', start, unit: new Unit(start, text, cache.cell(text, undefined)) };
+  const head = copyString(text.slice(0, layout.headEnd));
+  const tail = copyString(text.slice(layout.tailStart));
   return {
     kind: 'list',
     start,
-    head: copyString(text.slice(0, layout.headEnd)),
+    head,
     items: layout.items.map((span) => {
       const itemText = copyString(text.slice(span.start, span.end));
       return new Unit(start + span.start, itemText, cache.cell(itemText, context));
     }),
-    tail: copyString(text.slice(layout.tailStart)),
+    tail,
     column: layout.column,
     context,
+    ownLinesMentionSuppression: head.includes(SUPPRESSION_MARK) || tail.includes(SUPPRESSION_MARK),
   };
 }
 
