@@ -16,9 +16,10 @@ import type { EngineSettings } from '../settings';
 import { LineIndex } from '../parse/lineIndex';
 import { splitDocuments } from '../parse/splitDocuments';
 import { splitListItems } from '../parse/listLayout';
-import { validateChunk, validateListItem, type ChunkResult } from '../validate/validateChunk';
+import type { ChunkResult } from '../validate/validateChunk';
+import { validateJob, type ValidationJob } from '../validate/validateJob';
 import type { ResourceType } from '../route/resourceTypes';
-import type { FileObject, ListContext } from '../workspace/objects';
+import type { FileObject } from '../workspace/objects';
 import { RULES } from '../rules';
 import { ruleApplies } from '../rules/types';
 import { applySuppressions, findSuppressions } from './suppressions';
@@ -57,13 +58,6 @@ export interface FileResource extends FileObject {
   resource: ResourceType;
 }
 
-/** A unit to validate: its text and, for a List item, what it takes from its List. */
-export interface ValidationJob {
-  key: string;
-  text: string;
-  list?: ListContext;
-}
-
 /** The unit under a position, for features that work on the document or item under the cursor. */
 export interface UnitView {
   /** Offset of the unit in the file; offsets in `text` are relative to it. */
@@ -73,11 +67,6 @@ export interface UnitView {
   documentIndex: number;
   /** Set for an item of a List: its index in `items`. */
   itemIndex?: number;
-}
-
-/** Validates one unit (what a worker thread runs too). */
-export function validateJob(job: ValidationJob, settings: EngineSettings): ChunkResult {
-  return job.list ? validateListItem(job.text, job.list, settings) : validateChunk(job.text, settings);
 }
 
 export class ManifestFile {
@@ -98,17 +87,21 @@ export class ManifestFile {
   private pending = new Map<string, ResultCell>();
   /** Bumped by every change of text or settings. */
   revision = 0;
+  /** Bumped by every change of settings: results computed under other settings are refused. */
+  settingsGeneration = 0;
   /** How many units the last update had to validate (the rest came from the cache). */
   lastValidatedChunks = 0;
 
   constructor(private settings: EngineSettings) {}
 
+  /** New settings: every unit is validated again (by `update`, or by whoever runs `pendingJobs`). */
   setSettings(settings: EngineSettings): void {
     this.settings = settings;
+    this.settingsGeneration++;
     const text = this.text;
     this.chunks = [];
     this.text = '';
-    this.update(text);
+    this.sync(text);
   }
 
   getSettings(): EngineSettings {
@@ -175,15 +168,23 @@ export class ManifestFile {
     return this.pending.size === 0;
   }
 
-  /** The units that still need validating, each once. */
-  pendingJobs(): ValidationJob[] {
-    return [...this.pending.values()].map((cell) => ({ key: cell.key, text: cell.text, list: cell.list }));
+  /** The units that still need validating, each once, in file order. */
+  *pendingJobs(): Generator<ValidationJob> {
+    for (const cell of this.pending.values()) yield cell;
   }
 
-  /** Takes a result computed elsewhere (a worker thread) for a pending unit; ignored when no unit waits for it. */
-  complete(key: string, result: ChunkResult): void {
+  /** How many units still need validating. */
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  /**
+   * Takes a result computed elsewhere (a worker thread) for a pending unit. Ignored when no unit
+   * waits for it any more, or when it was computed under other settings (`generation`).
+   */
+  complete(key: string, result: ChunkResult, generation = this.settingsGeneration): void {
     const cell = this.pending.get(key);
-    if (!cell) return;
+    if (!cell || generation !== this.settingsGeneration) return;
     cell.result = result;
     this.pending.delete(key);
     if (this.pending.size === 0) {
@@ -192,13 +193,14 @@ export class ManifestFile {
     }
   }
 
-  /** Validates pending units on this thread; with a deadline (performance.now()), stops after it. Returns whether all are done. */
-  validatePending(deadline = Infinity): boolean {
+  /**
+   * Validates pending units on this thread (those `accept` takes, all by default); with a deadline
+   * (a performance.now() time) it stops once that has passed. Returns whether all are done.
+   */
+  validatePending(deadline = Infinity, accept?: (job: ValidationJob) => boolean): boolean {
     for (const cell of this.pending.values()) {
-      this.complete(
-        cell.key,
-        validateJob({ key: cell.key, text: cell.text, list: cell.list }, this.settings),
-      );
+      if (accept && !accept(cell)) continue;
+      this.complete(cell.key, validateJob(cell, this.settings));
       if (deadline !== Infinity && performance.now() >= deadline) break;
     }
     return this.pending.size === 0;

@@ -11,10 +11,10 @@ export const EXPLAIN_COMMAND = 'eksNetworking.explainPolicy';
 export function registerExplain(state: ServerState): void {
   const { connection, documents } = state;
 
-  connection.onRequest(EXPLAIN_REQUEST, (params: ExplainParams): ExplainResult => {
+  connection.onRequest(EXPLAIN_REQUEST, async (params: ExplainParams): Promise<ExplainResult> => {
     const document = documents.get(params.uri);
-    if (!document) return { title: '', markdown: '' };
-    const file = state.fileFor(document);
+    const file = document && (await state.validated(document));
+    if (!file) return { title: '', markdown: '' };
     if (params.position) {
       const resource = file.resourceAt(file.getLines().offsetAt(params.position));
       if (resource) {
@@ -29,10 +29,10 @@ export function registerExplain(state: ServerState): void {
     };
   });
 
-  connection.onCodeLens(({ textDocument }): CodeLens[] => {
+  connection.onCodeLens(async ({ textDocument }): Promise<CodeLens[]> => {
     const document = documents.get(textDocument.uri);
-    if (!document) return [];
-    const file = state.fileFor(document);
+    const file = document && (await state.validated(document));
+    if (!file) return [];
     const lines = file.getLines();
     return file
       .getResources()

@@ -20,12 +20,17 @@ export function registerHover(state: ServerState): void {
   });
 }
 
-/** Resources in open documents whose spec mentions `value` (an `sg-` or `subnet-` ID). */
+/**
+ * Resources in open documents whose spec mentions `value` (an `sg-` or `subnet-` ID). Only files
+ * already validated are looked at: hover never waits for validation.
+ */
 function findUses(state: ServerState, value: string): string[] {
   const uses: string[] = [];
   for (const document of state.documents.all()) {
     if (!document.getText().includes(value)) continue;
-    for (const resource of state.fileFor(document).getResources()) {
+    const file = state.fileFor(document);
+    if (!file.validated) continue;
+    for (const resource of file.getResources()) {
       if (!JSON.stringify(resource.value.spec ?? {}).includes(JSON.stringify(value))) continue;
       const name = `${resource.kind} ${resource.namespace ? `${resource.namespace}/` : ''}${resource.name ?? '(unnamed)'}`;
       if (!uses.includes(name)) uses.push(name);

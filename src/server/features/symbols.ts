@@ -8,10 +8,10 @@ import { toRange } from '../convert';
 
 export function registerSymbols(state: ServerState): void {
   const { connection, documents } = state;
-  connection.onDocumentSymbol(({ textDocument }) => {
+  connection.onDocumentSymbol(async ({ textDocument }) => {
     const document = documents.get(textDocument.uri);
-    if (!document) return [];
-    const file = state.fileFor(document);
+    const file = document && (await state.validated(document));
+    if (!file) return [];
     return file.symbols().map((symbol) => toSymbol(file.getLines(), symbol));
   });
 }
