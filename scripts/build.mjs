@@ -22,4 +22,10 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // Validation worker threads of the server (and the CLI), started from dist/ by validationPool.ts.
+  build({
+    ...common,
+    entryPoints: ['src/engine/service/validationWorker.ts'],
+    outfile: 'dist/validationWorker.js',
+  }),
 ]);

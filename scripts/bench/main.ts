@@ -3,18 +3,20 @@
 // engine alone, the CLI, activation and the .vsix, then prints the table and writes
 // docs/performance.md. Started by scripts/bench/run.mjs, which builds what it measures first.
 //
-// Options: --sizes 10,100,1000,5000  --samples 20  --phase-budget-s 60  --no-write  --skip-yaml-ls
-//          --connectivity 2000x500 (workloads x policies for the connectivity analysis; 0 skips it)
-//          --report-only (re-render docs/performance.md from the last run's results)
+// Options: see HELP below (`npm run bench -- --help`).
 
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { generateNetworkPolicies } from './generateManifests';
+import { generateKubectlList } from './generateList';
 import {
   findAnchors,
+  findListAnchors,
+  measureDuringValidation,
   measureOpen,
   measureServer,
+  type EditAnchors,
   type ScenarioLimits,
   type ServerResult,
   type ServerSpec,
@@ -32,6 +34,20 @@ import {
   type SizeResult,
 } from './report';
 
+const HELP = `npm run bench -- [options]
+  --sizes 10,100,1000,5000   multi-document files to measure (documents per file)
+  --list-items 1000          a kubectl List dump of this many items (0 skips it)
+  --samples 20               edits and requests per phase
+  --open-runs 3              fresh servers per open measurement (median)
+  --phase-budget-s 60        a phase stops early after this long (the slower server reaches it)
+  --connectivity 2000x500    workloads x policies for the connectivity analysis (0 skips it)
+  --skip-yaml-ls             measure our server only
+  --no-write                 print the results, leave docs/performance.md alone
+  --quick                    development run: --sizes 100,1000 --list-items 1000 --samples 8
+                             --open-runs 1 --connectivity 0 --no-write
+  --report-only              re-render docs/performance.md from the last run's results
+Environment: EKSNET_VALIDATION_WORKERS=N sets the server's worker threads (0: none).`;
+
 interface Options {
   root: string;
   /** The build under test: its dist/ and its .vsix (run.mjs packages a private copy of the project). */
@@ -45,6 +61,8 @@ interface Options {
   yamlLanguageServer: boolean;
   /** `WORKLOADSxPOLICIES`, or `0` to skip. */
   connectivity: string;
+  listItems: number;
+  openRuns: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -53,23 +71,30 @@ function parseOptions(argv: string[]): Options {
     return index === -1 ? undefined : argv[index + 1];
   };
   const root = value('--root') ?? process.cwd();
+  const quick = argv.includes('--quick');
   return {
     root,
     build: value('--build') ?? root,
     vsix: value('--vsix') ?? join(root, 'eks-networking.vsix'),
     work: value('--work') ?? join(root, '.cache', 'bench'),
-    sizes: (value('--sizes') ?? '10,100,1000,5000').split(',').map(Number),
+    sizes: (value('--sizes') ?? (quick ? '100,1000' : '10,100,1000,5000')).split(',').map(Number),
     // Edits alternate between adding and removing a mistake, so a phase must end on an even count to
     // leave the text as it found it.
-    samples: Math.max(2, 2 * Math.ceil(Number(value('--samples') ?? 20) / 2)),
+    samples: Math.max(2, 2 * Math.ceil(Number(value('--samples') ?? (quick ? 8 : 20)) / 2)),
     phaseBudgetMs: Number(value('--phase-budget-s') ?? 60) * 1000,
-    write: !argv.includes('--no-write'),
+    write: !argv.includes('--no-write') && !quick,
     yamlLanguageServer: !argv.includes('--skip-yaml-ls'),
-    connectivity: value('--connectivity') ?? '2000x500',
+    connectivity: value('--connectivity') ?? (quick ? '0' : '2000x500'),
+    listItems: Number(value('--list-items') ?? 1000),
+    openRuns: Number(value('--open-runs') ?? (quick ? 1 : 3)),
   };
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--help')) {
+    log(HELP);
+    return;
+  }
   const options = parseOptions(process.argv.slice(2));
   if (process.argv.includes('--report-only')) {
     // Re-renders docs/performance.md from the last run's results (after editing report.ts).
@@ -108,28 +133,30 @@ async function main(): Promise<void> {
     publishesVersion: false,
   };
 
+  const scenarios: Scenario[] = options.sizes.map((documents) => documentsScenario(documents));
+  if (options.listItems > 0) scenarios.push(listScenario(options.listItems));
+  // Requests while a whole file is validated: in the largest multi-document file and in the List.
+  const largest = Math.max(...options.sizes);
   const results: SizeResult[] = [];
-  for (const documents of options.sizes) {
-    const middle = documents >> 1;
-    const generated = generateNetworkPolicies({ documents, clean: new Set([middle, documents - 1]) });
-    const file = join(filesDirectory, `networkpolicies-${documents}.yaml`);
-    writeFileSync(file, generated.text);
+  for (const scenario of scenarios) {
+    const { documents, text, anchors } = scenario;
+    const file = join(filesDirectory, scenario.fileName);
+    writeFileSync(file, text);
     // Not the file's real path: yaml-language-server's glob matching skips dot-folders like .cache.
-    const uri = `file:///bench/networkpolicies-${documents}.yaml`;
-    const anchors = findAnchors(generated.text, middle);
-    log(`\n${documents} documents (${(generated.text.length / 1e6).toFixed(2)} MB)`);
+    const uri = `file:///bench/${scenario.fileName}`;
+    log(`\n${scenario.label} (${(text.length / 1e6).toFixed(2)} MB)`);
 
-    // Opening is measured OPEN_RUNS times in fresh processes (median), the floor likewise: one cold
-    // run is easily disturbed on a busy 2-core machine.
+    // Opening is measured in fresh processes (median), the floor likewise: one cold run is easily
+    // disturbed on a busy 2-core machine.
     const parseMs = summarize(
-      Array.from({ length: OPEN_RUNS }, () => coldParseMs(options.root, file)),
+      Array.from({ length: options.openRuns }, () => coldParseMs(options.root, file)),
     ).median;
     log(`  bare yaml parse: ${parseMs.toFixed(0)} ms`);
-    const oursResult = await measureServer(ours, uri, generated.text, anchors, limits);
-    await repeatOpen(ours, oursResult, uri, generated.text, limits.timeoutMs, OPEN_RUNS);
+    const oursResult = await measureServer(ours, uri, text, anchors, limits);
+    await repeatOpen(ours, oursResult, uri, text, limits.timeoutMs, options.openRuns);
     log(`  ${oursResult.name}: ${JSON.stringify(oursResult)}`);
     const theirsResult = options.yamlLanguageServer
-      ? await measureServer(theirs, uri, generated.text, anchors, limits)
+      ? await measureServer(theirs, uri, text, anchors, limits)
       : undefined;
     // yaml-language-server's open takes long at the larger sizes; it is repeated where that is affordable.
     if (theirsResult)
@@ -137,21 +164,30 @@ async function main(): Promise<void> {
         theirs,
         theirsResult,
         uri,
-        generated.text,
+        text,
         limits.timeoutMs,
-        documents <= 1000 ? OPEN_RUNS : 1,
+        documents <= 1000 ? options.openRuns : 1,
       );
     if (theirsResult) log(`  ${theirsResult.name}: ${JSON.stringify(theirsResult)}`);
-    const engine = engineEditTimes(generated.text, anchors.middleProtocol, options.samples);
+    let during: SizeResult['during'];
+    if (scenario.kind === 'list' || documents === largest) {
+      during = { ours: await measureDuringValidation(ours, uri, text, anchors, limits.timeoutMs) };
+      if (options.yamlLanguageServer)
+        during.theirs = await measureDuringValidation(theirs, uri, text, anchors, limits.timeoutMs);
+      log(`  during validation: ${JSON.stringify(during)}`);
+    }
+    const engine = engineEditTimes(text, anchors.middleProtocol, options.samples);
     const cli = cliThroughput(join(options.build, 'dist', 'cli.js'), file, documents);
     log(`  engine edit: ${JSON.stringify(engine)}; cli: ${JSON.stringify(cli)}`);
     results.push({
+      kind: scenario.kind,
       documents,
-      bytes: generated.text.length,
-      injectedMistakes: generated.injectedMistakes,
+      bytes: text.length,
+      injectedMistakes: scenario.injectedMistakes,
       parseMs,
       ours: oursResult,
       theirs: theirsResult,
+      during,
       engineEdit: engine,
       cli,
     });
@@ -203,7 +239,45 @@ async function main(): Promise<void> {
   }
 }
 
-const OPEN_RUNS = 3;
+interface Scenario {
+  kind: 'documents' | 'list';
+  label: string;
+  fileName: string;
+  /** Documents, or items of the List. */
+  documents: number;
+  text: string;
+  anchors: EditAnchors;
+  injectedMistakes: number;
+}
+
+function documentsScenario(documents: number): Scenario {
+  const middle = documents >> 1;
+  const generated = generateNetworkPolicies({ documents, clean: new Set([middle, documents - 1]) });
+  return {
+    kind: 'documents',
+    label: `${documents} documents`,
+    fileName: `networkpolicies-${documents}.yaml`,
+    documents,
+    text: generated.text,
+    anchors: findAnchors(generated.text, middle),
+    injectedMistakes: generated.injectedMistakes,
+  };
+}
+
+/** `kubectl get networkpolicy -A -o yaml` of a cluster with `items` policies. */
+function listScenario(items: number): Scenario {
+  const middle = items >> 1;
+  const generated = generateKubectlList({ items, clean: new Set([middle, items - 1]) });
+  return {
+    kind: 'list',
+    label: `kind: List of ${items} items`,
+    fileName: `networkpolicy-list-${items}.yaml`,
+    documents: items,
+    text: generated.text,
+    anchors: findListAnchors(generated.text, middle),
+    injectedMistakes: generated.injectedMistakes,
+  };
+}
 
 /** Adds `runs - 1` more fresh-server opens to a result and keeps the median. */
 async function repeatOpen(

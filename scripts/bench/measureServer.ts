@@ -166,6 +166,92 @@ export async function measureOpen(
   }
 }
 
+export interface DuringValidation {
+  /** Round trips of hover and completion requests sent one after another while the file was validated. */
+  hover: Stats;
+  completion: Stats;
+  /** From `didOpen` until the first diagnostics (the validation the requests were answered during). */
+  validationMs: number;
+}
+
+/**
+ * Opens the file in a fresh server and, without waiting, sends hover and completion requests one
+ * after another (each as soon as the previous one is answered) until the first diagnostics arrive:
+ * how interactive requests fare while the whole file is being validated.
+ */
+export async function measureDuringValidation(
+  spec: ServerSpec,
+  uri: string,
+  text: string,
+  anchors: EditAnchors,
+  timeoutMs: number,
+): Promise<DuringValidation> {
+  const session = new LspSession(spec.command, spec.session);
+  try {
+    await session.initialize(spec.initializationOptions);
+    if (spec.settings !== undefined) await session.changeConfiguration(spec.settings, timeoutMs);
+    const sequence = session.nextSequence;
+    const started = performance.now();
+    let done = false;
+    const published = session
+      .waitForPublish(uri, sequence, (params) => !spec.publishesVersion || params.version === 1, timeoutMs)
+      .then((publish) => {
+        done = true;
+        return publish.at - started;
+      });
+    await session.open(uri, text);
+    const hover: number[] = [];
+    const completion: number[] = [];
+    for (let turn = 0; !done && performance.now() - started < timeoutMs; turn++) {
+      const [method, position, samples] =
+        turn % 2 === 0
+          ? (['textDocument/hover', anchors.hover, hover] as const)
+          : (['textDocument/completion', anchors.completion, completion] as const);
+      const { ms } = await session.timedRequest(method, { textDocument: { uri }, position });
+      // A request answered after validation ended was not answered during it.
+      if (!done) samples.push(ms);
+    }
+    return { hover: summarize(hover), completion: summarize(completion), validationMs: await published };
+  } finally {
+    await session.shutdown();
+  }
+}
+
+/** Finds the scenario's positions in a kubectl List dump made by `generateKubectlList`. */
+export function findListAnchors(text: string, middleItem: number): EditAnchors {
+  const lines = text.split('\n');
+  const itemStarts = lines.flatMap((line, index) => (line.startsWith('- apiVersion:') ? [index] : []));
+  const within = (item: number, pattern: RegExp, last = false): { line: number; match: RegExpExecArray } => {
+    const end = itemStarts[item + 1] ?? lines.length;
+    let found: { line: number; match: RegExpExecArray } | undefined;
+    for (let line = itemStarts[item]; line < end; line++) {
+      const match = pattern.exec(lines[line]);
+      if (match) {
+        found = { line, match };
+        if (!last) break;
+      }
+    }
+    if (!found) throw new Error(`no line matching ${pattern} in item ${item}`);
+    return found;
+  };
+  // The ingress port's protocol: the last `protocol: TCP` of the item.
+  const protocolIn = (item: number): Position => {
+    const { line, match } = within(item, /^(\s+protocol: )TCP$/, true);
+    return { line, character: match[1].length + 3 };
+  };
+  const hover = within(middleItem, /^( {4})podSelector:/);
+  const completion = within(middleItem, /^( {4})policyTypes:/);
+  // The only `app:` at this depth is the one in spec.podSelector.matchLabels.
+  const selector = within(middleItem, /^( {8}app: )/);
+  return {
+    endProtocol: protocolIn(itemStarts.length - 1),
+    middleProtocol: protocolIn(middleItem),
+    hover: { line: hover.line, character: hover.match[1].length + 4 },
+    completion: { line: completion.line, character: completion.match[1].length + 3 },
+    selectorCompletion: { line: selector.line, character: selector.match[1].length },
+  };
+}
+
 /** Finds the scenario's positions in a file made by `generateNetworkPolicies`. */
 export function findAnchors(text: string, middleDocument: number): EditAnchors {
   const lines = text.split('\n');

@@ -18,7 +18,6 @@ import {
   documentSymbols,
   explainFile,
   fixAllEdits,
-  hoverAt,
   type OutlineSymbol,
 } from '../../src/engine/editing';
 
@@ -145,16 +144,10 @@ export function checkText(text: string, options: CheckOptions): Problem[] {
     for (const candidate of candidates?.items ?? []) {
       outOfRange(`completeInFile(${offset})`, [candidate.range, ...(candidate.additionalEdits ?? [])]);
     }
-    const found = file.chunkAt(offset);
-    if (found) {
-      const local = offset - found.chunk.start;
-      const hover = timed(`hoverAt(${offset})`, options, problems, () =>
-        hoverAt(found.chunk.text, local, { settings }),
-      );
-      if (hover) {
-        const detail = rangeProblem(hover.range, found.chunk.text.length);
-        if (detail) problems.push({ type: 'range', entryPoint: `hoverAt(${offset})`, detail });
-      }
+    const hover = timed(`hoverAt(${offset})`, options, problems, () => file.hoverAt(offset, { settings }));
+    if (hover) {
+      const detail = rangeProblem(hover.range, text.length);
+      if (detail) problems.push({ type: 'range', entryPoint: `hoverAt(${offset})`, detail });
     }
   }
   return problems;

@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { productVersion } from '../shared/version';
 import { EditJournal, parseServerSettings, ServerState } from './state';
+import { ValidationPool } from '../engine/service/validationPool';
 import { guardRequests } from './guard';
 import { registerDiagnostics } from './features/diagnostics';
 import { registerCodeActions } from './features/codeActions';
@@ -24,7 +25,7 @@ export function startServer(connection: Connection): void {
   const journal = new EditJournal();
   const documents = new TextDocuments(journal);
   // Features register through the guarded connection: a request that throws is logged and answered with an error.
-  const state = new ServerState(guardRequests(connection), documents, journal);
+  const state = new ServerState(guardRequests(connection), documents, journal, validationPool());
   let canPullConfiguration = false;
 
   connection.onInitialize((params): InitializeResult => {
@@ -82,9 +83,23 @@ export function startServer(connection: Connection): void {
     void refreshSettings(pushed);
   });
 
-  // The workspace scan must not outlive the session.
-  connection.onShutdown(() => workspaceFiles.dispose());
+  // The workspace scan and the validation workers must not outlive the session.
+  connection.onShutdown(() => {
+    workspaceFiles.dispose();
+    state.validation.dispose();
+  });
 
   documents.listen(connection);
   connection.listen();
+}
+
+/**
+ * Worker threads for validating large files; EKSNET_VALIDATION_WORKERS sets how many (0: none, all
+ * validation on the server's thread), for measuring and for machines where threads are scarce.
+ */
+function validationPool(): ValidationPool | undefined {
+  const configured = process.env.EKSNET_VALIDATION_WORKERS;
+  const size = configured === undefined || configured === '' ? undefined : Number(configured);
+  if (size !== undefined && !(Number.isInteger(size) && size > 0)) return undefined;
+  return new ValidationPool({ size });
 }

@@ -14,11 +14,14 @@ import {
   ManifestFile,
   withDefaults,
   Workspace,
+  type Diagnostic,
   type EngineSettings,
   type FileObject,
   type TextEdit,
 } from '../engine';
+import type { ValidationPool } from '../engine/service/validationPool';
 import { parseSettings } from '../shared/settings';
+import { ValidationScheduler } from './validation';
 
 export interface ServerSettings {
   validateEnabled: boolean;
@@ -48,15 +51,24 @@ export class ServerState {
   private scanned = new Map<string, readonly FileObject[]>();
   /** The background scan of the workspace folders, asked to look again now and then. */
   scan?: { refresh(): void };
+  /** Validates what edits leave unvalidated, in the background (see validation.ts). */
+  readonly validation: ValidationScheduler;
 
   constructor(
     readonly connection: Connection,
     readonly documents: TextDocuments<TextDocument>,
     /** The edits behind each version, when `documents` was made with this journal. */
     private readonly journal?: EditJournal,
-  ) {}
+    pool?: ValidationPool,
+  ) {
+    this.validation = new ValidationScheduler(this, pool);
+  }
 
-  /** The file's validation state brought up to date with the document's current text. */
+  /**
+   * The file brought up to date with the document's current text: its units follow the text, but
+   * what changed may not be validated yet (that is the scheduler's work; see `validated`). Cheap,
+   * so every request may call it.
+   */
   fileFor(document: TextDocument): ManifestFile {
     let file = this.files.get(document.uri);
     if (!file) {
@@ -66,18 +78,29 @@ export class ServerState {
       const path = pathOf(document.uri);
       if (path !== undefined) this.workspace.deleteFile(scannedKey(path));
       this.journal?.take(document.uri, undefined);
-      file.update(document.getText());
+      file.sync(document.getText());
       versions.set(file, document.version);
     } else if (versions.get(file) !== document.version) {
-      file.update(document.getText(), this.journal?.take(document.uri, versions.get(file)));
+      file.sync(document.getText(), this.journal?.take(document.uri, versions.get(file)));
       versions.set(file, document.version);
     }
     return file;
   }
 
+  /** The document's file once validated at its current text (undefined when it was closed meanwhile). */
+  validated(document: TextDocument): Promise<ManifestFile | undefined> {
+    return this.validation.validated(document.uri);
+  }
+
   /** The document's diagnostics, with the cross-resource checks across the workspace applied. */
-  diagnosticsFor(document: TextDocument) {
-    return this.fileFor(document).diagnosticsIn(this.workspace, document.uri);
+  async diagnosticsFor(document: TextDocument): Promise<Diagnostic[]> {
+    const file = await this.validated(document);
+    return file ? file.diagnosticsIn(this.workspace, document.uri) : [];
+  }
+
+  /** The files of the open documents. */
+  openFiles(): IterableIterator<ManifestFile> {
+    return this.files.values();
   }
 
   forget(uri: string): void {

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineIndex, ManifestFile, lintText, withDefaults, type TextEdit } from '../../src/engine';
 import { generateNetworkPolicies, seededRandom, type Random } from '../../scripts/bench/generateManifests';
+import { generateKubectlList } from '../../scripts/bench/generateList';
 import { LspTestClient } from '../support/lspClient';
 import { FIXTURES } from '../support/paths';
 
@@ -34,12 +35,16 @@ const SNIPPETS = [
   '...\n',
   '"',
   '[',
+  '- apiVersion: networking.k8s.io/v1\n  kind: NetworkPolicy\n',
+  '\n- ',
+  'items:\n',
+  'kind: List\n',
 ];
 
 function randomOffset(random: Random, text: string): number {
-  // Half of the edits land next to a `---` marker or a line start.
+  // Half of the edits land next to a `---` marker, a List item's dash or a line start.
   if (random() < 0.5) {
-    const markers = [...text.matchAll(/^---/gm)].map((match) => match.index ?? 0);
+    const markers = [...text.matchAll(/^(?:---|- |items:|kind: List)/gm)].map((match) => match.index ?? 0);
     const lineStarts = [...text.matchAll(/\n/g)].map((match) => (match.index ?? 0) + 1);
     const anchors = random() < 0.6 && markers.length > 0 ? markers : lineStarts;
     if (anchors.length > 0) {
@@ -78,11 +83,34 @@ function observable(file: ManifestFile, text: string) {
       .getDiagnostics()
       .map((d) => [lines.positionAt(d.range.start), lines.positionAt(d.range.end)]),
     lineStarts: Array.from({ length: lines.lineCount }, (_, line) => lines.lineStart(line)),
-    chunks: probes.map((offset) => file.chunkAt(offset)),
+    units: probes.map((offset) => file.unitAt(offset)),
   };
 }
 
-function checkRandomEdits(name: string, initial: string, seed: number, steps: number): void {
+/** Typing inside an indented line (a value or a nested key), as most edits in a List are. */
+function typingEdit(random: Random, text: string): TextEdit {
+  const lines = [...text.matchAll(/^ {2,}\S.*$/gm)].map((match) => ({
+    first: (match.index ?? 0) + match[0].length - match[0].trimStart().length,
+    end: (match.index ?? 0) + match[0].length,
+  }));
+  if (lines.length === 0) return randomEdit(random, text);
+  const line = lines[Math.floor(random() * lines.length)];
+  const start = Math.min(line.end, line.first + Math.floor(random() * 12));
+  const inLine = SNIPPETS.filter((snippet) => !snippet.includes('\n'));
+  const snippet = inLine[Math.floor(random() * inLine.length)];
+  if (random() < 0.6 || start === line.end)
+    return { start, end: start, newText: random() < 0.5 ? 'x' : snippet };
+  return { start, end: Math.min(line.end, start + 1 + Math.floor(random() * 3)), newText: '' };
+}
+
+function checkRandomEdits(
+  name: string,
+  initial: string,
+  seed: number,
+  steps: number,
+  makeEdit: (random: Random, text: string) => TextEdit = randomEdit,
+): number {
+  let itemByItem = 0;
   const random = seededRandom(seed);
   const file = new ManifestFile(SETTINGS);
   file.update(initial);
@@ -92,11 +120,12 @@ function checkRandomEdits(name: string, initial: string, seed: number, steps: nu
     const count = random() < 0.8 ? 1 : 2 + Math.floor(random() * 3);
     const edits: TextEdit[] = [];
     for (let i = 0; i < count; i++) {
-      const edit = randomEdit(random, text);
+      const edit = makeEdit(random, text);
       edits.push(edit);
       text = apply(text, edit);
     }
     file.update(text, edits);
+    if (file.units().some((unit) => unit.itemIndex !== undefined)) itemByItem++;
     const fresh = new ManifestFile(SETTINGS);
     fresh.update(text);
     assert.deepEqual(
@@ -105,6 +134,7 @@ function checkRandomEdits(name: string, initial: string, seed: number, steps: nu
       `${name}, seed ${seed}, step ${step}: edits ${JSON.stringify(edits)} changed the result`,
     );
   }
+  return itemByItem;
 }
 
 function fixtureFiles(directory: string): string[] {
@@ -133,6 +163,18 @@ test('random edits to generated NetworkPolicy files give exactly the diagnostics
     const { text } = generateNetworkPolicies({ documents: 12, seed, mistakeRate: 0.4 });
     checkRandomEdits('generated', text, seed, 80);
   }
+});
+
+test('random edits to kubectl List dumps give exactly the diagnostics of a full validation', () => {
+  const list = generateKubectlList({ items: 10, seed: 4, mistakeRate: 0.4 }).text;
+  checkRandomEdits('List', list, 4, 60);
+  // Typing in values and keys: the List stays a List, so this exercises the item-by-item updates.
+  const typed = checkRandomEdits('List, typing', list, 5, 120, typingEdit);
+  assert.ok(typed > 100, `only ${typed} of 120 steps kept the List item by item`);
+  // A List between `---` documents, as a concatenated GitOps folder may hold one.
+  const documents = generateNetworkPolicies({ documents: 4, seed: 6, mistakeRate: 0.5 }).text;
+  const mixed = `${documents}---\n${generateKubectlList({ items: 6, seed: 6, mistakeRate: 0.5 }).text}${documents}`;
+  checkRandomEdits('documents and a List', mixed, 6, 80);
 });
 
 for (const folder of ['engine', 'schemas', 'rules']) {

@@ -13,7 +13,6 @@ import {
   completeInFile,
   documentSymbols,
   explainFile,
-  hoverAt,
   WorkspaceLabels,
 } from '../../src/engine/editing';
 import { SUPER_LINEAR_INPUTS, type SuperLinearInput } from './inputs';
@@ -44,7 +43,6 @@ function entryPoints(input: SuperLinearInput, text: string): Record<string, () =
   file.update(text);
   const labels = new WorkspaceLabels();
   collectLabels(text, labels);
-  const chunk = file.chunkAt(offset)!.chunk;
   return {
     lint: () => lintText(text),
     'typing a character': () => {
@@ -55,7 +53,7 @@ function entryPoints(input: SuperLinearInput, text: string): Record<string, () =
     },
     'reading workspace labels': () => collectLabels(text, new WorkspaceLabels()),
     completion: () => completeInFile(file, offset, { labels: () => [labels] }),
-    hover: () => hoverAt(chunk.text, offset - chunk.start, { settings }),
+    hover: () => file.hoverAt(offset, { settings }),
     outline: () => documentSymbols(file),
     explain: () => explainFile(file, settings, file.getDiagnostics()),
   };

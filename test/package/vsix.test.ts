@@ -13,7 +13,7 @@ const ALLOWED = [
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
   /^SECURITY\.md$/,
-  /^dist\/(extension|server|cli)\.js$/,
+  /^dist\/(extension|server|cli|validationWorker)\.js$/,
   /^schemas\/[\w.-]+\.json$/,
   /^snippets\/[\w.-]+\.json$/,
   /^docs\/images\/[\w.-]+\.png$/,
@@ -38,6 +38,8 @@ test('the .vsix lists only dist bundles, schemas, snippets and the documents', (
   for (const required of [
     'dist/extension.js',
     'dist/server.js',
+    // The server's (and the CLI's) validation worker threads start from this file.
+    'dist/validationWorker.js',
     'package.json',
     'README.md',
     'CHANGELOG.md',

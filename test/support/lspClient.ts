@@ -21,6 +21,8 @@ export interface LspClientOptions {
   settings?: Record<string, unknown>;
   /** Answer workspace/configuration requests with these settings (as VS Code would). */
   pullSettings?: boolean;
+  /** Extra environment variables for the server process. */
+  env?: Record<string, string>;
 }
 
 export class LspTestClient {
@@ -33,7 +35,10 @@ export class LspTestClient {
   initializeResult?: InitializeResult;
 
   constructor(private readonly options: LspClientOptions = {}) {
-    this.process = spawn(process.execPath, [join(DIST, 'server.js'), '--stdio'], { stdio: 'pipe' });
+    this.process = spawn(process.execPath, [join(DIST, 'server.js'), '--stdio'], {
+      stdio: 'pipe',
+      env: { ...process.env, ...options.env },
+    });
     this.process.stderr.on('data', (chunk: Buffer) => {
       this.stderr += chunk.toString();
     });

@@ -34,6 +34,8 @@ export interface CompletionCandidate {
 export interface CompletionOptions {
   /** Labels seen in the workspace, one set per file; called only when the cursor is in a selector. */
   labels?: () => readonly WorkspaceLabels[];
+  /** `text` is one item of a List on its own (see `readCursor`). */
+  listItem?: boolean;
 }
 
 export interface CompletionResult {
@@ -45,7 +47,7 @@ export interface CompletionResult {
 /** Completion candidates for chunk-relative `offset` in one document chunk's `text`. */
 export function completeAt(text: string, offset: number, options: CompletionOptions = {}): CompletionResult {
   const labels = new LabelQuery(options.labels);
-  const candidates = candidatesAt(text, offset, labels);
+  const candidates = candidatesAt(text, offset, labels, options.listItem);
   // Right after `key:` or a bare `-`, YAML needs a space before the inserted text.
   const items = candidates.map((candidate) =>
     /[:-]/.test(text[candidate.range.start - 1] ?? '')
@@ -55,8 +57,13 @@ export function completeAt(text: string, offset: number, options: CompletionOpti
   return { items, isIncomplete: labels.incomplete };
 }
 
-function candidatesAt(text: string, offset: number, labels: LabelQuery): CompletionCandidate[] {
-  const doc = readCursor(text, offset);
+function candidatesAt(
+  text: string,
+  offset: number,
+  labels: LabelQuery,
+  listItem: boolean | undefined,
+): CompletionCandidate[] {
+  const doc = readCursor(text, offset, listItem);
   const place = doc.place;
   if (!place) return [];
   const schemas = getSchemaRegistry();

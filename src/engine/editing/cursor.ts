@@ -48,8 +48,12 @@ export interface DocumentAtCursor {
   place?: CursorPlace;
 }
 
-/** Reads the document (`text`, one `---` chunk) around chunk-relative `offset`. */
-export function readCursor(text: string, offset: number): DocumentAtCursor {
+/**
+ * Reads the document (`text`, one `---` chunk) around chunk-relative `offset`. With `listItem`,
+ * `text` is one item of a List on its own (`- apiVersion: …` and the lines under it), as the file
+ * model cuts Lists: the resource is that item.
+ */
+export function readCursor(text: string, offset: number, listItem = false): DocumentAtCursor {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const newline = text.indexOf('\n', offset);
   const lineEnd = newline === -1 ? text.length : newline;
@@ -60,7 +64,13 @@ export function readCursor(text: string, offset: number): DocumentAtCursor {
 
   let resourceNode = outline.root;
   let pathPrefix: Path = [];
-  if (rootValue(outline, 'kind') === 'List' && node) {
+  if (listItem && node) {
+    const item = rootItemOf(node);
+    if (item) {
+      resourceNode = item;
+      pathPrefix = [0];
+    }
+  } else if (rootValue(outline, 'kind') === 'List' && node) {
     // `kubectl get networkpolicy -o yaml` prints a List: work on the item under the cursor.
     const item = listItemOf(node);
     if (item) {
@@ -106,6 +116,13 @@ function listItemOf(node: OutlineNode): { node: OutlineNode; index: number } | u
     }
   }
   return undefined;
+}
+
+/** The root-level list item that contains `node`. */
+function rootItemOf(node: OutlineNode): OutlineNode | undefined {
+  let current = node;
+  while (current.parent && current.parent.kind !== 'root') current = current.parent;
+  return current.kind === 'item' && current.parent?.kind === 'root' ? current : undefined;
 }
 
 function relativeTo(place: CursorPlace, prefix: Path): CursorPlace | undefined {

@@ -25,10 +25,12 @@ export interface HoverOptions {
   settings: EngineSettings;
   /** Where else a value (an `sg-`/`subnet-` ID) appears: resource titles by value. */
   findUses?: (value: string) => string[];
+  /** `text` is one item of a List on its own (see `readCursor`). */
+  listItem?: boolean;
 }
 
 export function hoverAt(text: string, offset: number, options: HoverOptions): HoverResult | undefined {
-  const doc = readCursor(text, offset);
+  const doc = readCursor(text, offset, options.listItem);
   const place = doc.place;
   if (!place || !doc.resource) return undefined;
   const value = asRecord(valueAt(documentValue(text), doc.pathPrefix));

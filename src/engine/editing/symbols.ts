@@ -3,8 +3,7 @@
 
 import type { ManifestFile } from '../service/manifestFile';
 import type { OffsetRange } from '../types';
-import { parseYaml } from '../parse/parseYaml';
-import { findNodeAtPath, nodeRange } from '../parse/yamlPath';
+import { nodeRangeInObject, objectRange } from '../service/fileFeatures';
 import { asList, asRecord } from '../util/values';
 import { peerPhrase, portsPhrase } from './explain/networkPolicy';
 import { joinWords } from './explain/words';
@@ -21,23 +20,10 @@ export interface OutlineSymbol {
 
 export function documentSymbols(file: ManifestFile): OutlineSymbol[] {
   const text = file.getText();
-  const parsedChunks = new Map<number, ReturnType<typeof parseYaml>>();
   return file.getResources().map((resource) => {
-    const chunkStart = resource.chunkStart;
-    let parsed = parsedChunks.get(chunkStart);
-    if (!parsed) {
-      const chunk = file.chunkAt(chunkStart)?.chunk;
-      parsed = parseYaml(chunk?.text ?? '');
-      parsedChunks.set(chunkStart, parsed);
-    }
-    const root = parsed[0]?.document.contents;
-    const shift = (range: OffsetRange | undefined): OffsetRange | undefined =>
-      range ? { start: range.start + chunkStart, end: range.end + chunkStart } : undefined;
-    const range = shift(resource.range) ?? { start: chunkStart, end: chunkStart };
-    const at = (path: (string | number)[]) => findNodeAtPath(root, [...resource.pathPrefix, ...path]);
-    const nameLocation = at(['metadata', 'name']);
-    const selectionRange =
-      shift(nodeRange(nameLocation?.value)) ?? shift(nodeRange(at(['kind'])?.value)) ?? range;
+    const range = objectRange(resource);
+    const at = (path: (string | number)[]) => nodeRangeInObject(file, resource, path);
+    const selectionRange = at(['metadata', 'name']) ?? at(['kind']) ?? range;
     const scope = resource.namespace ? `${resource.namespace}/` : '';
     const children: OutlineSymbol[] = [];
     if (resource.kind === 'NetworkPolicy') {
@@ -47,7 +33,7 @@ export function documentSymbols(file: ManifestFile): OutlineSymbol[] {
         ['egress', 'to', 'Egress'],
       ] as const) {
         asList(spec[key]).forEach((raw, index) => {
-          const ruleRange = shift(nodeRange(at(['spec', key, index])?.value));
+          const ruleRange = at(['spec', key, index]);
           if (!ruleRange) return;
           const rule = asRecord(raw);
           const peers = asList(rule[peersKey]).map((peer) => peerPhrase(asRecord(peer), resource.namespace));

@@ -62,18 +62,43 @@ export function nodeRange(node: unknown): OffsetRange | undefined {
   return { start: range[0], end: Math.max(range[1], range[0]) };
 }
 
+/** The ranges of the value and of the key (when the last step is a key) found at a path. */
+export interface PathRanges {
+  value: OffsetRange | undefined;
+  key: OffsetRange | undefined;
+}
+
 /**
  * The range a diagnostic about `path` should underline: the value when `prefer` is 'value' and a
  * value exists, else the key; walks up to the nearest existing ancestor when the path is missing.
  */
 export function rangeForPath(root: unknown, path: Path, prefer: 'key' | 'value'): OffsetRange {
+  return rangeForPathIn(
+    (prefix) => {
+      const location = findNodeAtPath(root, prefix);
+      if (!location) return undefined;
+      return {
+        value: nodeRange(location.value),
+        key: location.pair ? nodeRange(location.pair.key) : undefined,
+      };
+    },
+    path,
+    prefer,
+  );
+}
+
+/** `rangeForPath` over any tree: `find` gives the ranges at a path, or undefined when it is missing. */
+export function rangeForPathIn(
+  find: (path: Path) => PathRanges | undefined,
+  path: Path,
+  prefer: 'key' | 'value',
+): OffsetRange {
   for (let length = path.length; length >= 0; length--) {
-    const location = findNodeAtPath(root, path.slice(0, length));
+    const location = find(length === path.length ? path : path.slice(0, length));
     if (!location) continue;
-    const valueRange = nodeRange(location.value);
-    const keyRange = location.pair ? nodeRange(location.pair.key) : undefined;
     const exact = length === path.length;
-    const chosen = exact && prefer === 'value' ? (valueRange ?? keyRange) : (keyRange ?? valueRange);
+    const chosen =
+      exact && prefer === 'value' ? (location.value ?? location.key) : (location.key ?? location.value);
     if (chosen && chosen.end > chosen.start) return chosen;
     if (chosen) return { start: chosen.start, end: chosen.start + 1 };
   }

@@ -1,10 +1,9 @@
 // Finds template placeholders in a resource, so rules can skip them and TPL001 can report them.
 
-import type { Path } from '../types';
+import type { OffsetRange, Path } from '../types';
 import type { RuleContext } from './types';
 import type { SchemaViolation } from '../schema/schemaRegistry';
 import type { NodeLocation } from '../parse/yamlPath';
-import { nodeRange } from '../parse/yamlPath';
 import { isIdStandIn, isNameStandIn, isPlaceholder, isTemplateSource } from '../util/placeholders';
 import { isRecord, valueAt } from '../util/values';
 
@@ -13,6 +12,8 @@ export interface TemplateProbe {
   value: Record<string, unknown>;
   text: string;
   locate(path: Path): NodeLocation | undefined;
+  /** The range of the value at `path`, without building YAML nodes. */
+  nodeRangeAt(path: Path): OffsetRange | undefined;
 }
 
 export interface PlaceholderVisit {
@@ -35,7 +36,7 @@ function isNameField(path: Path): boolean {
 
 /** The YAML source of the value at `path` when it is a Helm expression YAML read as a mapping. */
 function templateSourceAt(probe: TemplateProbe, path: Path): string | undefined {
-  const range = nodeRange(probe.locate(path)?.value);
+  const range = probe.nodeRangeAt(path);
   if (!range) return undefined;
   const source = probe.text.slice(range.start, range.end);
   return isTemplateSource(source) ? source.trim() : undefined;
@@ -112,6 +113,6 @@ export function withoutTemplatedViolations(
  * is scanned whole (Lists with syntax errors are not checked item by item).
  */
 export function resourceTextRange(ctx: RuleContext<unknown>): { start: number; end: number } {
-  const range = ctx.syntaxErrors.length === 0 ? nodeRange(ctx.locate([])?.value) : undefined;
+  const range = ctx.syntaxErrors.length === 0 ? ctx.nodeRangeAt([]) : undefined;
   return range ?? { start: 0, end: ctx.text.length };
 }

@@ -79,7 +79,10 @@ export interface RuleContext<Data = undefined> {
   settings: EngineSettings;
   /** The chunk's text; offsets from `locate` and `range` are relative to it. */
   text: string;
+  /** The `yaml` nodes at `path`, for fixes that edit around them (slower: the nodes are built on demand). */
   locate(path: Path): NodeLocation | undefined;
+  /** The range of the value at `path` (start to end of the value), when it exists. */
+  nodeRangeAt(path: Path): OffsetRange | undefined;
   rangeOf(path: Path, target: 'key' | 'value'): OffsetRange;
   report(finding: Finding<Data>): void;
 }

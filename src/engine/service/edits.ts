@@ -2,7 +2,6 @@
 // text, and find the chunks that replacement can affect.
 
 import type { TextEdit } from '../types';
-import type { DocumentChunk } from '../parse/splitDocuments';
 
 /**
  * Folds edits applied one after another (each in the offsets of the text the earlier ones
@@ -48,7 +47,7 @@ export function composeEdits(
  * so the newline before its marker survives too. Everything between is split again.
  */
 export function replaceRegion(
-  chunks: readonly DocumentChunk[],
+  chunks: readonly { start: number }[],
   replacement: { start: number; end: number },
 ): { first: number; afterLast: number } {
   let first = 0;

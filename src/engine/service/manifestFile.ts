@@ -1,14 +1,23 @@
-// One open file, validated incrementally: the text is cut into `---` chunks and each chunk's result
-// is cached by its text, so an edit re-validates only the chunks it touched and the others are
-// just shifted to their new offsets. When the caller passes the edits (the language server does),
-// only the chunks around them are even looked at: a keystroke in a file of thousands of documents
-// costs about one document's parse, not a pass over the whole text.
+// One open file, validated incrementally. The text is cut into units — each `---` document, and
+// each item of a `kind: List` document — and each unit's result is cached by its text, so an edit
+// re-validates only the units it touched and the others are just shifted to their new offsets.
+// When the caller passes the edits (the language server does), only the units around them are
+// even looked at: a keystroke in a file of thousands of documents, or in a List of thousands of
+// items, costs about one unit's parse.
+//
+// Updating is two steps: `sync` brings the units up to date with the text (cheap, no validation),
+// and the units it could not take from the cache are then validated — all at once by `update`,
+// or a few at a time by whoever schedules the work (the language server, so requests are answered
+// in between, possibly in worker threads). Results only depend on a unit's text and the settings,
+// so they are the same whichever way they were computed.
 
-import type { Diagnostic, QuickFix, ResourceKind, TextEdit } from '../types';
+import type { Diagnostic, ResourceKind, TextEdit } from '../types';
 import type { EngineSettings } from '../settings';
 import { LineIndex } from '../parse/lineIndex';
-import { splitDocuments, type DocumentChunk } from '../parse/splitDocuments';
-import { validateChunk, type ChunkResult } from '../validate/validateChunk';
+import { splitDocuments } from '../parse/splitDocuments';
+import { splitListItems } from '../parse/listLayout';
+import type { ChunkResult } from '../validate/validateChunk';
+import { validateJob, type ValidationJob } from '../validate/validateJob';
 import type { ResourceType } from '../route/resourceTypes';
 import type { FileObject } from '../workspace/objects';
 import { RULES } from '../rules';
@@ -17,7 +26,31 @@ import { applySuppressions, findSuppressions } from './suppressions';
 import { composeEdits, replaceRegion } from './edits';
 import type { Workspace } from '../workspace/workspace';
 import { applyWorkspaceChecks } from '../workspace/workspaceChecks';
-import { SUPPRESSION_MARK } from '../../shared/suppressionSyntax';
+import {
+  buildChunk,
+  CellCache,
+  chunkEnd,
+  chunkMentionsSuppression,
+  copyString,
+  Unit,
+  type Chunk,
+  type ListChunk,
+  type ResultCell,
+} from './units';
+import { collectDiagnostics, collectObjects, rangeInUnit } from './assemble';
+import {
+  completeInFile,
+  explainFile,
+  hoverInFile,
+  nodeRangeInObject,
+  objectRange,
+  resourceAt,
+  type ResourceExplanation,
+} from './fileFeatures';
+import { documentSymbols, type OutlineSymbol } from '../editing/symbols';
+import type { CompletionOptions, CompletionResult } from '../editing/completion';
+import type { HoverOptions, HoverResult } from '../editing/hover';
+import type { OffsetRange, Path } from '../types';
 
 /** An object of one of the kinds this tool validates. */
 export interface FileResource extends FileObject {
@@ -25,79 +58,157 @@ export interface FileResource extends FileObject {
   resource: ResourceType;
 }
 
-/**
- * A chunk with its (chunk-relative) validation result. A class, so every chunk has the same shape:
- * the per-edit loops over thousands of chunks stay fast (spread copies were many times slower).
- */
-class ValidatedChunk implements DocumentChunk {
-  constructor(
-    readonly start: number,
-    readonly text: string,
-    readonly result: ChunkResult,
-    /** Whether the chunk holds an `eksnet-disable` comment (the text-wide scan is skipped otherwise). */
-    readonly mentionsSuppression: boolean,
-  ) {}
-
-  movedTo(start: number): ValidatedChunk {
-    return new ValidatedChunk(start, this.text, this.result, this.mentionsSuppression);
-  }
+/** The unit under a position, for features that work on the document or item under the cursor. */
+export interface UnitView {
+  /** Offset of the unit in the file; offsets in `text` are relative to it. */
+  start: number;
+  text: string;
+  /** The `---` document the unit is in. */
+  documentIndex: number;
+  /** Set for an item of a List: its index in `items`. */
+  itemIndex?: number;
 }
 
 export class ManifestFile {
-  private chunks: ValidatedChunk[] = [];
+  private chunks: Chunk[] = [];
   private text = '';
   private lines = new LineIndex('');
-  /** In file offsets, before suppression comments; what the cross-resource checks start from. */
-  private unsuppressed: Diagnostic[] = [];
-  private diagnostics: Diagnostic[] = [];
+  /** Whole-file findings (a file too large to check); when set, nothing else is reported. */
+  private fileFindings: Diagnostic[] = [];
+  /** Computed on demand once every unit has its result; cleared by every change. */
+  private assembled: { unsuppressed: Diagnostic[]; diagnostics: Diagnostic[] } | undefined;
+  private objects: FileObject[] | undefined;
+  /** The objects as the workspace keeps them, for the file key they were made for. */
+  private workspaceObjects: { file: string; objects: FileObject[] } | undefined;
   /** The last `diagnosticsIn` result, valid while neither this file nor the workspace changed. */
   private checked:
     { workspace: Workspace; version: number; file: string; diagnostics: Diagnostic[] } | undefined;
-  private objects: FileObject[] | undefined = [];
-  /** How many chunks the last update had to validate (the rest came from the cache). */
+  /** Cells still waiting for a result, by key. */
+  private pending = new Map<string, ResultCell>();
+  /** Bumped by every change of text or settings. */
+  revision = 0;
+  /** Bumped by every change of settings: results computed under other settings are refused. */
+  settingsGeneration = 0;
+  /** How many units the last update had to validate (the rest came from the cache). */
   lastValidatedChunks = 0;
 
   constructor(private settings: EngineSettings) {}
 
+  /** New settings: every unit is validated again (by `update`, or by whoever runs `pendingJobs`). */
   setSettings(settings: EngineSettings): void {
     this.settings = settings;
+    this.settingsGeneration++;
+    const text = this.text;
     this.chunks = [];
-    this.update(this.text);
+    this.text = '';
+    this.sync(text);
+  }
+
+  getSettings(): EngineSettings {
+    return this.settings;
   }
 
   /**
-   * Brings the file up to date with `text`. `edits`, when given, are the changes that turned the
-   * previous text into `text`, in order, each in the offsets of the text the earlier ones produced
-   * (as LSP sends them); they let the update skip the unchanged parts of the file.
+   * Brings the file up to date with `text` and validates what changed. `edits`, when given, are the
+   * changes that turned the previous text into `text`, in order, each in the offsets of the text the
+   * earlier ones produced (as LSP sends them); they let the update skip the unchanged parts.
    */
   update(text: string, edits?: readonly TextEdit[]): Diagnostic[] {
+    this.sync(text, edits);
+    this.validatePending();
+    return this.getDiagnostics();
+  }
+
+  /** Brings the units up to date with `text` without validating them (see `pendingJobs`). */
+  sync(text: string, edits?: readonly TextEdit[]): void {
     const previous = { text: this.text, chunks: this.chunks, lines: this.lines };
+    // (Comparing two large texts costs a scan; with edits the text is known to have changed.)
+    if ((edits === undefined || edits.length === 0) && text === previous.text && this.chunks.length > 0)
+      return;
+    this.revision++;
     this.text = text;
     this.objects = undefined;
+    this.workspaceObjects = undefined;
     this.checked = undefined;
-    const fileFindings = this.checkFile(text);
-    if (fileFindings.length > 0) {
+    this.assembled = undefined;
+    this.fileFindings = this.checkFile(text);
+    if (this.fileFindings.length > 0) {
       this.lines = new LineIndex(text);
       this.chunks = [];
-      this.unsuppressed = fileFindings;
-      this.diagnostics = fileFindings;
-      return this.diagnostics;
+      this.pending = new Map();
+      this.lastValidatedChunks = 0;
+      return;
     }
-
     const incremental =
       edits !== undefined && edits.length > 0 && previous.chunks.length > 0
-        ? this.updateChunks(previous.chunks, previous.text.length, edits, text.length)
+        ? this.updateChunks(previous.chunks, previous.text, edits, text.length)
         : undefined;
     if (incremental) {
       this.chunks = incremental;
       this.lines = LineIndex.afterEdits(previous.lines, edits ?? [], text);
     } else {
-      this.chunks = this.validateAll(text, previous.chunks);
+      const cache = new CellCache();
+      for (const chunk of previous.chunks) cache.remember(unitsOf(chunk));
+      this.chunks = splitDocuments(text).map((chunk) => buildChunk(chunk.start, chunk.text, cache));
       this.lines = new LineIndex(text);
     }
-    this.unsuppressed = this.collectDiagnostics();
-    this.diagnostics = this.suppressed(this.unsuppressed);
-    return this.diagnostics;
+    this.pending = new Map();
+    const wait = (unit: Unit) => {
+      if (!unit.cell.result) this.pending.set(unit.cell.key, unit.cell);
+    };
+    for (const chunk of this.chunks) {
+      if (chunk.kind === 'document') wait(chunk.unit);
+      else for (const item of chunk.items) wait(item);
+    }
+    this.lastValidatedChunks = this.pending.size;
+  }
+
+  /** Whether every unit has its result (diagnostics and objects can be read without validating). */
+  get validated(): boolean {
+    return this.pending.size === 0;
+  }
+
+  /** The units that still need validating, each once, in file order. */
+  *pendingJobs(): Generator<ValidationJob> {
+    for (const cell of this.pending.values()) yield cell;
+  }
+
+  /** How many units still need validating. */
+  get pendingCount(): number {
+    return this.pending.size;
+  }
+
+  /**
+   * Takes a result computed elsewhere (a worker thread) for a pending unit. Ignored when no unit
+   * waits for it any more, or when it was computed under other settings (`generation`).
+   */
+  complete(key: string, result: ChunkResult, generation = this.settingsGeneration): void {
+    const cell = this.pending.get(key);
+    if (!cell || generation !== this.settingsGeneration) return;
+    cell.result = result;
+    this.pending.delete(key);
+    if (this.pending.size === 0) {
+      this.objects = undefined;
+      this.workspaceObjects = undefined;
+    }
+  }
+
+  /**
+   * Validates pending units on this thread (those `accept` takes, all by default); with a deadline
+   * (a performance.now() time) it stops once that has passed. Returns whether all are done.
+   */
+  validatePending(deadline = Infinity, accept?: (job: ValidationJob) => boolean): boolean {
+    for (const cell of this.pending.values()) {
+      if (accept && !accept(cell)) continue;
+      this.complete(cell.key, validateJob(cell, this.settings));
+      if (deadline !== Infinity && performance.now() >= deadline) break;
+    }
+    return this.pending.size === 0;
+  }
+
+  /** The diagnostics before cross-resource checks (see `diagnosticsIn`). Validates what is pending. */
+  getDiagnostics(): Diagnostic[] {
+    return this.assemble().diagnostics;
   }
 
   /**
@@ -105,7 +216,10 @@ export class ManifestFile {
    * file is `file` (its objects are put there first). What the editor and `eksnet lint` show.
    */
   diagnosticsIn(workspace: Workspace, file: string): Diagnostic[] {
-    workspace.setFile(file, this.getObjects());
+    const { unsuppressed } = this.assemble();
+    if (this.workspaceObjects?.file !== file)
+      this.workspaceObjects = { file, objects: collectObjects(this.chunks, this.lines, file) };
+    workspace.setFile(file, this.workspaceObjects.objects);
     const { checked } = this;
     if (
       checked &&
@@ -116,7 +230,11 @@ export class ManifestFile {
       return checked.diagnostics;
     const diagnostics = this.suppressed(
       applyWorkspaceChecks(
-        { file, diagnostics: this.unsuppressed, chunk: (index) => this.chunks[index] },
+        {
+          file,
+          diagnostics: unsuppressed,
+          rangeOf: (object, path, target) => this.rangeInObject(object, path, target),
+        },
         workspace,
         this.settings,
       ),
@@ -133,20 +251,10 @@ export class ManifestFile {
     return this.lines;
   }
 
-  getDiagnostics(): Diagnostic[] {
-    return this.diagnostics;
-  }
-
-  /** Every Kubernetes object in the file, whatever its kind. */
+  /** Every Kubernetes object in the file, whatever its kind. Validates what is pending. */
   getObjects(): FileObject[] {
-    this.objects ??= this.chunks.flatMap((chunk, documentIndex) =>
-      chunk.result.objects.map((object) => ({
-        ...object,
-        documentIndex,
-        chunkStart: chunk.start,
-        line: this.lines.positionAt(chunk.start + object.range.start).line,
-      })),
-    );
+    if (!this.validated) this.validatePending();
+    this.objects ??= collectObjects(this.chunks, this.lines);
     return this.objects;
   }
 
@@ -155,17 +263,77 @@ export class ManifestFile {
     return this.getObjects().filter(isResource);
   }
 
-  /** The chunk containing `offset`, for features that work on the document under the cursor. */
-  chunkAt(offset: number): { chunk: DocumentChunk; documentIndex: number } | undefined {
-    let low = 0;
-    let high = this.chunks.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.chunks[mid].start <= offset) low = mid;
-      else high = mid - 1;
-    }
-    const chunk = this.chunks[low];
-    return chunk ? { chunk: { start: chunk.start, text: chunk.text }, documentIndex: low } : undefined;
+  /** The unit containing `offset`; in a List read item by item, its own lines are a view of their own. */
+  unitAt(offset: number): UnitView | undefined {
+    const documentIndex = indexAt(this.chunks, offset);
+    const chunk = this.chunks[documentIndex];
+    if (!chunk) return undefined;
+    if (chunk.kind === 'document') return { start: chunk.unit.start, text: chunk.unit.text, documentIndex };
+    const { items } = chunk;
+    if (offset < items[0].start) return { start: chunk.start, text: chunk.head, documentIndex };
+    const last = items[items.length - 1];
+    if (offset >= last.end && chunk.tail !== '') return { start: last.end, text: chunk.tail, documentIndex };
+    const itemIndex = indexAt(items, offset);
+    return { start: items[itemIndex].start, text: items[itemIndex].text, documentIndex, itemIndex };
+  }
+
+  /** The units of the file in order (for the file-model features). */
+  units(): UnitView[] {
+    return this.chunks.flatMap((chunk, documentIndex): UnitView[] =>
+      chunk.kind === 'document'
+        ? [{ start: chunk.unit.start, text: chunk.unit.text, documentIndex }]
+        : chunk.items.map((item, itemIndex) => ({
+            start: item.start,
+            text: item.text,
+            documentIndex,
+            itemIndex,
+          })),
+    );
+  }
+
+  // The editing features over the whole file; every offset in and out is a file offset.
+
+  /** Hover at `offset` (field docs, CIDR and AWS ID facts, selectors in words). */
+  hoverAt(offset: number, options: Omit<HoverOptions, 'listItem'>): HoverResult | undefined {
+    return hoverInFile(this, offset, options);
+  }
+
+  /** Completion candidates at `offset`. */
+  completeAt(offset: number, options: Omit<CompletionOptions, 'listItem'> = {}): CompletionResult {
+    return completeInFile(this, offset, options);
+  }
+
+  /** The outline: one symbol per resource, with its rules. */
+  symbols(): OutlineSymbol[] {
+    return documentSymbols(this);
+  }
+
+  /** The resource under `offset` (in a List, the item under it). */
+  resourceAt(offset: number): FileResource | undefined {
+    return resourceAt(this, offset);
+  }
+
+  /**
+   * "Explain Resource" for every resource of the file, in order; each lists the semantic findings
+   * of `diagnostics` (the file's, as `diagnosticsIn` gives them) on its lines as its notes.
+   */
+  explain(diagnostics: readonly Diagnostic[]): ResourceExplanation[] {
+    return explainFile(this, this.settings, diagnostics);
+  }
+
+  /** The object's mapping, in file offsets. */
+  objectRange(object: FileObject): OffsetRange {
+    return objectRange(object);
+  }
+
+  /** What a finding on `path` inside `object` underlines, in file offsets. */
+  rangeInObject(object: FileObject, path: Path, target: 'key' | 'value'): OffsetRange {
+    return rangeInUnit(this.unitAt(object.chunkStart), object, path, target);
+  }
+
+  /** The value at `path` inside `object` (start to end of the value), in file offsets, if it is there. */
+  nodeRangeInObject(object: FileObject, path: Path): OffsetRange | undefined {
+    return nodeRangeInObject(this, object, path);
   }
 
   private checkFile(text: string): Diagnostic[] {
@@ -183,89 +351,102 @@ export class ManifestFile {
     });
   }
 
-  /** Splits the whole text; chunks whose text was already in the file keep their result. */
-  private validateAll(text: string, previous: readonly ValidatedChunk[]): ValidatedChunk[] {
-    const known = new Map<string, ChunkResult>();
-    for (const chunk of previous) known.set(chunk.text, chunk.result);
-    let validated = 0;
-    const chunks = splitDocuments(text).map((chunk): ValidatedChunk => {
-      let result = known.get(chunk.text);
-      if (!result) {
-        result = validateChunk(chunk.text, this.settings);
-        known.set(chunk.text, result);
-        validated++;
-      }
-      return new ValidatedChunk(chunk.start, chunk.text, result, chunk.text.includes(SUPPRESSION_MARK));
-    });
-    this.lastValidatedChunks = validated;
-    return chunks;
-  }
-
   /**
-   * Re-splits only the chunks the edits touch and shifts the ones after them. Returns undefined
-   * when the edits do not fit the previous text (then the caller splits the whole text).
+   * Re-splits only the chunks (or List items) the edits touch and shifts the ones after them.
+   * Returns undefined when the edits do not fit the previous text (the caller splits it all).
    */
   private updateChunks(
-    previous: readonly ValidatedChunk[],
-    previousLength: number,
+    previous: readonly Chunk[],
+    previousText: string,
     edits: readonly TextEdit[],
     newLength: number,
-  ): ValidatedChunk[] | undefined {
-    const combined = composeEdits(edits, (start, end) => readChunks(previous, start, end), previousLength);
+  ): Chunk[] | undefined {
+    const combined = composeEdits(edits, (start, end) => previousText.slice(start, end), previousText.length);
     // Edits that do not add up to the new text's length did not produce it: split it all instead.
-    if (!combined || previousLength + combined.newText.length - (combined.end - combined.start) !== newLength)
+    if (
+      !combined ||
+      previousText.length + combined.newText.length - (combined.end - combined.start) !== newLength
+    )
       return undefined;
+    const delta = combined.newText.length - (combined.end - combined.start);
     const region = replaceRegion(previous, combined);
-    const oldRegionText = previous
-      .slice(region.first, region.afterLast)
-      .map((chunk) => chunk.text)
-      .join('');
+    const shiftedAfter = (from: number) =>
+      previous.slice(from).map((chunk) => (delta === 0 ? chunk : moveChunk(chunk, delta)));
+
+    // Inside one List's items: re-split only the items the edit touched.
+    if (region.afterLast === region.first + 1 && previous[region.first].kind === 'list') {
+      const list = this.updateItems(previous[region.first] as ListChunk, previousText, combined, delta);
+      if (list) return [...previous.slice(0, region.first), list, ...shiftedAfter(region.afterLast)];
+    }
+
     const regionStart = previous[region.first].start;
+    const regionEnd = chunkEnd(previous[region.afterLast - 1]);
     const newRegionText = copyString(
-      oldRegionText.slice(0, combined.start - regionStart) +
+      previousText.slice(regionStart, combined.start) +
         combined.newText +
-        oldRegionText.slice(combined.end - regionStart),
+        previousText.slice(combined.end, regionEnd),
     );
     let regionChunks = splitDocuments(newRegionText);
     // An emptied region before further chunks is no chunk at all (a full split would not make one).
     if (newRegionText === '' && region.afterLast < previous.length) regionChunks = [];
-
-    const known = new Map<string, ChunkResult>();
-    for (const chunk of previous.slice(region.first, region.afterLast)) known.set(chunk.text, chunk.result);
-    let validated = 0;
-    const replaced = regionChunks.map((chunk): ValidatedChunk => {
-      let result = known.get(chunk.text);
-      if (!result) {
-        result = validateChunk(chunk.text, this.settings);
-        known.set(chunk.text, result);
-        validated++;
-      }
-      return new ValidatedChunk(
-        chunk.start + regionStart,
-        chunk.text,
-        result,
-        chunk.text.includes(SUPPRESSION_MARK),
-      );
-    });
-    this.lastValidatedChunks = validated;
-    const delta = combined.newText.length - (combined.end - combined.start);
-    const after = previous
-      .slice(region.afterLast)
-      .map((chunk) => (delta === 0 ? chunk : chunk.movedTo(chunk.start + delta)));
-    return [...previous.slice(0, region.first), ...replaced, ...after];
+    const cache = new CellCache();
+    for (const chunk of previous.slice(region.first, region.afterLast)) cache.remember(unitsOf(chunk));
+    const replaced = regionChunks.map((chunk) => buildChunk(chunk.start + regionStart, chunk.text, cache));
+    return [...previous.slice(0, region.first), ...replaced, ...shiftedAfter(region.afterLast)];
   }
 
-  private collectDiagnostics(): Diagnostic[] {
-    const diagnostics: Diagnostic[] = [];
-    this.chunks.forEach((chunk, documentIndex) => {
-      for (const diagnostic of chunk.result.diagnostics)
-        diagnostics.push(shift(diagnostic, chunk.start, documentIndex));
+  /** The List with the items around `edit` re-split, or undefined when the edit changes the List's structure. */
+  private updateItems(
+    list: ListChunk,
+    previousText: string,
+    edit: TextEdit,
+    delta: number,
+  ): ListChunk | undefined {
+    const { items, column } = list;
+    const itemsStart = items[0].start;
+    const itemsEnd = items[items.length - 1].end;
+    // The first touched item keeps its `- ` marker; the one after the last keeps the newline before it.
+    let first = -1;
+    for (let low = 0, high = items.length - 1; low <= high;) {
+      const mid = (low + high) >> 1;
+      if (items[mid].start + column + 2 <= edit.start) {
+        first = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    if (first === -1 || edit.end >= itemsEnd || edit.start < itemsStart) return undefined;
+    let afterLast = first + 1;
+    while (afterLast < items.length && items[afterLast].start <= edit.end) afterLast++;
+    const regionStart = items[first].start;
+    const regionEnd = items[afterLast - 1].end;
+    const regionText =
+      previousText.slice(regionStart, edit.start) + edit.newText + previousText.slice(edit.end, regionEnd);
+    const spans = splitListItems(regionText, column);
+    if (!spans || spans.length === 0) return undefined;
+    const cache = new CellCache();
+    cache.remember(items.slice(first, afterLast));
+    const replaced = spans.map((span) => {
+      const text = copyString(regionText.slice(span.start, span.end));
+      return new Unit(regionStart + span.start, text, cache.cell(text, list.context));
     });
-    return diagnostics;
+    const after = items
+      .slice(afterLast)
+      .map((item) => (delta === 0 ? item : item.movedTo(item.start + delta)));
+    return { ...list, items: [...items.slice(0, first), ...replaced, ...after] };
+  }
+
+  private assemble(): { unsuppressed: Diagnostic[]; diagnostics: Diagnostic[] } {
+    if (this.assembled) return this.assembled;
+    if (!this.validated) this.validatePending();
+    const unsuppressed = this.fileFindings.length > 0 ? this.fileFindings : collectDiagnostics(this.chunks);
+    this.assembled = { unsuppressed, diagnostics: this.suppressed(unsuppressed) };
+    return this.assembled;
   }
 
   private suppressed(diagnostics: Diagnostic[]): Diagnostic[] {
-    if (!this.chunks.some((chunk) => chunk.mentionsSuppression)) return diagnostics;
+    if (!this.chunks.some(chunkMentionsSuppression)) return diagnostics;
     return applySuppressions(diagnostics, findSuppressions(this.text, this.lines), this.lines);
   }
 }
@@ -274,43 +455,28 @@ function isResource(object: FileObject): object is FileResource {
   return object.resource !== undefined;
 }
 
-/** Text of the old file between two offsets, read from its chunks (they cover the file in order). */
-function readChunks(chunks: readonly DocumentChunk[], start: number, end: number): string {
-  let out = '';
-  for (let i = chunkIndexAt(chunks, start); i < chunks.length && chunks[i].start < end; i++) {
-    const chunk = chunks[i];
-    out += chunk.text.slice(Math.max(0, start - chunk.start), Math.max(0, end - chunk.start));
-  }
-  return out;
+function unitsOf(chunk: Chunk): readonly Unit[] {
+  return chunk.kind === 'document' ? [chunk.unit] : chunk.items;
 }
 
-function chunkIndexAt(chunks: readonly DocumentChunk[], offset: number): number {
+function moveChunk(chunk: Chunk, delta: number): Chunk {
+  if (chunk.kind === 'document')
+    return { ...chunk, start: chunk.start + delta, unit: chunk.unit.movedTo(chunk.start + delta) };
+  return {
+    ...chunk,
+    start: chunk.start + delta,
+    items: chunk.items.map((item) => item.movedTo(item.start + delta)),
+  };
+}
+
+/** The index of the last entry starting at or before `offset` (0 when none does). */
+function indexAt(entries: readonly { start: number }[], offset: number): number {
   let low = 0;
-  let high = chunks.length - 1;
+  let high = entries.length - 1;
   while (low < high) {
     const mid = (low + high + 1) >> 1;
-    if (chunks[mid].start <= offset) low = mid;
+    if (entries[mid].start <= offset) low = mid;
     else high = mid - 1;
   }
   return low;
-}
-
-/**
- * A copy of `text` that does not point into a larger string: a slice of the whole file would keep
- * that version of the file alive for as long as this chunk is cached.
- */
-function copyString(text: string): string {
-  return (' ' + text).slice(1);
-}
-
-function shift(diagnostic: Diagnostic, by: number, documentIndex: number): Diagnostic {
-  return {
-    ...diagnostic,
-    documentIndex,
-    range: { start: diagnostic.range.start + by, end: diagnostic.range.end + by },
-    fixes: diagnostic.fixes?.map((fix): QuickFix => ({
-      ...fix,
-      edits: fix.edits.map((edit) => ({ ...edit, start: edit.start + by, end: edit.end + by })),
-    })),
-  };
 }

@@ -1,14 +1,21 @@
-// Validates one `---` chunk of a file: parse, route each document to its resource type, check it
-// against the schema, then run the rules. Offsets in the result are relative to the chunk, so the
-// result can be cached by the chunk's text and reused wherever the chunk moves in the file.
+// Validates one `---` chunk of a file, or one item of a `kind: List`: parse, route each document
+// to its resource type, check it against the schema, then run the rules. Offsets in the result are
+// relative to the chunk (or item), so the result can be cached by its text and reused wherever it
+// moves in the file.
 
-import { isMap, type Document } from 'yaml';
 import type { Diagnostic, OffsetRange, Path, QuickFix, TextEdit } from '../types';
 import type { EngineSettings } from '../settings';
 import { parseYaml, type ParsedYaml, type YamlSyntaxError } from '../parse/parseYaml';
-import { findNodeAtPath, formatPath, rangeForPath } from '../parse/yamlPath';
+import { formatPath } from '../parse/yamlPath';
 import { routeResource, type ResourceType, type Route } from '../route/resourceTypes';
-import { documentEntries, objectName, type DocumentEntry, type ManifestObject } from '../workspace/objects';
+import {
+  documentEntries,
+  listItemEntry,
+  objectName,
+  type DocumentEntry,
+  type ListContext,
+  type ManifestObject,
+} from '../workspace/objects';
 import { getSchemaRegistry } from '../schema/schemaRegistry';
 import { RULES } from '../rules';
 import {
@@ -23,9 +30,18 @@ import { withoutOverlaps } from '../rules/schemaOverlaps';
 import { asRecord, isRecord } from '../util/values';
 
 export interface ChunkResult {
-  diagnostics: Diagnostic[];
+  diagnostics: UnitDiagnostic[];
   /** Every Kubernetes object of the chunk; `resource` is set on the ones we validate. */
   objects: ManifestObject[];
+}
+
+/**
+ * A diagnostic of a List item, validated on its own: its path and message leave out the item's
+ * place (`items[3].`), which the file adds when it knows where the item is now.
+ */
+export interface UnitDiagnostic extends Diagnostic {
+  /** Set on List-item diagnostics: the message without a path, and whether it takes one. */
+  relative?: { message: string; bare: boolean };
 }
 
 /** Enough to act on; a broken file should not produce thousands of entries per document. */
@@ -38,6 +54,44 @@ export function validateChunk(text: string, settings: EngineSettings): ChunkResu
   if (!text.includes('kind')) return EMPTY;
   const result: ChunkResult = { diagnostics: [], objects: [] };
   for (const parsed of parseYaml(text)) validateDocument(text, parsed, settings, result);
+  return finish(text, result);
+}
+
+/**
+ * Validates one item of a List, given as its own text (`- apiVersion: …` and the lines under it):
+ * what `validateChunk` reports for that item of the whole List, with paths relative to the item.
+ */
+export function validateListItem(text: string, list: ListContext, settings: EngineSettings): ChunkResult {
+  const result: ChunkResult = { diagnostics: [], objects: [] };
+  const [parsed] = parseYaml(text);
+  if (!parsed) return result;
+  const { value, problem } = parsed.toValue();
+  const problems = problem ? [...parsed.errors, problem] : parsed.errors;
+  const item: unknown = Array.isArray(value) ? value[0] : undefined;
+  const entry = listItemEntry(list, item, 0);
+  const unit: Unit = { text, parsed, nodePrefix: [0], item: true };
+  if (problems.length > 0) {
+    let route = entry ? routeResource(entry.apiVersion, entry.kind) : ({ type: 'ignore' } as Route);
+    if (route.type === 'ignore') route = routeFromText(text);
+    if (route.type !== 'ignore' && route.type !== 'list')
+      checkResource(unit, route, asRecord(item), problems, settings, result);
+    return finish(text, result);
+  }
+  if (entry) checkEntry(unit, { ...entry, pathPrefix: [] }, settings, result);
+  return finish(text, result);
+}
+
+/** Where a resource is: the parsed text, and the path of the resource's node in it. */
+interface Unit {
+  text: string;
+  parsed: ParsedYaml;
+  /** Path of the resource in the parsed document: `[]`, `['items', 3]`, or `[0]` for a List item's own text. */
+  nodePrefix: Path;
+  /** A List item validated on its own (its findings are placed in the List later). */
+  item: boolean;
+}
+
+function finish(text: string, result: ChunkResult): ChunkResult {
   for (const diagnostic of result.diagnostics) diagnostic.range = clampRange(diagnostic.range, text.length);
   result.diagnostics.sort((a, b) => a.range.start - b.range.start);
   if (result.diagnostics.length > MAX_DIAGNOSTICS_PER_CHUNK)
@@ -51,7 +105,6 @@ function validateDocument(
   settings: EngineSettings,
   result: ChunkResult,
 ): void {
-  const { document } = parsed;
   // A document that cannot be read as data (an alias without its anchor, aliases that expand too
   // far) is reported like a syntax error: one diagnostic, and no checks on half of it.
   const { value, problem } = parsed.toValue();
@@ -62,35 +115,40 @@ function validateDocument(
     let route = routeResource(root.apiVersion, root.kind);
     if (route.type === 'ignore') route = routeFromText(text);
     if (route.type !== 'ignore' && route.type !== 'list')
-      checkResource(text, document, route, root, [], problems, settings, result);
+      checkResource({ text, parsed, nodePrefix: [], item: false }, route, root, problems, settings, result);
     return;
   }
   for (const entry of documentEntries(root)) {
-    const route = routeResource(entry.apiVersion, entry.kind);
-    if (route.type === 'ignore' || route.type === 'list') {
-      recordObject(document, entry, undefined, result);
-      continue;
-    }
-    checkResource(text, document, route, entry.value, entry.pathPrefix, [], settings, result);
+    checkEntry({ text, parsed, nodePrefix: entry.pathPrefix, item: false }, entry, settings, result);
   }
+}
+
+function checkEntry(unit: Unit, entry: DocumentEntry, settings: EngineSettings, result: ChunkResult): void {
+  const route = routeResource(entry.apiVersion, entry.kind);
+  if (route.type === 'ignore' || route.type === 'list') {
+    recordObject(unit, entry, undefined, result);
+    return;
+  }
+  checkResource(unit, route, entry.value, [], settings, result);
 }
 
 /** Adds a document entry to the chunk's objects (every kind: workloads, Namespaces, Services…). */
 function recordObject(
-  document: Document.Parsed,
-  entry: Pick<DocumentEntry, 'value' | 'pathPrefix' | 'apiVersion' | 'kind'>,
+  unit: Unit,
+  entry: Pick<DocumentEntry, 'value' | 'apiVersion' | 'kind'>,
   resource: ResourceType | undefined,
   result: ChunkResult,
 ): void {
   if (typeof entry.kind !== 'string' || entry.kind === '') return;
-  const node = findNodeAtPath(document.contents, entry.pathPrefix)?.value;
-  if (!isMap(node) || !node.range) return;
+  const range = unit.parsed.mappingRangeAt(unit.nodePrefix);
+  if (!range) return;
   result.objects.push({
     kind: resource?.kind ?? entry.kind,
     apiVersion: resource?.apiVersion ?? (typeof entry.apiVersion === 'string' ? entry.apiVersion : ''),
     ...objectName(entry.value),
-    pathPrefix: entry.pathPrefix,
-    range: { start: node.range[0], end: node.range[2] },
+    // A List item's own place in the List is added by the file.
+    pathPrefix: unit.item ? [] : unit.nodePrefix,
+    range,
     value: entry.value,
     resource,
   });
@@ -111,36 +169,32 @@ function routeFromText(text: string): Route {
 }
 
 function checkResource(
-  text: string,
-  document: Document.Parsed,
+  unit: Unit,
   route: Exclude<Route, { type: 'list' } | { type: 'ignore' }>,
   value: Record<string, unknown>,
-  pathPrefix: Path,
   syntaxErrors: YamlSyntaxError[],
   settings: EngineSettings,
   result: ChunkResult,
 ): void {
+  const { text, parsed, nodePrefix } = unit;
   const resource = route.resource;
   const schemas = getSchemaRegistry();
   const valid = route.type === 'resource' && syntaxErrors.length === 0;
-  const rootNode = document.contents;
-  const full = (path: Path): Path => [...pathPrefix, ...path];
-  const locate = (path: Path) => findNodeAtPath(rootNode, full(path));
+  const inDocument = (path: Path): Path => (nodePrefix.length === 0 ? path : [...nodePrefix, ...path]);
+  // Reported paths: in the document, or in the item (the file adds `items[N]` later).
+  const reported = unit.item ? (path: Path) => path : inDocument;
+  const locate = (path: Path) => parsed.locate(inDocument(path));
+  const nodeRangeAt = (path: Path) => parsed.nodeRangeAt(inDocument(path));
   // A placeholder such as `{{ .Values.groups }}` is not a type error; TPL001 reports it instead.
   // Violations that a rule words like the API server are left to that rule.
   const schemaViolations = valid
     ? withoutOverlaps(
-        withoutTemplatedViolations(schemas.validate(resource, value), { value, text, locate }),
+        withoutTemplatedViolations(schemas.validate(resource, value), { value, text, locate, nodeRangeAt }),
         value,
       )
     : [];
 
-  recordObject(
-    document,
-    { value, pathPrefix, apiVersion: resource.apiVersion, kind: resource.kind },
-    resource,
-    result,
-  );
+  recordObject(unit, { value, apiVersion: resource.apiVersion, kind: resource.kind }, resource, result);
 
   let current: AnyRule | undefined;
   const ctx: RuleContext<unknown> = {
@@ -153,15 +207,17 @@ function checkResource(
     settings,
     text,
     locate,
-    rangeOf: (path, target) => rangeForPath(rootNode, full(path), target),
+    nodeRangeAt,
+    rangeOf: (path, target) => parsed.rangeOf(inDocument(path), target),
     report(finding: Finding<unknown>) {
       if (!current || settings.rules[current.code] === 'off') return;
-      const path = full(finding.path);
-      const range = finding.range ?? rangeForPath(rootNode, path, finding.target ?? 'value');
-      result.diagnostics.push({
-        ...findingDiagnostic(current, finding, path, range, settings),
+      const range = finding.range ?? parsed.rangeOf(inDocument(finding.path), finding.target ?? 'value');
+      const diagnostic: UnitDiagnostic = {
+        ...findingDiagnostic(current, finding, reported(finding.path), range, settings),
         fixes: safeFixes(current, ctx, finding),
-      });
+      };
+      if (unit.item) diagnostic.relative = { message: finding.message, bare: finding.bare === true };
+      result.diagnostics.push(diagnostic);
     },
   };
   for (const rule of RULES) {

@@ -58,18 +58,26 @@ export function documentEntries(root: Record<string, unknown>): DocumentEntry[] 
   if (!isListKind(root.kind) || !Array.isArray(root.items)) {
     return [{ value: root, pathPrefix: [], apiVersion: root.apiVersion, kind: root.kind }];
   }
-  const itemKind = root.kind === 'List' ? undefined : root.kind.slice(0, -'List'.length);
-  return asList(root.items).flatMap((item, index): DocumentEntry[] => {
-    if (!isRecord(item)) return [];
-    return [
-      {
-        value: item,
-        pathPrefix: ['items', index],
-        apiVersion: item.apiVersion ?? (itemKind ? root.apiVersion : undefined),
-        kind: item.kind ?? itemKind,
-      },
-    ];
-  });
+  const list = { kind: root.kind, apiVersion: root.apiVersion };
+  return asList(root.items).flatMap((item, index) => listItemEntry(list, item, index) ?? []);
+}
+
+/** What a List's items take from the List: its kind (for a typed list) and apiVersion. */
+export interface ListContext {
+  kind: string;
+  apiVersion: unknown;
+}
+
+/** Item `index` of a List as a document entry; undefined when the item is not a mapping. */
+export function listItemEntry(list: ListContext, item: unknown, index: number): DocumentEntry | undefined {
+  if (!isRecord(item)) return undefined;
+  const itemKind = list.kind === 'List' ? undefined : list.kind.slice(0, -'List'.length);
+  return {
+    value: item,
+    pathPrefix: ['items', index],
+    apiVersion: item.apiVersion ?? (itemKind ? list.apiVersion : undefined),
+    kind: item.kind ?? itemKind,
+  };
 }
 
 /** Where an object is, for a message about another object: `line 4`, or `other.yaml line 4`. */

@@ -27,9 +27,12 @@ export class Workspace {
   /** Replaces what the workspace knows of one file. */
   setFile(file: string, objects: readonly FileObject[]): void {
     const previous = this.files.get(file);
+    // Objects that already name this file are taken as they are (the file model makes them so).
     this.files.set(
       file,
-      objects.map((object) => ({ ...object, file })),
+      objects.map((object) =>
+        (object as WorkspaceObject).file === file ? (object as WorkspaceObject) : { ...object, file },
+      ),
     );
     this.flat = undefined;
     if (!previous || !sameValues(previous, objects)) this.changed();

@@ -3,8 +3,6 @@
 // this file's objects. Chunk results stay cached by their text; only this cheap pass depends on
 // other files.
 
-import { parseYaml } from '../parse/parseYaml';
-import { rangeForPath } from '../parse/yamlPath';
 import { RULES } from '../rules';
 import { ruleApplies, type AnyRule, type WorkspaceFinding } from '../rules/types';
 import type { EngineSettings } from '../settings';
@@ -21,8 +19,8 @@ export interface FileForChecks {
   file: string;
   /** Its diagnostics in file offsets, before suppression comments are applied. */
   diagnostics: readonly Diagnostic[];
-  /** Text and start of the `---` chunk with this index (to place findings on its objects). */
-  chunk(documentIndex: number): { start: number; text: string } | undefined;
+  /** Where a path inside one of the file's objects is, in file offsets (to place findings on it). */
+  rangeOf(object: FileObject, path: Path, target: 'key' | 'value'): OffsetRange;
 }
 
 export function applyWorkspaceChecks(
@@ -79,13 +77,12 @@ function workspaceFindings(
 ): Diagnostic[] {
   if (objects.length === 0) return [];
   const found: Diagnostic[] = [];
-  const locator = new ChunkLocator(input);
   for (const rule of WORKSPACE_RULES) {
     if (!ruleApplies(rule, settings) || settings.rules[rule.code] === 'off') continue;
     runWorkspaceRule(rule, objects, workspace, settings, (object, finding) => {
       if (object.file !== input.file) return;
       const path = [...object.pathPrefix, ...finding.path];
-      const range = locator.rangeOf(object, path, finding.target ?? 'value');
+      const range = input.rangeOf(object, finding.path, finding.target ?? 'value');
       found.push({
         ...findingDiagnostic(rule, finding, path, range, settings),
         documentIndex: object.documentIndex,
@@ -106,33 +103,5 @@ function runWorkspaceRule(
     rule.checkWorkspace!({ workspace, settings, objects, report });
   } catch {
     // A cross-resource check that fails must not take the file's other diagnostics with it.
-  }
-}
-
-/** Places findings on objects by parsing their chunk again (rare: only chunks with such findings). */
-class ChunkLocator {
-  private readonly parsed = new Map<number, ReturnType<typeof parseYaml>>();
-
-  constructor(private readonly input: FileForChecks) {}
-
-  rangeOf(object: FileObject, path: Path, target: 'key' | 'value'): OffsetRange {
-    const chunk = this.input.chunk(object.documentIndex);
-    const fallback = {
-      start: object.chunkStart + object.range.start,
-      end: object.chunkStart + object.range.start + 1,
-    };
-    if (!chunk) return fallback;
-    let documents = this.parsed.get(object.documentIndex);
-    if (!documents) {
-      documents = parseYaml(chunk.text);
-      this.parsed.set(object.documentIndex, documents);
-    }
-    const document = documents.find(({ document }) => {
-      const range = document.range;
-      return range[0] <= object.range.start && object.range.start <= range[2];
-    })?.document;
-    if (!document) return fallback;
-    const range = rangeForPath(document.contents, path, target);
-    return { start: range.start + chunk.start, end: range.end + chunk.start };
   }
 }

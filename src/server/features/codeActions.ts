@@ -10,25 +10,27 @@ import { fixAllAction, wantsFixAll } from './fixAll';
 
 export function registerCodeActions(state: ServerState): void {
   const { connection, documents } = state;
-  connection.onCodeAction(({ textDocument, range, context }) => {
+  connection.onCodeAction(async ({ textDocument, range, context }) => {
     const document = documents.get(textDocument.uri);
     if (!document) return [];
+    // Fixes come from the validation results: wait for them (without holding the thread).
+    const file = await state.validated(document);
+    if (!file) return [];
     const only = context.only;
     const actions: CodeAction[] = [];
     if (wantsFixAll(only)) {
-      const fixAll = fixAllAction(state, document);
+      const fixAll = fixAllAction(state, document, file);
       if (fixAll) actions.push(fixAll);
     }
     if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return actions;
 
-    const file = state.fileFor(document);
     const lines = file.getLines();
     const text = file.getText();
     const start = lines.offsetAt(range.start);
     const end = lines.offsetAt(range.end);
     const wanted = context.diagnostics.filter((d: LspDiagnostic) => d.source === SOURCE);
     const disables: CodeAction[] = [];
-    for (const diagnostic of state.diagnosticsFor(document)) {
+    for (const diagnostic of file.diagnosticsIn(state.workspace, document.uri)) {
       if (diagnostic.range.end < start || diagnostic.range.start > end) continue;
       const lspDiagnostic = toLspDiagnostic(lines, diagnostic);
       const matching = wanted.find(

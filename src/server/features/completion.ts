@@ -7,7 +7,7 @@ import {
   type CompletionItem,
   type CompletionList,
 } from 'vscode-languageserver';
-import { completeInFile, type CompletionCandidate } from '../../engine/editing';
+import type { CompletionCandidate } from '../../engine/editing';
 import type { ServerState } from '../state';
 import { toLspEdit, toRange } from '../convert';
 import type { LabelIndex } from './labelIndex';
@@ -32,7 +32,7 @@ export function registerCompletion(state: ServerState, labelIndex: LabelIndex): 
     await labelIndex.ready();
     const file = state.fileFor(document);
     const lines = file.getLines();
-    const result = completeInFile(file, lines.offsetAt(position), { labels: () => labelIndex.sources() });
+    const result = file.completeAt(lines.offsetAt(position), { labels: () => labelIndex.sources() });
     return {
       isIncomplete: result.isIncomplete,
       items: result.items.map((candidate): CompletionItem => ({

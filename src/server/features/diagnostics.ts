@@ -25,29 +25,36 @@ export function registerDiagnostics(state: ServerState): { revalidateAll(): void
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       return;
     }
-    try {
-      const started = process.cpuUsage();
-      state.scan?.refresh();
-      const lines = state.fileFor(document).getLines();
-      const workspaceVersion = state.workspace.version;
-      const diagnostics = state.diagnosticsFor(document);
-      void connection.sendDiagnostics({
-        uri: document.uri,
-        version: document.version,
-        diagnostics: diagnostics.map((diagnostic) => toLspDiagnostic(lines, diagnostic)),
+    const started = process.cpuUsage();
+    state.scan?.refresh();
+    state
+      .validated(document)
+      .then((file) => {
+        // Only the diagnostics of the text the editor has now: an edit that came in meanwhile has
+        // its own publish coming, and older results must not replace newer ones.
+        const current = documents.get(document.uri);
+        if (!file || !current || state.fileFor(current) !== file || !file.validated) return;
+        const lines = file.getLines();
+        const workspaceVersion = state.workspace.version;
+        const diagnostics = file.diagnosticsIn(state.workspace, current.uri);
+        void connection.sendDiagnostics({
+          uri: current.uri,
+          version: current.version,
+          diagnostics: diagnostics.map((diagnostic) => toLspDiagnostic(lines, diagnostic)),
+        });
+        // What this document means changed for the others' cross-resource checks (another policy now
+        // allows DNS, a name is now taken twice): bring the other open documents up to date too.
+        if (state.workspace.version !== workspaceVersion) scheduleOthers(current.uri);
+        if (afterEdit) {
+          const used = process.cpuUsage(started);
+          updateMs.set(current.uri, (used.user + used.system) / 1000);
+        }
+      })
+      .catch((error: unknown) => {
+        connection.console.error(
+          `Validation of ${document.uri} failed: ${(error as Error).stack ?? String(error)}`,
+        );
       });
-      // What this document means changed for the others' cross-resource checks (another policy now
-      // allows DNS, a name is now taken twice): bring the other open documents up to date too.
-      if (state.workspace.version !== workspaceVersion) scheduleOthers(document.uri);
-      if (afterEdit) {
-        const used = process.cpuUsage(started);
-        updateMs.set(document.uri, (used.user + used.system) / 1000);
-      }
-    } catch (error) {
-      connection.console.error(
-        `Validation of ${document.uri} failed: ${(error as Error).stack ?? String(error)}`,
-      );
-    }
   };
 
   let othersTimer: NodeJS.Timeout | undefined;

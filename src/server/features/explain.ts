@@ -5,26 +5,25 @@
 import type { CodeLens } from 'vscode-languageserver';
 import { COMMAND_IDS } from '../../shared/commands';
 import { EXPLAIN_REQUEST, type ExplainParams, type ExplainResult } from '../../shared/protocol';
-import { explainFile, explainOne, resourceAt } from '../../engine/editing';
+import { explainOne } from '../../engine/editing';
 import type { ServerState } from '../state';
 
 export function registerExplain(state: ServerState): void {
   const { connection, documents } = state;
 
-  connection.onRequest(EXPLAIN_REQUEST, (params: ExplainParams): ExplainResult => {
+  connection.onRequest(EXPLAIN_REQUEST, async (params: ExplainParams): Promise<ExplainResult> => {
     const document = documents.get(params.uri);
-    if (!document) return { title: '', markdown: '', notes: [] };
-    const file = state.fileFor(document);
-    const settings = state.settings.engine;
-    const diagnostics = state.diagnosticsFor(document);
+    const file = document && (await state.validated(document));
+    if (!document || !file) return { title: '', markdown: '', notes: [] };
+    const diagnostics = file.diagnosticsIn(state.workspace, document.uri);
     if (params.position) {
-      const resource = resourceAt(file, file.getLines().offsetAt(params.position));
+      const resource = file.resourceAt(file.getLines().offsetAt(params.position));
       if (resource) {
-        const explanation = explainOne(file, resource, settings, diagnostics);
+        const explanation = explainOne(file, resource, state.settings.engine, diagnostics);
         return { title: explanation.title, markdown: explanation.text, notes: [...explanation.notes] };
       }
     }
-    const all = explainFile(file, settings, diagnostics);
+    const all = file.explain(diagnostics);
     return {
       title: all.length === 1 ? all[0].title : `${all.length} resources`,
       markdown: all.map((explanation) => explanation.text).join('\n---\n\n'),
@@ -32,13 +31,13 @@ export function registerExplain(state: ServerState): void {
     };
   });
 
-  connection.onCodeLens(({ textDocument }): CodeLens[] => {
+  connection.onCodeLens(async ({ textDocument }): Promise<CodeLens[]> => {
     const document = documents.get(textDocument.uri);
-    if (!document) return [];
-    const file = state.fileFor(document);
+    const file = document && (await state.validated(document));
+    if (!file) return [];
     const lines = file.getLines();
     return file.getResources().map((resource) => {
-      const start = lines.positionAt(resource.chunkStart + resource.range.start);
+      const start = lines.positionAt(file.objectRange(resource).start);
       return {
         range: { start: { line: start.line, character: 0 }, end: { line: start.line, character: 0 } },
         command: {

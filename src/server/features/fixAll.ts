@@ -4,6 +4,7 @@
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAllEdits } from '../../engine/editing';
+import type { ManifestFile } from '../../engine';
 import type { ServerState } from '../state';
 import { toLspEdit } from '../convert';
 
@@ -15,9 +16,13 @@ export function wantsFixAll(only: string[] | undefined): boolean {
   return only.some((kind) => FIX_ALL_KIND === kind || FIX_ALL_KIND.startsWith(`${kind}.`));
 }
 
-export function fixAllAction(state: ServerState, document: TextDocument): CodeAction | undefined {
-  const file = state.fileFor(document);
-  const edits = fixAllEdits(state.diagnosticsFor(document));
+/** The fix-all action for a validated file. */
+export function fixAllAction(
+  state: ServerState,
+  document: TextDocument,
+  file: ManifestFile,
+): CodeAction | undefined {
+  const edits = fixAllEdits(file.diagnosticsIn(state.workspace, document.uri));
   if (edits.length === 0) return undefined;
   const lines = file.getLines();
   return {

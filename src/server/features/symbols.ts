@@ -1,18 +1,18 @@
 // Outline and breadcrumbs: one symbol per resource, with its ingress/egress rules as children.
 
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import { documentSymbols, type OutlineSymbol } from '../../engine/editing';
+import type { OutlineSymbol } from '../../engine/editing';
 import type { LineIndex } from '../../engine';
 import type { ServerState } from '../state';
 import { toRange } from '../convert';
 
 export function registerSymbols(state: ServerState): void {
   const { connection, documents } = state;
-  connection.onDocumentSymbol(({ textDocument }) => {
+  connection.onDocumentSymbol(async ({ textDocument }) => {
     const document = documents.get(textDocument.uri);
-    if (!document) return [];
-    const file = state.fileFor(document);
-    return documentSymbols(file).map((symbol) => toSymbol(file.getLines(), symbol));
+    const file = document && (await state.validated(document));
+    if (!file) return [];
+    return file.symbols().map((symbol) => toSymbol(file.getLines(), symbol));
   });
 }
 

@@ -2,11 +2,22 @@ import { describePlace, type WorkspaceObject } from '../../workspace/objects';
 import type { Workspace } from '../../workspace/workspace';
 import { defineRule } from '../types';
 
+/** Identities by object value: values stay the same across edits elsewhere, and this runs per keystroke. */
+// ('' stands for "no identity": real identities always hold the separators.)
+const identities = new WeakMap<object, string>();
+
 /** The identity the API server keys objects by; an unset namespace is the one the file is applied to. */
 function identity(object: WorkspaceObject): string | undefined {
-  if (!object.resource || object.name === undefined) return undefined;
-  const namespace = object.resource.scope === 'Cluster' ? '' : (object.namespace ?? '');
-  return `${object.resource.kind}\u0000${namespace}\u0000${object.name}`;
+  let key = identities.get(object.value);
+  if (key === undefined) {
+    key = '';
+    if (object.resource && object.name !== undefined) {
+      const namespace = object.resource.scope === 'Cluster' ? '' : (object.namespace ?? '');
+      key = `${object.resource.kind}\u0000${namespace}\u0000${object.name}`;
+    }
+    identities.set(object.value, key);
+  }
+  return key === '' ? undefined : key;
 }
 
 /** Our resources grouped by identity, in workspace order (files in the order they were added). */
