@@ -4,7 +4,7 @@
 // only the chunks around them are even looked at: a keystroke in a file of thousands of documents
 // costs about one document's parse, not a pass over the whole text.
 
-import type { Diagnostic, QuickFix, ResourceKind, TextEdit } from '../types';
+import type { Diagnostic, OffsetRange, QuickFix, ResourceKind, TextEdit } from '../types';
 import type { EngineSettings } from '../settings';
 import { LineIndex } from '../parse/lineIndex';
 import { splitDocuments, type DocumentChunk } from '../parse/splitDocuments';
@@ -18,6 +18,15 @@ import { composeEdits, replaceRegion } from './edits';
 import type { Workspace } from '../workspace/workspace';
 import { applyWorkspaceChecks } from '../workspace/workspaceChecks';
 import { SUPPRESSION_MARK } from '../../shared/suppressionSyntax';
+
+/** A document that could not be read, in file offsets. */
+export interface FileUnreadable {
+  documentIndex: number;
+  range: OffsetRange;
+  /** 0-based line of its first problem. */
+  line: number;
+  message: string;
+}
 
 /** An object of one of the kinds this tool validates. */
 export interface FileResource extends FileObject {
@@ -148,6 +157,19 @@ export class ManifestFile {
       })),
     );
     return this.objects;
+  }
+
+  /** Documents that could not be read as data, whatever their kind, with a 0-based line. */
+  getUnreadable(): FileUnreadable[] {
+    return this.chunks.flatMap((chunk, documentIndex) =>
+      (chunk.result.unreadable ?? []).map((document) => ({
+        documentIndex,
+        range: { start: chunk.start + document.range.start, end: chunk.start + document.range.end },
+        // An unclosed flow is reported at the end of the chunk: show the line it is on, not the next.
+        line: this.lines.positionAt(chunk.start + Math.min(document.at, chunk.text.trimEnd().length)).line,
+        message: document.message,
+      })),
+    );
   }
 
   /** The objects of the kinds this tool validates. */

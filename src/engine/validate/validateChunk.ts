@@ -26,6 +26,19 @@ export interface ChunkResult {
   diagnostics: Diagnostic[];
   /** Every Kubernetes object of the chunk; `resource` is set on the ones we validate. */
   objects: ManifestObject[];
+  /**
+   * Documents that could not be read as data (syntax errors, aliases), whatever their kind: what
+   * they hold is unknown or partial, so whole-workspace answers (connectivity) must say so.
+   */
+  unreadable?: UnreadableDocument[];
+}
+
+export interface UnreadableDocument {
+  /** The document's range in the chunk. */
+  range: OffsetRange;
+  /** Where the first problem is, and what it is. */
+  at: number;
+  message: string;
 }
 
 /** Enough to act on; a broken file should not produce thousands of entries per document. */
@@ -70,6 +83,11 @@ function validateDocument(
   }
   const root = asRecord(value);
   if (problems.length > 0) {
+    (result.unreadable ??= []).push({
+      range: document.range ? { start: document.range[0], end: document.range[2] } : { start: 0, end: 0 },
+      at: problems[0].range.start,
+      message: problems[0].message,
+    });
     // Only the syntax errors are reported, and only for a document that looks like ours.
     let route = routeResource(root.apiVersion, root.kind);
     if (route.type === 'ignore') route = routeFromText(text);
