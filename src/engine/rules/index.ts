@@ -35,6 +35,8 @@ import NP207 from './networkpolicy/NP207-and-or-selector-trap';
 import NP208 from './networkpolicy/NP208-cidr-host-bits';
 import NP209 from './networkpolicy/NP209-missing-namespace';
 import NP210 from './networkpolicy/NP210-cidr-not-canonical';
+import NP211 from './networkpolicy/NP211-selects-no-workload';
+import NP212 from './networkpolicy/NP212-peer-matches-nothing';
 import NP301 from './networkpolicy/NP301-eks-named-port-unresolved';
 import NP302 from './networkpolicy/NP302-eks-too-many-ports';
 import NP303 from './networkpolicy/NP303-eks-other-ip-family';
@@ -87,6 +89,8 @@ export const RULES: readonly AnyRule[] = [
   NP208,
   NP209,
   NP210,
+  NP211,
+  NP212,
   NP301,
   NP302,
   NP303,
