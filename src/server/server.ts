@@ -16,6 +16,7 @@ import { COMPLETION_TRIGGER_CHARACTERS, registerCompletion } from './features/co
 import { registerHover } from './features/hover';
 import { registerSymbols } from './features/symbols';
 import { registerExplain } from './features/explain';
+import { registerConnectivity } from './features/connectivity';
 import { FIX_ALL_KIND } from './features/fixAll';
 
 export function startServer(connection: Connection): void {
@@ -53,6 +54,7 @@ export function startServer(connection: Connection): void {
   registerHover(state);
   registerSymbols(state);
   registerExplain(state);
+  registerConnectivity(state);
 
   const refreshSettings = async (pushed?: unknown): Promise<void> => {
     let section = pushed;

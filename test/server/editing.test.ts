@@ -259,9 +259,15 @@ test('outline, CodeLens and the explain request', async () => {
     );
 
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
-    assert.equal(lenses.length, 1, 'only NetworkPolicy and SecurityGroupPolicy get the lens');
-    assert.equal(lenses[0].command?.command, 'eksNetworking.explainPolicy');
-    assert.equal(lenses[0].command?.title, 'Explain');
+    // Explain on NetworkPolicy and SecurityGroupPolicy; Show connectivity on NetworkPolicy too.
+    assert.deepEqual(
+      lenses.map((lens) => [lens.range.start.line, lens.command?.title, lens.command?.command]),
+      [
+        [0, 'Explain', 'eksNetworking.explainPolicy'],
+        [0, 'Show connectivity', 'eksNetworking.showConnectivity'],
+      ],
+    );
+    assert.deepEqual(lenses[1].command?.arguments, [uri, { line: 0, character: 0 }]);
 
     const [lensUri, position] = lenses[0].command?.arguments ?? [];
     const explained = await client.request<{ title: string; markdown: string }>('eksNetworking/explain', {

@@ -11,6 +11,7 @@ export { buildAnalysis, isNetworkPolicy, type BuiltAnalysis } from './build';
 export {
   describeProblem,
   findingsByPolicy,
+  lineOfPath,
   readSources,
   readTexts,
   type ConnectivitySources,

@@ -3,7 +3,10 @@
 // mark where the EKS agent differs, and the documents that could not be read (their objects are
 // left out and named, since an answer without them may be wrong).
 
+import { parseYaml } from '../parse/parseYaml';
+import { findNodeAtPath, nodeRange } from '../parse/yamlPath';
 import { ManifestFile } from '../service/manifestFile';
+import type { Path } from '../types';
 import { withDefaults, type EngineSettings } from '../settings';
 import type { FileObject, WorkspaceObject } from '../workspace/objects';
 import type { ObjectLike } from '../model/workloads';
@@ -104,6 +107,22 @@ export function findingsByPolicy<O extends ObjectLike>(
 /** One sentence for the user about a document that was left out. */
 export function describeProblem(problem: SourceProblem, file = problem.file): string {
   return `${file}:${problem.line}: ${problem.message}; this document is skipped.`;
+}
+
+/**
+ * The 0-based line of a path inside an object (`['spec', 'ingress', 1]`), for links to a rule. The
+ * object's chunk is parsed again, only for the few places a user asks about; the object's own
+ * line when the path is not there (or the file changed since).
+ */
+export function lineOfPath(manifest: ManifestFile, object: FileObject, path: Path): number {
+  const found = manifest.chunkAt(object.chunkStart);
+  if (!found || found.chunk.start !== object.chunkStart) return object.line;
+  const { chunk } = found;
+  const document = parseYaml(chunk.text).find(
+    ({ document }) => document.range[0] <= object.range.start && object.range.start <= document.range[2],
+  )?.document;
+  const offset = nodeRange(findNodeAtPath(document?.contents, [...object.pathPrefix, ...path])?.value)?.start;
+  return offset === undefined ? object.line : manifest.getLines().positionAt(chunk.start + offset).line;
 }
 
 function startOf(object: FileObject): number {

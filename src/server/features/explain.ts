@@ -5,6 +5,7 @@ import type { CodeLens } from 'vscode-languageserver';
 import { EXPLAIN_REQUEST, type ExplainParams, type ExplainResult } from '../../shared/protocol';
 import { explainFile, resourceAt, explainResource } from '../../engine/editing';
 import type { ServerState } from '../state';
+import { connectivityLens } from './connectivity';
 
 export const EXPLAIN_COMMAND = 'eksNetworking.explainPolicy';
 
@@ -38,9 +39,9 @@ export function registerExplain(state: ServerState): void {
     return file
       .getResources()
       .filter((resource) => resource.kind === 'NetworkPolicy' || resource.kind === 'SecurityGroupPolicy')
-      .map((resource) => {
+      .flatMap((resource) => {
         const start = lines.positionAt(resource.chunkStart + resource.range.start);
-        return {
+        const explain: CodeLens = {
           range: { start: { line: start.line, character: 0 }, end: { line: start.line, character: 0 } },
           command: {
             title: 'Explain',
@@ -48,6 +49,9 @@ export function registerExplain(state: ServerState): void {
             arguments: [textDocument.uri, start],
           },
         };
+        return resource.kind === 'NetworkPolicy'
+          ? [explain, connectivityLens(textDocument.uri, start)]
+          : [explain];
       });
   });
 }
