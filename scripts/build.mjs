@@ -22,4 +22,18 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
+  // The connectivity view runs in a webview (a browser page): its own script and stylesheet.
+  build({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    entryPoints: ['src/client/connectivity/webview/main.ts'],
+    outfile: 'dist/connectivityView.js',
+  }),
+  build({
+    ...common,
+    entryPoints: ['src/client/connectivity/webview/view.css'],
+    outfile: 'dist/connectivityView.css',
+  }),
 ]);

@@ -49,6 +49,8 @@ export interface ConnectivityWorkload {
   name: string;
   namespace: string;
   labels: Record<string, string>;
+  /** Its containers' ports, where named ports are resolved. */
+  ports: { name?: string; port: number; protocol: string }[];
   /** Whether some policy isolates it for each direction (then only what is allowed gets through). */
   isolated: { ingress: boolean; egress: boolean };
   hostNetwork: boolean;

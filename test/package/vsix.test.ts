@@ -14,6 +14,7 @@ const ALLOWED = [
   /^LICENSE$/,
   /^SECURITY\.md$/,
   /^dist\/(extension|server|cli)\.js$/,
+  /^dist\/connectivityView\.(js|css)$/,
   /^schemas\/[\w.-]+\.json$/,
   /^snippets\/[\w.-]+\.json$/,
   /^docs\/images\/[\w.-]+\.png$/,
@@ -38,6 +39,8 @@ test('the .vsix lists only dist bundles, schemas, snippets and the documents', (
   for (const required of [
     'dist/extension.js',
     'dist/server.js',
+    'dist/connectivityView.js',
+    'dist/connectivityView.css',
     'package.json',
     'README.md',
     'CHANGELOG.md',

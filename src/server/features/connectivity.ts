@@ -150,6 +150,11 @@ function connectivityResult(built: WorkspaceAnalysis, eks: boolean): Connectivit
         name: workload.name,
         namespace: workload.namespace,
         labels: workload.labels,
+        ports: workload.ports.map((port) => ({
+          ...(port.name ? { name: port.name } : {}),
+          port: port.containerPort,
+          protocol: port.protocol,
+        })),
         isolated: {
           ingress: analysis.policiesIsolating(peer.index, 'ingress').length > 0,
           egress: analysis.policiesIsolating(peer.index, 'egress').length > 0,
