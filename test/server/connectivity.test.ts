@@ -105,7 +105,7 @@ test('a flow is explained by its rules on both sides, each with the line it is w
     );
     assert.deepEqual(
       explained.ingress.policies.map((p) => p.id),
-      ['shop/default-deny', 'shop/api'],
+      ['shop/api', 'shop/default-deny'],
     );
     const unknown = await client.request<ExplainFlowResult>('eksNetworking/explainFlow', {
       src: 'shop/nothing[Deployment]',

@@ -231,3 +231,39 @@ test('the CodeLens highlights its policy, and an edit in the editor changes the 
     );
     assert.equal(await view.locator('.edge-tag').count(), 8);
   }));
+
+/** Types into the open quick pick and takes the row that shows `row`. */
+async function pick(text: string, row: string): Promise<void> {
+  const input = page().locator('.quick-input-widget .quick-input-box input').first();
+  await input.waitFor({ state: 'visible', timeout: 20_000 });
+  await page().keyboard.insertText(text);
+  await page()
+    .locator('.quick-input-list .monaco-list-row.focused')
+    .filter({ hasText: row })
+    .first()
+    .waitFor({ timeout: 20_000 });
+  await page().keyboard.press('Enter');
+}
+
+test('"Can A Reach B?" from the palette asks source, destination, protocol and port, and the view answers', () =>
+  step('can-reach', async () => {
+    await runCommand(page(), 'EKS Networking: Can A Reach B?');
+    await pick('shop/web', 'shop/web');
+    await pick('shop/db', 'shop/db');
+    await pick('TCP', 'TCP');
+    // The destination's container port is offered first.
+    await pick('5432', 'container port "postgres"');
+    const frame = await viewFrame();
+    const details = frame.locator('#details');
+    await details
+      .locator('h2')
+      .filter({ hasText: 'Can shop/web[Deployment] reach shop/db[StatefulSet] on TCP 5432?' })
+      .waitFor({ timeout: 30_000 });
+    assert.equal(await details.locator('.verdict').textContent(), 'No');
+    assert.match(
+      (await details.locator('.side.egress').textContent()) ?? '',
+      /blocks.*No egress rule of shop\/default-deny or shop\/web allows it/,
+    );
+    assert.equal(await frame.locator('.node.highlighted').count(), 2, 'both ends are highlighted');
+    await screenshot('can-reach');
+  }));
