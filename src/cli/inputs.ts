@@ -55,6 +55,8 @@ export interface CollectOptions {
    * thread and must not walk a whole disk); one problem says where the walk stopped.
    */
   maxFiles?: number;
+  /** Stop after walking this many folders (a folder such as `/` holds few manifests and many folders). */
+  maxFolders?: number;
 }
 
 /**
@@ -67,10 +69,19 @@ export function collectInputs(paths: string[], cwd: string, options: CollectOpti
   const walked = new Set<string>();
   const shown = (full: string): string => relative(cwd, full) || full;
   let found = 0;
+  let folders = 0;
   let stopped = false;
 
   const walk = (directory: string): void => {
     if (stopped) return;
+    if (options.maxFolders !== undefined && ++folders > options.maxFolders) {
+      stopped = true;
+      inputs.push({
+        kind: 'problem',
+        message: `more than ${options.maxFolders} folders; the others (from ${displayName(shown(directory))} on) are not read`,
+      });
+      return;
+    }
     let entries;
     try {
       const real = realpathSync(directory);

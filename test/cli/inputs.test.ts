@@ -190,6 +190,10 @@ test('a folder walk with a file limit stops there and says where', () => {
       { kind: 'problem', message: 'more than 2 YAML files; the others (from "d.yml" on) are not read' },
     ]);
     assert.equal(collectInputs(['.'], folder.path).length, 3);
+    assert.deepEqual(collectInputs(['.'], folder.path, { maxFolders: 1 }), [
+      { kind: 'file', file: 'a.yaml' },
+      { kind: 'problem', message: 'more than 1 folders; the others (from "b" on) are not read' },
+    ]);
   } finally {
     folder.remove();
   }

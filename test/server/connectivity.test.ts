@@ -164,6 +164,14 @@ test('"can A reach B?" answers yes with the deciding rules, or no with the missi
     });
     assert.equal(inside.answer?.allowed, false);
 
+    // Params from another client may be anything: answers, not crashes.
+    const odd = await client.request<ConnectivityResult>('eksNetworking/connectivity', {
+      folders: 'not a list',
+    });
+    assert.equal(odd.files, 5);
+    assert.equal(await client.request('eksNetworking/explainFlow', null), null);
+    assert.equal(await client.request('eksNetworking/policyFlows', { uri: 3 }), null);
+
     for (const [params, problem] of [
       [
         { src: 'nobody', dst: 'shop/web[Deployment]', protocol: 'TCP', port: 80 },

@@ -50,6 +50,7 @@ export function registerConnectivity(state: ServerState): void {
   });
 
   connection.onRequest(EXPLAIN_FLOW_REQUEST, (params: ExplainFlowParams): ExplainFlowResult => {
+    if (!params) return null;
     const built = inputs.analyse(params.folders, false);
     const src = findPeer(built.analysis, params.src, 'src');
     const dst = findPeer(built.analysis, params.dst, 'dst');
@@ -69,6 +70,7 @@ export function registerConnectivity(state: ServerState): void {
   });
 
   connection.onRequest(CAN_REACH_REQUEST, (params: CanReachParams): CanReachResult => {
+    if (!params) return { answer: null, problem: 'Give src, dst, protocol and port.' };
     const protocol = String(params.protocol ?? '').toUpperCase();
     if (!['TCP', 'UDP', 'SCTP'].includes(protocol))
       return { answer: null, problem: `"${params.protocol}" is not a protocol: use TCP, UDP or SCTP.` };
@@ -105,6 +107,7 @@ export function registerConnectivity(state: ServerState): void {
   });
 
   connection.onRequest(POLICY_FLOWS_REQUEST, (params: PolicyFlowsParams): PolicyFlowsResult => {
+    if (!params || typeof params.uri !== 'string' || !params.position) return null;
     const document = state.documents.get(params.uri);
     if (!document) return null;
     const file = state.fileFor(document);

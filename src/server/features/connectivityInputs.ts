@@ -23,6 +23,7 @@ import type { ServerState } from '../state';
 
 /** Bounds on what one request reads from disk. */
 const MAX_FOLDER_FILES = 1000;
+const MAX_FOLDERS_WALKED = 5000;
 const MAX_FOLDER_BYTES = 64 * 1024 * 1024;
 /** A click (explain, can-reach) reuses an analysis this recent without looking at the disk again. */
 const REUSE_MS = 5000;
@@ -55,8 +56,12 @@ export class ConnectivityInputs {
    * The analysis of everything in scope. `fresh` looks at the disk again (the view's refresh); a
    * click reuses the last analysis while the open documents are unchanged and it is recent.
    */
-  analyse(folderUris: readonly string[] = [], fresh = true): WorkspaceAnalysis {
-    const folders = folderUris.flatMap((uri) => (uri.startsWith('file:') ? [fileURLToPath(uri)] : []));
+  analyse(folderUris: unknown, fresh = true): WorkspaceAnalysis {
+    // Params arrive unchecked: anything but a list of file: URIs is no folder.
+    const folders = (Array.isArray(folderUris) ? folderUris : []).flatMap((uri: unknown) => {
+      const path = typeof uri === 'string' ? pathOf(uri) : undefined;
+      return path ? [path] : [];
+    });
     const openKey = this.openKey();
     const last = this.last;
     if (
@@ -128,8 +133,11 @@ export class ConnectivityInputs {
     const inputs: ManifestInput[] = [];
     const seen = new Set<string>();
     let bytes = 0;
-    for (const folder of folders) {
-      for (const input of collectInputs([folder], folder, { maxFiles: MAX_FOLDER_FILES })) {
+    scan: for (const folder of folders) {
+      for (const input of collectInputs([folder], folder, {
+        maxFiles: MAX_FOLDER_FILES,
+        maxFolders: MAX_FOLDERS_WALKED,
+      })) {
         if (input.kind === 'problem') {
           warnings.push(`${folder}: ${input.message}.`);
           continue;
@@ -149,7 +157,7 @@ export class ConnectivityInputs {
           warnings.push(
             `${displayName(uri, folders)} and the files after it are not read: the folders hold more than ${MAX_FOLDER_BYTES / 1024 / 1024} MB of YAML.`,
           );
-          return inputs;
+          break scan;
         }
         const cached = this.disk.get(uri);
         if (
@@ -177,6 +185,9 @@ export class ConnectivityInputs {
         inputs.push({ name: uri, manifest });
       }
     }
+    // Files no longer found (deleted, or of another scope) are not kept validated.
+    const read = new Set(inputs.map(({ name }) => name));
+    for (const uri of this.disk.keys()) if (!read.has(uri)) this.disk.delete(uri);
     return inputs;
   }
 }
