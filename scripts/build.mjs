@@ -28,4 +28,18 @@ await Promise.all([
     entryPoints: ['src/engine/service/validationWorker.ts'],
     outfile: 'dist/validationWorker.js',
   }),
+  // The connectivity view runs in a webview (a browser page): its own script and stylesheet.
+  build({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    entryPoints: ['src/client/connectivity/webview/main.ts'],
+    outfile: 'dist/connectivityView.js',
+  }),
+  build({
+    ...common,
+    entryPoints: ['src/client/connectivity/webview/view.css'],
+    outfile: 'dist/connectivityView.css',
+  }),
 ]);

@@ -12,6 +12,7 @@ import {
 import { registerExplain } from './client/explain';
 import { completionMiddleware } from './client/completion';
 import { registerClusterCommands } from './client/cluster';
+import { registerConnectivity } from './client/connectivity';
 
 let client: LanguageClient | undefined;
 
@@ -40,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = new LanguageClient('eksNetworking', 'EKS Networking', serverOptions, clientOptions);
   context.subscriptions.push(client);
   registerExplain(context, client);
+  registerConnectivity(context, client);
   registerClusterCommands(context, log);
   await client.start();
   log.info('EKS Networking language server started.');

@@ -19,6 +19,10 @@ export interface Locator {
   textContent(options?: { timeout?: number }): Promise<string | null>;
   innerText(options?: { timeout?: number }): Promise<string>;
   allInnerTexts(): Promise<string[]>;
+  allTextContents(): Promise<string[]>;
+  getAttribute(name: string, options?: { timeout?: number }): Promise<string | null>;
+  press(key: string, options?: { timeout?: number }): Promise<void>;
+  focus(options?: { timeout?: number }): Promise<void>;
   screenshot(options?: { path?: string }): Promise<unknown>;
 }
 

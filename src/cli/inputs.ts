@@ -49,17 +49,39 @@ function cannotRead(shown: string, error: unknown): Input {
   return { kind: 'problem', message: `cannot read ${displayName(shown)}: ${describeError(error)}` };
 }
 
+export interface CollectOptions {
+  /**
+   * Stop after this many files found in directories (the language server reads folders on its own
+   * thread and must not walk a whole disk); one problem says where the walk stopped.
+   */
+  maxFiles?: number;
+  /** Stop after walking this many folders (a folder such as `/` holds few manifests and many folders). */
+  maxFolders?: number;
+}
+
 /**
  * Expands directories into their `*.yaml`/`*.yml` files, sorted for stable output, following
  * symbolic links to files and to folders (each real folder is walked once, so a link back up the
  * tree ends). Files named on the command line are kept whatever their name, in order.
  */
-export function collectInputs(paths: string[], cwd: string): Input[] {
+export function collectInputs(paths: string[], cwd: string, options: CollectOptions = {}): Input[] {
   const inputs: Input[] = [];
   const walked = new Set<string>();
   const shown = (full: string): string => relative(cwd, full) || full;
+  let found = 0;
+  let folders = 0;
+  let stopped = false;
 
   const walk = (directory: string): void => {
+    if (stopped) return;
+    if (options.maxFolders !== undefined && ++folders > options.maxFolders) {
+      stopped = true;
+      inputs.push({
+        kind: 'problem',
+        message: `more than ${options.maxFolders} folders; the others (from ${displayName(shown(directory))} on) are not read`,
+      });
+      return;
+    }
     let entries;
     try {
       const real = realpathSync(directory);
@@ -86,9 +108,19 @@ export function collectInputs(paths: string[], cwd: string): Input[] {
       if (isDirectory) {
         if (!SKIPPED_DIRECTORIES.has(entry.name)) walk(full);
       } else if (YAML_NAME.test(entry.name)) {
+        if (options.maxFiles !== undefined && found >= options.maxFiles) {
+          stopped = true;
+          inputs.push({
+            kind: 'problem',
+            message: `more than ${options.maxFiles} YAML files; the others (from ${displayName(shown(full))} on) are not read`,
+          });
+          return;
+        }
+        found++;
         // FIFOs and devices named like manifests are refused when read, with their name.
         inputs.push({ kind: 'file', file: shown(full) });
       }
+      if (stopped) return;
     }
   };
 

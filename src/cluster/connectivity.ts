@@ -1,13 +1,18 @@
 // The live objects the connectivity analysis reads from a cluster: Namespaces (for their labels),
 // Pods (the workloads that run, grouped by owner) and NetworkPolicies. Read-only `kubectl get`.
 
-import type { ManifestObject } from '../engine/model/workloads';
+import { documentEntries } from '../engine/workspace/objects';
+import type { ObjectLike } from '../engine/model/workloads';
 import { isClusterError } from './errors';
 import type { Kubectl } from './kubectl';
 
+/** An item of a `kubectl get` list, with the command it came from (`kubectl get pods`). */
+export interface ClusterObject extends ObjectLike {
+  origin: string;
+}
+
 export interface ClusterObjects {
-  /** Each object's origin is the command it came from (`kubectl get pods`). */
-  objects: ManifestObject<string>[];
+  objects: ClusterObject[];
   warnings: string[];
 }
 
@@ -26,8 +31,13 @@ export async function readClusterObjects(
   const where = scope.namespace ? [`--namespace=${scope.namespace}`] : ['--all-namespaces'];
   const result: ClusterObjects = { objects: [], warnings: [] };
   const add = (origin: string, list: unknown) => {
-    if (list && typeof list === 'object')
-      result.objects.push({ value: list as Record<string, unknown>, origin });
+    if (!list || typeof list !== 'object' || Array.isArray(list)) return;
+    // The items of the list, as the engine opens a List in a manifest.
+    for (const entry of documentEntries(list as Record<string, unknown>)) {
+      if (typeof entry.kind !== 'string') continue;
+      const apiVersion = typeof entry.apiVersion === 'string' ? entry.apiVersion : '';
+      result.objects.push({ kind: entry.kind, apiVersion, value: entry.value, origin });
+    }
   };
   try {
     add('kubectl get namespaces', await onTarget.getJson(['get', 'namespaces'], { signal: scope.signal }));

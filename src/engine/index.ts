@@ -2,7 +2,7 @@
 
 export * from './types';
 export * from './settings';
-export { ManifestFile, type FileResource } from './service/manifestFile';
+export { ManifestFile, type FileResource, type FileUnreadable } from './service/manifestFile';
 export { LineIndex } from './parse/lineIndex';
 export { RULES, ruleByCode, ruleDocsUrl } from './rules';
 export type { AnyRule as Rule, RuleCategory } from './rules/types';

@@ -16,6 +16,11 @@ export interface EngineSettings {
   clusterIpFamily: 'ipv4' | 'ipv6';
   /** Files larger than this are not validated (one diagnostic says so). */
   maxFileSizeMB: number;
+  /**
+   * The checks of selectors against the workloads of the workspace (NP212, NP213); off when the
+   * workloads live elsewhere (another repository, a chart) and the notes would only be noise.
+   */
+  workspaceChecks: boolean;
 }
 
 export const DEFAULT_SETTINGS: EngineSettings = {
@@ -23,6 +28,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   target: 'eks',
   clusterIpFamily: 'ipv4',
   maxFileSizeMB: 10,
+  workspaceChecks: true,
 };
 
 export function withDefaults(partial: Partial<EngineSettings> | undefined): EngineSettings {
@@ -34,5 +40,6 @@ export function withDefaults(partial: Partial<EngineSettings> | undefined): Engi
       typeof partial?.maxFileSizeMB === 'number' && partial.maxFileSizeMB > 0
         ? partial.maxFileSizeMB
         : DEFAULT_SETTINGS.maxFileSizeMB,
+    workspaceChecks: partial?.workspaceChecks !== false,
   };
 }

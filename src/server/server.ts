@@ -18,6 +18,7 @@ import { registerWorkspaceFiles } from './features/workspaceFiles';
 import { registerHover } from './features/hover';
 import { registerSymbols } from './features/symbols';
 import { registerExplain } from './features/explain';
+import { registerConnectivity } from './features/connectivity';
 import { FIX_ALL_KIND } from './features/fixAll';
 
 export function startServer(connection: Connection): void {
@@ -58,6 +59,7 @@ export function startServer(connection: Connection): void {
   registerHover(state);
   registerSymbols(state);
   registerExplain(state);
+  registerConnectivity(state);
 
   const refreshSettings = async (pushed?: unknown): Promise<void> => {
     let section = pushed;

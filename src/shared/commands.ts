@@ -21,6 +21,10 @@ export const CLUSTER_COMMAND_IDS = {
 export const EDITOR_COMMAND_IDS = {
   /** Shown as "Explain Resource" (it explains every kind); the id keeps its first name. */
   explainPolicy: 'eksNetworking.explainPolicy',
+  /** The connectivity view of the workspace (palette, folder context menu, NetworkPolicy CodeLens). */
+  showConnectivity: 'eksNetworking.showConnectivity',
+  /** "Can A reach B?": source, destination, protocol and port, answered with the deciding rules. */
+  canReach: 'eksNetworking.canReach',
 } as const;
 
 export const COMMAND_IDS = { ...EDITOR_COMMAND_IDS, ...CLUSTER_COMMAND_IDS } as const;

@@ -13,6 +13,7 @@ export interface RawSettings {
   target?: unknown;
   clusterIpFamily?: unknown;
   maxFileSizeMB?: unknown;
+  connectivity?: { workspaceChecks?: unknown };
 }
 
 export interface ParsedSettings {
@@ -26,7 +27,10 @@ export interface ParsedSettings {
 /** Where settings come from decides how a warning names them. */
 export type SettingsSource = 'editor' | 'cli';
 
-const NAMES: Record<SettingsSource, Record<Exclude<keyof RawSettings, 'validate'>, string>> = {
+const NAMES: Record<
+  SettingsSource,
+  Record<Exclude<keyof RawSettings, 'validate' | 'connectivity'>, string>
+> = {
   editor: {
     rules: 'eksNetworking.rules',
     target: 'eksNetworking.target',
@@ -40,6 +44,9 @@ const NAMES: Record<SettingsSource, Record<Exclude<keyof RawSettings, 'validate'
     maxFileSizeMB: '--max-file-size-mb',
   },
 };
+
+/** The editor setting; the CLI turns these checks off with `--rule NP212=off` and the like. */
+const WORKSPACE_CHECKS_SETTING = 'eksNetworking.connectivity.workspaceChecks';
 
 function ruleSettingName(source: SettingsSource, code: string): string {
   return source === 'editor' ? `eksNetworking.rules.${code}` : `--rule ${code}`;
@@ -114,6 +121,15 @@ export function parseSettings(raw: unknown, source: SettingsSource = 'editor'): 
         'a positive number of megabytes',
         `${DEFAULT_SETTINGS.maxFileSizeMB} is used`,
       );
+    }
+  }
+
+  const connectivity = section.connectivity;
+  if (connectivity !== undefined && connectivity !== null) {
+    const enable = isObject(connectivity) ? connectivity.workspaceChecks : connectivity;
+    if (typeof enable === 'boolean') engine.workspaceChecks = enable;
+    else if (enable !== undefined) {
+      ignored(WORKSPACE_CHECKS_SETTING, enable, 'true or false', 'the workspace checks stay on');
     }
   }
 

@@ -15,6 +15,7 @@ import {
   UNPRIVILEGED_UID,
 } from './eksnetProcess';
 import { spawnSync } from 'node:child_process';
+import { collectInputs } from '../../src/cli/inputs';
 
 const POSIX = process.platform !== 'win32';
 
@@ -172,6 +173,27 @@ test('-- ends the options, so a file whose name starts with - can be linted and 
     const explain = eksnet(['explain', '--', '-policy.yaml'], { cwd: folder.path });
     assert.equal(explain.status, 0, explain.stderr);
     assert.match(explain.stdout, /NetworkPolicy/);
+  } finally {
+    folder.remove();
+  }
+});
+
+test('a folder walk with a file limit stops there and says where', () => {
+  const folder = scratchFolder('limit');
+  try {
+    mkdirSync(join(folder.path, 'b'));
+    for (const name of ['a.yaml', 'b/c.yaml', 'd.yml', 'e.txt']) writeFileSync(join(folder.path, name), '');
+    const inputs = collectInputs(['.'], folder.path, { maxFiles: 2 });
+    assert.deepEqual(inputs, [
+      { kind: 'file', file: 'a.yaml' },
+      { kind: 'file', file: join('b', 'c.yaml') },
+      { kind: 'problem', message: 'more than 2 YAML files; the others (from "d.yml" on) are not read' },
+    ]);
+    assert.equal(collectInputs(['.'], folder.path).length, 3);
+    assert.deepEqual(collectInputs(['.'], folder.path, { maxFolders: 1 }), [
+      { kind: 'file', file: 'a.yaml' },
+      { kind: 'problem', message: 'more than 1 folders; the others (from "b" on) are not read' },
+    ]);
   } finally {
     folder.remove();
   }

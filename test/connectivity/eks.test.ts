@@ -3,8 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildAnalysis, eksFindings, eksReport, type EksFinding } from '../../src/engine/connectivity';
-import { readManifests } from '../../src/engine/connectivity/manifests';
+import { buildAnalysis, eksReport, findingsByPolicy, readTexts } from '../../src/engine/connectivity';
 
 const WORKLOADS = `apiVersion: apps/v1
 kind: Deployment
@@ -21,12 +20,10 @@ spec:
 `;
 
 function notesOf(policy: string): string[] {
-  const { objects } = readManifests(`${WORKLOADS}---\n${policy}`, 'test.yaml');
-  const built = buildAnalysis(objects);
-  const findings = new Map<Parameters<typeof built.policyValues.get>[0], EksFinding[]>();
-  for (const [p, value] of built.policyValues)
-    findings.set(p, eksFindings(value, { clusterIpFamily: 'ipv4' }));
-  const report = eksReport(built.analysis, findings);
+  // Read as `eksnet connectivity` reads files: the engine's NP3xx findings on each policy.
+  const sources = readTexts([{ name: 'test.yaml', text: `${WORKLOADS}---\n${policy}` }], { target: 'eks' });
+  const built = buildAnalysis(sources.objects);
+  const report = eksReport(built.analysis, findingsByPolicy(built.analysis, sources.eks));
   return [...report.flows].map(
     ([flow, notes]) => `${flow.src.name} => ${flow.dst.name}: ${notes.map((n) => n.code).join(',')}`,
   );

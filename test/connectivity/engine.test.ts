@@ -13,18 +13,20 @@ import {
   explainFlow,
   formatJson,
   formatTxt,
+  readTexts,
   ruleLabel,
   type ConnectivityAnalysis,
   type Peer,
 } from '../../src/engine/connectivity';
-import { readManifests } from '../../src/engine/connectivity/manifests';
 import { PROJECT_ROOT } from '../support/paths';
 
 const CASES = join(PROJECT_ROOT, 'test', 'fixtures', 'connectivity');
 
 function analyse(name: string) {
   const file = join(CASES, name, 'manifests.yaml');
-  const { objects, problems } = readManifests(readFileSync(file, 'utf8'), `${name}/manifests.yaml`);
+  const { objects, problems } = readTexts([
+    { name: `${name}/manifests.yaml`, text: readFileSync(file, 'utf8') },
+  ]);
   assert.deepEqual(problems, []);
   return buildAnalysis(objects);
 }
@@ -146,4 +148,38 @@ test('06-egress-and-ingress: both ends must allow the connection', () => {
   const ingressOnly = canReach(analysis, frontend, backend, 'UDP', 53);
   assert.equal(ingressOnly.egress.passes, false);
   assert.equal(ingressOnly.ingress.passes, true);
+});
+
+test('a document the engine cannot read is left out and named, whatever its kind', () => {
+  const text = `apiVersion: v1
+kind: Pod
+metadata: { name: a, namespace: shop, labels: { app: a } }
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: { name: deny, namespace: shop }
+spec:
+  podSelector: {}
+  policyTypes: [Ingress, Egress]
+  ingress: [ {
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: [broken
+`;
+  const sources = readTexts([{ name: 'shop.yaml', text }]);
+  // The broken policy's partial value would isolate every pod of shop: it must not count.
+  assert.deepEqual(
+    sources.objects.map((object) => `${object.kind}/${object.name}`),
+    ['Pod/a'],
+  );
+  assert.deepEqual(
+    sources.problems.map((problem) => [problem.file, problem.line]),
+    [
+      ['shop.yaml', 11],
+      ['shop.yaml', 15],
+    ],
+  );
+  const { analysis } = buildAnalysis(sources.objects);
+  assert.equal(analysis.input.policies.length, 0);
 });

@@ -14,6 +14,8 @@ const ALLOWED = [
   /^LICENSE$/,
   /^SECURITY\.md$/,
   /^dist\/(extension|server|cli|validationWorker)\.js$/,
+  /^dist\/(extension|server|cli)\.js$/,
+  /^dist\/connectivityView\.(js|css)$/,
   /^schemas\/[\w.-]+\.json$/,
   /^snippets\/[\w.-]+\.json$/,
   /^docs\/images\/[\w.-]+\.png$/,
@@ -40,6 +42,8 @@ test('the .vsix lists only dist bundles, schemas, snippets and the documents', (
     'dist/server.js',
     // The server's (and the CLI's) validation worker threads start from this file.
     'dist/validationWorker.js',
+    'dist/connectivityView.js',
+    'dist/connectivityView.css',
     'package.json',
     'README.md',
     'CHANGELOG.md',

@@ -260,14 +260,16 @@ test('outline, CodeLens and the explain request', async () => {
     );
 
     const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
-    assert.equal(lenses.length, 2, 'every resource gets the lens, the ENIConfig too');
+    // Explain on every resource (the ENIConfig too); Show connectivity on the NetworkPolicy.
     assert.deepEqual(
-      lenses.map((lens) => [lens.range.start.line, lens.command?.command, lens.command?.title]),
+      lenses.map((lens) => [lens.range.start.line, lens.command?.title, lens.command?.command]),
       [
-        [0, 'eksNetworking.explainPolicy', 'Explain'],
-        [policy.split('\n').length, 'eksNetworking.explainPolicy', 'Explain'],
+        [0, 'Explain', 'eksNetworking.explainPolicy'],
+        [0, 'Show connectivity', 'eksNetworking.showConnectivity'],
+        [policy.split('\n').length, 'Explain', 'eksNetworking.explainPolicy'],
       ],
     );
+    assert.deepEqual(lenses[1].command?.arguments, [uri, { line: 0, character: 0 }]);
 
     const [lensUri, position] = lenses[0].command?.arguments ?? [];
     const explained = await client.request<ExplainResult>('eksNetworking/explain', {
@@ -275,18 +277,25 @@ test('outline, CodeLens and the explain request', async () => {
       position,
     });
     assert.equal(explained.title, 'NetworkPolicy shop/allow-monitoring-prometheus');
+    // The workspace folder holds the workloads of "shop", and none has app=web: the note NP212 of
+    // the published diagnostics is Explain's note too; the rest is the engine's explanation.
+    assert.deepEqual(
+      explained.notes.map((note) => note.code),
+      ['NP212'],
+    );
+    const notes = explained.markdown.match(/\n## Notes\n- Note \(NP212\): [^\n]*\n/)?.[0];
+    assert.ok(notes, explained.markdown);
     assert.equal(
-      explained.markdown,
+      explained.markdown.replace(notes, ''),
       readFileSync(join(FIXTURES, 'explain', '07-and-in-one-peer.expected.md'), 'utf8'),
     );
-    assert.deepEqual(explained.notes, []);
     const whole = await client.request<ExplainResult>('eksNetworking/explain', { uri });
     assert.match(
       whole.markdown,
       /# NetworkPolicy shop\/allow-monitoring-prometheus[\s\S]*# ENIConfig us-west-2a/,
     );
     // The ENIConfig has its lens like the others.
-    const [eniUri, eniPosition] = lenses[1].command?.arguments ?? [];
+    const [eniUri, eniPosition] = lenses[2].command?.arguments ?? [];
     const eniExplained = await client.request<ExplainResult>('eksNetworking/explain', {
       uri: eniUri,
       position: eniPosition,

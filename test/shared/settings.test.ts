@@ -13,6 +13,7 @@ test('good values come through, with no warning', () => {
     target: 'generic',
     clusterIpFamily: 'ipv6',
     maxFileSizeMB: 2.5,
+    connectivity: { workspaceChecks: false },
   });
   assert.deepEqual(parsed, {
     validateEnabled: false,
@@ -21,6 +22,7 @@ test('good values come through, with no warning', () => {
       target: 'generic',
       clusterIpFamily: 'ipv6',
       maxFileSizeMB: 2.5,
+      workspaceChecks: false,
     },
     warnings: [],
   });
@@ -47,6 +49,7 @@ test('each kind of bad value gives exactly one warning naming its setting', () =
     target: 'aks',
     clusterIpFamily: 'dual',
     maxFileSizeMB: -1,
+    connectivity: { workspaceChecks: 'off' },
   });
   assert.deepEqual(parsed.engine, DEFAULT_SETTINGS);
   assert.equal(parsed.validateEnabled, true);
@@ -56,6 +59,7 @@ test('each kind of bad value gives exactly one warning naming its setting', () =
     'eksNetworking.target is "aks", which is not eks or generic; ignored, so eks is used.',
     'eksNetworking.clusterIpFamily is "dual", which is not ipv4 or ipv6; ignored, so ipv4 is used.',
     'eksNetworking.maxFileSizeMB is -1, which is not a positive number of megabytes; ignored, so 10 is used.',
+    'eksNetworking.connectivity.workspaceChecks is "off", which is not true or false; ignored, so the workspace checks stay on.',
     'eksNetworking.validate.enable is "no", which is not true or false; ignored, so validation stays on.',
   ]);
 });

@@ -10,6 +10,7 @@ import { clusterHostTests, clusterRestrictedTests } from '../cluster/vscodeHostT
 import { serverRestartTests } from './serverRestartTests';
 import { installedFromVsixTest, manifestTests } from './manifestTests';
 import { restrictedModeTests } from './restrictedModeTests';
+import { connectivityHostTests } from './connectivityTests';
 import { runHostTests, type HostTest } from './runner';
 import { codeOf, waitForDiagnostics } from './helpers';
 
@@ -20,6 +21,7 @@ function trustedSuite(): HostTest[] {
     ...manifestTests(),
     ...editorFeatureTests(),
     ...clusterHostTests(),
+    ...connectivityHostTests(),
     // Last: it kills the language server.
     ...serverRestartTests(),
   ];
@@ -46,6 +48,8 @@ function restrictedSuite(): HostTest[] {
     },
     ...clusterRestrictedTests(),
     ...restrictedModeTests(),
+    // Reading manifests needs no trust.
+    ...connectivityHostTests(),
   ];
 }
 

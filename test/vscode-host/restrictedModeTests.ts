@@ -22,8 +22,24 @@ async function finishes(command: string): Promise<void> {
       COMMAND_TIMEOUT_MS,
     );
   });
+  // A command that asks something (Can A Reach B? offers its quick picks) is answered with Escape,
+  // as a user who only looks would: each poll closes whatever quick input is open.
+  let done = false;
+  const running = Promise.resolve(vscode.commands.executeCommand(command)).finally(() => {
+    done = true;
+  });
   try {
-    await Promise.race([vscode.commands.executeCommand(command), stuck]);
+    await Promise.race([
+      running,
+      stuck,
+      (async () => {
+        while (!done) {
+          await new Promise((resolve) => setTimeout(resolve, 250)); // poll interval
+          if (!done) await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+        }
+      })(),
+    ]);
+    await running;
   } finally {
     clearTimeout(timer);
   }

@@ -5,23 +5,25 @@ import { createClusterTools } from '../../cluster';
 import { readClusterObjects } from '../../cluster/connectivity';
 import {
   buildAnalysis,
+  describeProblem,
   diffConnectivity,
-  eksFindings,
   eksChecker,
+  eksFindingsOfValue,
+  findingsByPolicy,
   FORMATS,
-  type BuiltAnalysis,
+  readTexts,
   type ConnectivityFormat,
   type ConnectivityPolicy,
+  type ConnectivitySources,
   type EksFinding,
 } from '../../engine/connectivity';
-import { readManifests } from '../../engine/connectivity/manifests';
-import type { ManifestObject, Source } from '../../engine/model/workloads';
+import type { ConnectivityAnalysis } from '../../engine/connectivity';
+import type { ObjectLike } from '../../engine/model/workloads';
 import { DEFAULT_SETTINGS, type EngineSettings } from '../../engine';
 import { EXIT_OK, UsageError, type CliIO } from '../io';
 import { renderDiff, renderList } from '../output/connectivityOutput';
 import { cliLog, parseClusterArgs, reportFailure } from './clusterOptions';
 import { collectInputs, InputError, readInputFile } from '../inputs';
-import { appendAll } from '../../engine/util/arrays';
 
 const HELP = `Usage: eksnet connectivity [options] PATHS…
        eksnet connectivity --diff OLD NEW [options]
@@ -130,63 +132,75 @@ export async function connectivityCommand(args: string[], io: CliIO): Promise<nu
   const options = parseConnectivityArgs(args);
   if (options === 'help') return (io.stdout(HELP), EXIT_OK);
   if (options.diff) {
-    const before = buildAnalysis(await readAll([options.diff[0]], io, DEFAULT_SETTINGS.maxFileSizeMB));
-    const after = buildAnalysis(await readAll([options.diff[1]], io, DEFAULT_SETTINGS.maxFileSizeMB));
+    const before = buildAnalysis((await readAll([options.diff[0]], io, options)).objects);
+    const after = buildAnalysis((await readAll([options.diff[1]], io, options)).objects);
     warn(io, [...before.warnings, ...after.warnings]);
     io.stdout(renderDiff(diffConnectivity(before.analysis, after.analysis), options.format));
     return EXIT_OK;
   }
-  let built: BuiltAnalysis<unknown>;
+  let analysis: ConnectivityAnalysis<ObjectLike, ObjectLike>;
+  let findings: () => ReadonlyMap<ConnectivityPolicy<ObjectLike>, readonly EksFinding[]>;
   if (options.fromCluster) {
     const cluster = parseClusterArgs(options.clusterArgs, io);
     const tools = createClusterTools(cluster.settings, cliLog(io, cluster.verbose));
     try {
       const read = await readClusterObjects(tools.kubectl, { namespace: options.namespace });
       warn(io, read.warnings);
-      built = buildAnalysis<unknown>(read.objects, { live: true });
+      const built = buildAnalysis<ObjectLike>(read.objects, { live: true });
+      warn(io, built.warnings);
+      analysis = built.analysis;
     } catch (error) {
       return reportFailure(io, 'connectivity', error);
     }
+    // Live policies are in no file: each is linted on its own for the caveats.
+    findings = () =>
+      new Map(
+        analysis.input.policies.map((policy) => [policy, eksFindingsOfValue(policy.origin.value, options)]),
+      );
   } else {
-    built = buildAnalysis(await readAll(options.paths, io, DEFAULT_SETTINGS.maxFileSizeMB));
+    const sources = await readAll(options.paths, io, options);
+    const built = buildAnalysis<ObjectLike>(sources.objects);
+    warn(io, built.warnings);
+    analysis = built.analysis;
+    findings = () => findingsByPolicy(analysis, sources.eks);
   }
-  warn(io, built.warnings);
-  if (built.analysis.workloadPeers.length === 0)
+  if (analysis.workloadPeers.length === 0)
     warn(io, ['no workloads found, so there is no connection to list.']);
-  const checker =
-    options.target === 'eks' ? eksChecker(built.analysis, findingsOf(built, options)) : undefined;
-  const output = renderList(built.analysis, options.format, checker);
+  const checker = options.target === 'eks' ? eksChecker(analysis, findings()) : undefined;
+  const output = renderList(analysis, options.format, checker);
   await writeChunks(io, output.stdout);
   for (const note of output.stderrNotes()) io.stderr(`eksnet connectivity: ${note}\n`);
   return EXIT_OK;
 }
 
-function findingsOf(built: BuiltAnalysis<unknown>, options: ConnectivityOptions) {
-  const findings = new Map<ConnectivityPolicy<Source<unknown>>, EksFinding[]>();
-  for (const [policy, value] of built.policyValues) findings.set(policy, eksFindings(value, options));
-  return findings;
-}
-
-async function readAll(paths: string[], io: CliIO, limitMB: number): Promise<ManifestObject<unknown>[]> {
-  const objects: ManifestObject<unknown>[] = [];
-  const problems: string[] = [];
+/** Reads every input through the engine (the parse `eksnet lint` does), or stops at the first that cannot be read. */
+async function readAll(
+  paths: string[],
+  io: CliIO,
+  options: ConnectivityOptions,
+): Promise<ConnectivitySources> {
+  const limitMB = DEFAULT_SETTINGS.maxFileSizeMB;
+  const files: { name: string; text: string }[] = [];
   for (const input of collectInputs(paths, io.cwd)) {
     // An answer without some of the files would be wrong, not partial: stop there.
     if (input.kind === 'problem') throw new UsageError(input.message);
-    let text: string;
     try {
-      text =
-        input.kind === 'stdin' ? await io.readStdin(limitMB) : readInputFile(input.file, io.cwd, limitMB);
+      files.push(
+        input.kind === 'stdin'
+          ? { name: '<stdin>', text: await io.readStdin(limitMB) }
+          : { name: input.file, text: readInputFile(input.file, io.cwd, limitMB) },
+      );
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       throw new UsageError(error.message);
     }
-    const read = readManifests(text, input.kind === 'stdin' ? '<stdin>' : input.file);
-    appendAll(objects, read.objects);
-    appendAll(problems, read.problems);
   }
-  warn(io, problems);
-  return objects;
+  const sources = readTexts(files, { target: options.target, clusterIpFamily: options.clusterIpFamily });
+  warn(
+    io,
+    sources.problems.map((problem) => describeProblem(problem)),
+  );
+  return sources;
 }
 
 /**

@@ -12,7 +12,8 @@ import { matches } from '../model/labelSelector';
 import { workloadName, type NamespaceInfo, type Workload } from '../model/workloads';
 import { contains, partition, rangeName, type AddressRange, type Family } from './addresses';
 import { ConnectionSet, compareText } from './ports';
-import type { ConnectivityPolicy, Direction, PolicyPeer, PolicyRule } from './types';
+import { namespaceMatches, podsMatch } from './peers';
+import type { ConnectivityPolicy, Direction, PolicyRule } from './types';
 
 export type Peer<W = unknown> =
   | { type: 'workload'; index: number; name: string; workload: Workload<W> }
@@ -201,8 +202,7 @@ export class ConnectivityAnalysis<W = unknown, P = unknown> {
           inNamespace = namespaceMatches(peer, policy.namespace, namespaces.get(workload.namespace));
           namespaceOk.set(workload.namespace, inNamespace);
         }
-        if (inNamespace && (!peer.podSelector || matches(peer.podSelector, workload.labels)))
-          members[index] = 1;
+        if (inNamespace && podsMatch(peer, workload.labels)) members[index] = 1;
       });
     }
     let numbered = rule.ports === undefined ? ConnectionSet.ALL : ConnectionSet.NONE;
@@ -219,16 +219,6 @@ export class ConnectivityAnalysis<W = unknown, P = unknown> {
       hasNamedPorts: (rule.ports ?? []).some((port) => port.kind === 'named'),
     };
   }
-}
-
-function namespaceMatches(
-  peer: Extract<PolicyPeer, { kind: 'pods' }>,
-  policyNamespace: string,
-  namespace: NamespaceInfo | undefined,
-): boolean {
-  if (!namespace) return false;
-  if (!peer.namespaceSelector) return namespace.name === policyNamespace;
-  return matches(peer.namespaceSelector, namespace.labels);
 }
 
 /** IPv4 always (as netpol-analyzer); IPv6 too once any policy names an IPv6 block. */

@@ -5,7 +5,9 @@
 
 import { EKS_HOST_NETWORK_NOTE } from '../editing/explain/networkPolicy';
 import { lintText } from '../index';
+import { formatPath } from '../parse/yamlPath';
 import type { EngineSettings } from '../settings';
+import type { Diagnostic, Path } from '../types';
 import type { ConnectivityAnalysis, Flow, Peer } from './analysis';
 import { contains } from './addresses';
 import { explainFlow, ruleLabel } from './explain';
@@ -33,17 +35,23 @@ export interface EksNote {
   message: string;
 }
 
-/** NP3xx findings of one policy, by the part of the policy they are about. */
+/**
+ * The NP3xx findings among one policy's diagnostics (as the engine reported them on the policy's
+ * file), by the part of the policy they are about. `pathPrefix` is the policy's place in its
+ * document (`['items', 2]` in a List).
+ */
 export function eksFindings(
-  value: Record<string, unknown>,
-  settings: Pick<EngineSettings, 'clusterIpFamily'>,
+  diagnostics: readonly Pick<Diagnostic, 'code' | 'message' | 'path'>[],
+  pathPrefix: Path = [],
 ): EksFinding[] {
-  const text = JSON.stringify(value);
+  const prefix = formatPath(pathPrefix);
   const findings: EksFinding[] = [];
-  for (const diagnostic of lintText(text, { target: 'eks', clusterIpFamily: settings.clusterIpFamily })) {
+  for (const diagnostic of diagnostics) {
     if (!(EKS_FLOW_CODES as readonly string[]).includes(diagnostic.code)) continue;
+    if (!diagnostic.path.startsWith(prefix)) continue;
+    const path = diagnostic.path.slice(prefix.length).replace(/^\./, '');
     const match = /^spec\.(ingress|egress)\[(\d+)\](?:\.(?:from|to)\[(\d+)\])?(?:\.ports\[(\d+)\])?/.exec(
-      diagnostic.path,
+      path,
     );
     if (!match) continue;
     findings.push({
@@ -56,6 +64,18 @@ export function eksFindings(
     });
   }
   return findings;
+}
+
+/** NP3xx findings of a policy that is not in a manifest file (read from a cluster): it is linted alone. */
+export function eksFindingsOfValue(
+  value: Record<string, unknown>,
+  settings: Pick<EngineSettings, 'clusterIpFamily'>,
+): EksFinding[] {
+  const diagnostics = lintText(JSON.stringify(value), {
+    target: 'eks',
+    clusterIpFamily: settings.clusterIpFamily,
+  });
+  return eksFindings(diagnostics);
 }
 
 export interface EksReport {

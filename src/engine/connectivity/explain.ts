@@ -3,7 +3,7 @@
 // question "can A reach B on PROTO/PORT?" answered with the deciding rules or the missing piece.
 
 import type { ConnectivityAnalysis, Peer } from './analysis';
-import { ConnectionSet } from './ports';
+import { ConnectionSet, compareText } from './ports';
 import type { ConnectivityPolicy, Direction, PolicyRef, PolicyRule } from './types';
 
 export interface AllowingRule<P = unknown> {
@@ -63,7 +63,11 @@ function explainSide<W, P>(
   if (self.type !== 'workload') {
     return { ...base, isolated: false, outsideCluster: true, allowed: ConnectionSet.ALL };
   }
-  const policies = analysis.policiesIsolating(self.index, direction).map(refOf);
+  // By name, so the answer reads the same whatever order the files were read in.
+  const policies = analysis
+    .policiesIsolating(self.index, direction)
+    .map(refOf)
+    .sort((a, b) => compareText(policyLabel(a), policyLabel(b)));
   if (policies.length === 0)
     return { ...base, isolated: false, outsideCluster: false, allowed: ConnectionSet.ALL };
   const dst = direction === 'ingress' ? self : other;

@@ -7,11 +7,29 @@ export {
   type AnalysisInput,
   type PreparedRule,
 } from './analysis';
-export { buildAnalysis, type BuiltAnalysis } from './build';
+export { buildAnalysis, isNetworkPolicy, type BuiltAnalysis } from './build';
+export {
+  describeProblem,
+  findingsByPolicy,
+  lineOfPath,
+  readSources,
+  readTexts,
+  type ConnectivitySources,
+  type ManifestInput,
+  type SourceProblem,
+} from './sources';
 export { canReach, explainFlow, policyLabel, ruleLabel } from './explain';
 export type { AllowingRule, FlowExplanation, ReachAnswer, SideExplanation, SideVerdict } from './explain';
 export { diffConnectivity, type FlowChange } from './diff';
-export { eksChecker, eksFindings, eksReport, type EksFinding, type EksNote, type EksReport } from './eks';
+export {
+  eksChecker,
+  eksFindings,
+  eksFindingsOfValue,
+  eksReport,
+  type EksFinding,
+  type EksNote,
+  type EksReport,
+} from './eks';
 export * from './formats';
 export { ConnectionSet } from './ports';
 export { rangeName, type AddressRange } from './addresses';

@@ -14,6 +14,8 @@ import { peerPhrase, policyTypesSentence, ruleLines } from './explain/networkPol
 import { namespacePhrase, summariseSelector } from './explain/words';
 import { fieldMarkdown } from './schemaDocs';
 import { unquote } from './yamlOutline';
+import { selectorWorkloadsMarkdown } from './selectorWorkloads';
+import type { Workspace } from '../workspace/workspace';
 
 export interface HoverResult {
   markdown: string;
@@ -27,6 +29,8 @@ export interface HoverOptions {
   findUses?: (value: string) => string[];
   /** `text` is one item of a List on its own (see `readCursor`). */
   listItem?: boolean;
+  /** The workspace, to list the workloads a NetworkPolicy selector selects. */
+  workspace?: Workspace;
 }
 
 export function hoverAt(text: string, offset: number, options: HoverOptions): HoverResult | undefined {
@@ -82,6 +86,8 @@ function keyHover(
   if (schema) parts.push(fieldMarkdown(name, schema, schemas));
   const selector = selectorSummary(path, value);
   if (selector) parts.push(selector);
+  const selected = selectedWorkloads(doc, path, value, options);
+  if (selected) parts.push(selected);
   const meaning = resource.kind === 'NetworkPolicy' ? policyPartSummary(path, value, options) : undefined;
   if (meaning) parts.push(meaning);
   const eniConfigName = asRecord(value.metadata).name;
@@ -144,6 +150,16 @@ function policyPartSummary(
   return `**${direction} rule ${index + 1}:** ${lines.join('\n')}`;
 }
 
+function selectedWorkloads(
+  doc: DocumentAtCursor,
+  path: Path,
+  value: Record<string, unknown>,
+  options: HoverOptions,
+): string | undefined {
+  if (doc.resource?.kind !== 'NetworkPolicy') return undefined;
+  return selectorWorkloadsMarkdown(value, path, options.workspace);
+}
+
 function lastSelectorIndex(path: Path): number {
   for (let i = path.length - 1; i >= 0; i--) {
     if (
@@ -170,7 +186,10 @@ function valueHover(
   if (/^sg-[0-9a-zA-Z]+$/.test(raw)) return idHover(doc, raw, 'Security group', options);
   if (/^subnet-[0-9a-zA-Z]+$/.test(raw)) return idHover(doc, raw, 'Subnet', options);
   const selector = selectorSummary(path, value);
-  if (selector && path.includes('matchLabels')) return selector;
+  if (selector && path.includes('matchLabels')) {
+    const selected = selectedWorkloads(doc, path, value, options);
+    return selected ? `${selector}\n\n---\n\n${selected}` : selector;
+  }
   return undefined;
 }
 

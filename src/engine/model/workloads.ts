@@ -5,10 +5,11 @@
 // `controller: true`) is shown as that owner, so a dump of live Pods reads like the manifests that
 // made them. Namespaces carry their labels plus `kubernetes.io/metadata.name`, which the API server
 // always sets; a namespace with no Namespace object still exists with only that label.
-// Pure functions over plain values, as the engine's ResourceSummary.value gives them.
+// Pure functions over the objects the engine records (`ManifestObject`), or any object like them.
 
 import type { Path } from '../types';
-import { asList, asRecord, isRecord, valueAt } from '../util/values';
+import { asList, asRecord, valueAt } from '../util/values';
+import type { ManifestObject } from '../workspace/objects';
 import { labelsOf } from './labelSelector';
 import { appendAll } from '../util/arrays';
 
@@ -48,12 +49,12 @@ export interface ContainerPort {
   protocol: string;
 }
 
-/** Where a workload (or namespace) was read from: the caller's origin and the path inside it. */
-export interface Source<O> {
-  origin: O;
-  /** `[]` for a document, `['items', 3]` for an item of a List. */
-  path: Path;
-}
+/**
+ * What the model reads of an object: its kind, apiVersion and value as the engine records them
+ * (`ManifestObject`: Lists are already opened and typed-list items carry the list's kind). Any
+ * object with these fields will do, such as the items `kubectl get` returns.
+ */
+export type ObjectLike = Pick<ManifestObject, 'kind' | 'apiVersion' | 'value'>;
 
 export interface Workload<O = unknown> {
   /** The workload's kind, or the owner's kind for an owned Pod (`ReplicaSet`). */
@@ -66,7 +67,7 @@ export interface Workload<O = unknown> {
   ports: ContainerPort[];
   hostNetwork: boolean;
   /** The objects it was read from: one manifest, or every Pod of an owner. */
-  sources: Source<O>[];
+  sources: O[];
 }
 
 export interface NamespaceInfo<O = unknown> {
@@ -74,12 +75,7 @@ export interface NamespaceInfo<O = unknown> {
   labels: Record<string, string>;
   /** Read from a Namespace object; false for a namespace only referenced by other objects. */
   declared: boolean;
-  source?: Source<O>;
-}
-
-export interface ManifestObject<O = unknown> {
-  value: Record<string, unknown>;
-  origin: O;
+  source?: O;
 }
 
 export interface WorkloadOptions {
@@ -109,53 +105,33 @@ export function namespaceLabels(name: string, labels: unknown = undefined): Reco
   return { ...labelsOf(labels), [NAMESPACE_NAME_LABEL]: name };
 }
 
-/** Reads workloads and Namespace objects from manifests (Lists are opened). */
-export function findWorkloads<O>(
-  objects: readonly ManifestObject<O>[],
+/** Reads workloads and Namespace objects from the objects of manifests (or of a live cluster). */
+export function findWorkloads<O extends ObjectLike>(
+  objects: readonly O[],
   options: WorkloadOptions = {},
 ): WorkloadSet<O> {
   const result: WorkloadSet<O> = { workloads: [], namespaces: new Map(), warnings: [] };
   const byName = new Map<string, { workload: Workload<O>; fromPods: boolean }>();
-  for (const { value, origin } of objects) {
-    for (const { item, path } of listItems(value)) {
-      const source = { origin, path };
-      if (item.kind === 'Namespace' && groupOf(item.apiVersion) === '') {
-        addNamespace(result, item, source);
-        continue;
-      }
-      const workload = readWorkload(item, source, options);
-      if (workload) addWorkload(result, byName, workload, item.kind === 'Pod');
+  for (const object of objects) {
+    if (object.kind === 'Namespace' && groupOf(object.apiVersion) === '') {
+      addNamespace(result, object);
+      continue;
     }
+    const workload = readWorkload(object, options);
+    if (workload) addWorkload(result, byName, workload, object.kind === 'Pod');
   }
   return result;
 }
 
-/** The document itself, or the items of a `List`/`PodList`/… (typed lists omit each item's kind). */
-export function listItems(value: Record<string, unknown>): { item: Record<string, unknown>; path: Path }[] {
-  const kind = typeof value.kind === 'string' ? value.kind : '';
-  if (!kind.endsWith('List') || !Array.isArray(value.items)) return [{ item: value, path: [] }];
-  const itemKind = kind === 'List' ? undefined : kind.slice(0, -'List'.length);
-  const out: { item: Record<string, unknown>; path: Path }[] = [];
-  value.items.forEach((raw, index) => {
-    if (!isRecord(raw)) return;
-    const item =
-      itemKind && raw.kind === undefined ? { ...raw, kind: itemKind, apiVersion: value.apiVersion } : raw;
-    out.push(
-      ...listItems(item).map((entry) => ({ item: entry.item, path: ['items', index, ...entry.path] })),
-    );
-  });
-  return out;
-}
-
-function groupOf(apiVersion: unknown): string | undefined {
-  if (apiVersion === undefined) return undefined;
-  if (typeof apiVersion !== 'string') return '?';
+/** The API group of an apiVersion; undefined when the object does not say (any group will do). */
+function groupOf(apiVersion: string): string | undefined {
+  if (apiVersion === '') return undefined;
   const slash = apiVersion.indexOf('/');
   return slash === -1 ? '' : apiVersion.slice(0, slash);
 }
 
-function addNamespace<O>(result: WorkloadSet<O>, item: Record<string, unknown>, source: Source<O>): void {
-  const metadata = asRecord(item.metadata);
+function addNamespace<O extends ObjectLike>(result: WorkloadSet<O>, source: O): void {
+  const metadata = asRecord(source.value.metadata);
   if (typeof metadata.name !== 'string' || metadata.name === '') return;
   if (result.namespaces.has(metadata.name)) {
     result.warnings.push(
@@ -171,14 +147,10 @@ function addNamespace<O>(result: WorkloadSet<O>, item: Record<string, unknown>, 
   });
 }
 
-function readWorkload<O>(
-  item: Record<string, unknown>,
-  source: Source<O>,
-  options: WorkloadOptions,
-): Workload<O> | undefined {
-  const kind = typeof item.kind === 'string' ? item.kind : '';
+function readWorkload<O extends ObjectLike>(source: O, options: WorkloadOptions): Workload<O> | undefined {
+  const { kind, value: item } = source;
   const template = podTemplatePath(kind);
-  const group = groupOf(item.apiVersion);
+  const group = groupOf(source.apiVersion);
   if (!template || (group !== undefined && !WORKLOAD_KINDS[kind].groups.includes(group))) return undefined;
   const metadata = asRecord(item.metadata);
   if (typeof metadata.name !== 'string' || metadata.name === '') return undefined;

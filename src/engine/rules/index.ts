@@ -36,6 +36,8 @@ import NP208 from './networkpolicy/NP208-cidr-host-bits';
 import NP209 from './networkpolicy/NP209-missing-namespace';
 import NP210 from './networkpolicy/NP210-cidr-not-canonical';
 import NP211 from './networkpolicy/NP211-no-spec';
+import NP212 from './networkpolicy/NP212-selects-no-workload';
+import NP213 from './networkpolicy/NP213-peer-matches-nothing';
 import NP301 from './networkpolicy/NP301-eks-named-port-unresolved';
 import NP302 from './networkpolicy/NP302-eks-too-many-ports';
 import NP303 from './networkpolicy/NP303-eks-other-ip-family';
@@ -90,6 +92,8 @@ export const RULES: readonly AnyRule[] = [
   NP209,
   NP210,
   NP211,
+  NP212,
+  NP213,
   NP301,
   NP302,
   NP303,

@@ -52,6 +52,15 @@ import type { CompletionOptions, CompletionResult } from '../editing/completion'
 import type { HoverOptions, HoverResult } from '../editing/hover';
 import type { OffsetRange, Path } from '../types';
 
+/** A document that could not be read, in file offsets. */
+export interface FileUnreadable {
+  documentIndex: number;
+  range: OffsetRange;
+  /** 0-based line of its first problem. */
+  line: number;
+  message: string;
+}
+
 /** An object of one of the kinds this tool validates. */
 export interface FileResource extends FileObject {
   kind: ResourceKind;
@@ -256,6 +265,28 @@ export class ManifestFile {
     if (!this.validated) this.validatePending();
     this.objects ??= collectObjects(this.chunks, this.lines);
     return this.objects;
+  }
+
+  /** Documents that could not be read as data, whatever their kind, with a 0-based line. */
+  getUnreadable(): FileUnreadable[] {
+    if (!this.validated) this.validatePending();
+    const out: FileUnreadable[] = [];
+    const add = (unit: Unit, documentIndex: number): void => {
+      for (const document of unit.cell.result?.unreadable ?? []) {
+        out.push({
+          documentIndex,
+          range: { start: unit.start + document.range.start, end: unit.start + document.range.end },
+          // An unclosed flow is reported at the end of the unit: show the line it is on, not the next.
+          line: this.lines.positionAt(unit.start + Math.min(document.at, unit.text.trimEnd().length)).line,
+          message: document.message,
+        });
+      }
+    };
+    this.chunks.forEach((chunk, documentIndex) => {
+      if (chunk.kind === 'document') add(chunk.unit, documentIndex);
+      else for (const item of chunk.items) add(item, documentIndex);
+    });
+    return out;
   }
 
   /** The objects of the kinds this tool validates. */

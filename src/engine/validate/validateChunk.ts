@@ -33,6 +33,19 @@ export interface ChunkResult {
   diagnostics: UnitDiagnostic[];
   /** Every Kubernetes object of the chunk; `resource` is set on the ones we validate. */
   objects: ManifestObject[];
+  /**
+   * Documents that could not be read as data (syntax errors, aliases), whatever their kind: what
+   * they hold is unknown or partial, so whole-workspace answers (connectivity) must say so.
+   */
+  unreadable?: UnreadableDocument[];
+}
+
+export interface UnreadableDocument {
+  /** The document's range in the chunk. */
+  range: OffsetRange;
+  /** Where the first problem is, and what it is. */
+  at: number;
+  message: string;
 }
 
 /**
@@ -71,6 +84,7 @@ export function validateListItem(text: string, list: ListContext, settings: Engi
   const entry = listItemEntry(list, item, 0);
   const unit: Unit = { text, parsed, nodePrefix: [0], item: true };
   if (problems.length > 0) {
+    recordUnreadable(parsed, problems, result);
     let route = entry ? routeResource(entry.apiVersion, entry.kind) : ({ type: 'ignore' } as Route);
     if (route.type === 'ignore') route = routeFromText(text);
     if (route.type !== 'ignore' && route.type !== 'list')
@@ -89,6 +103,19 @@ interface Unit {
   nodePrefix: Path;
   /** A List item validated on its own (its findings are placed in the List later). */
   item: boolean;
+}
+
+/** Notes a document that could not be read as data, whatever its kind (see `ChunkResult.unreadable`). */
+function recordUnreadable(
+  parsed: ParsedYaml,
+  problems: readonly YamlSyntaxError[],
+  result: ChunkResult,
+): void {
+  (result.unreadable ??= []).push({
+    range: { start: parsed.range[0], end: parsed.range[2] },
+    at: problems[0].range.start,
+    message: problems[0].message,
+  });
 }
 
 function finish(text: string, result: ChunkResult): ChunkResult {
@@ -111,6 +138,7 @@ function validateDocument(
   const problems = problem ? [...parsed.errors, problem] : parsed.errors;
   const root = asRecord(value);
   if (problems.length > 0) {
+    recordUnreadable(parsed, problems, result);
     // Only the syntax errors are reported, and only for a document that looks like ours.
     let route = routeResource(root.apiVersion, root.kind);
     if (route.type === 'ignore') route = routeFromText(text);

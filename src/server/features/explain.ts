@@ -7,6 +7,7 @@ import { COMMAND_IDS } from '../../shared/commands';
 import { EXPLAIN_REQUEST, type ExplainParams, type ExplainResult } from '../../shared/protocol';
 import { explainOne } from '../../engine/editing';
 import type { ServerState } from '../state';
+import { connectivityLens } from './connectivity';
 
 export function registerExplain(state: ServerState): void {
   const { connection, documents } = state;
@@ -36,9 +37,9 @@ export function registerExplain(state: ServerState): void {
     const file = document && (await state.validated(document));
     if (!file) return [];
     const lines = file.getLines();
-    return file.getResources().map((resource) => {
+    return file.getResources().flatMap((resource) => {
       const start = lines.positionAt(file.objectRange(resource).start);
-      return {
+      const explain: CodeLens = {
         range: { start: { line: start.line, character: 0 }, end: { line: start.line, character: 0 } },
         command: {
           title: 'Explain',
@@ -46,6 +47,9 @@ export function registerExplain(state: ServerState): void {
           arguments: [textDocument.uri, start],
         },
       };
+      return resource.kind === 'NetworkPolicy'
+        ? [explain, connectivityLens(textDocument.uri, start)]
+        : [explain];
     });
   });
 }

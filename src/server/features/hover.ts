@@ -14,6 +14,7 @@ export function registerHover(state: ServerState): void {
     const result = file.hoverAt(lines.offsetAt(position), {
       settings: state.settings.engine,
       findUses: (value) => findUses(state, value),
+      workspace: state.workspace,
     });
     if (!result) return null;
     return { contents: { kind: 'markdown', value: result.markdown }, range: toRange(lines, result.range) };

@@ -1,23 +1,22 @@
-// Workloads and namespaces read from plain manifest values: each kind's pod template, Lists,
+// Workloads and namespaces read from the objects the engine records: each kind's pod template, Lists,
 // owned Pods shown as their owner, defaults, and namespaces without a Namespace object.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseAllDocuments } from 'yaml';
+import { ManifestFile, withDefaults, type FileObject } from '../../../src/engine';
 import {
   findWorkloads,
   NAMESPACE_NAME_LABEL,
   podTemplatePath,
   resolveNamespaces,
   workloadName,
-  type ManifestObject,
 } from '../../../src/engine/model/workloads';
 
-function objects(text: string): ManifestObject<number>[] {
-  return parseAllDocuments(text).map((document, index) => ({
-    value: document.toJS() as Record<string, unknown>,
-    origin: index,
-  }));
+/** The objects as the engine records them (Lists opened). */
+function objects(text: string): FileObject[] {
+  const file = new ManifestFile(withDefaults({}));
+  file.update(text);
+  return file.getObjects();
 }
 
 const EVERY_KIND = `
@@ -97,7 +96,10 @@ test('every workload kind stands for its pods: template labels, namespace, ports
     workloads.map((w) => w.hostNetwork),
     [false, false, true, false, false, false, false, false],
   );
-  assert.deepEqual(workloads[6].sources, [{ origin: 6, path: [] }]);
+  assert.deepEqual(
+    workloads[6].sources.map((s) => [s.documentIndex, s.pathPrefix]),
+    [[6, []]],
+  );
 });
 
 test('kinds of the same name in other API groups are someone else’s resources', () => {
@@ -153,7 +155,7 @@ test('Pods owned by a controller are one workload named after the owner; Node-ow
     'shop/migrate[Job]',
   ]);
   assert.deepEqual(
-    manifests.workloads[0].sources.map((s) => s.path),
+    manifests.workloads[0].sources.map((s) => s.pathPrefix),
     [
       ['items', 0],
       ['items', 1],
@@ -202,7 +204,7 @@ metadata: { name: d, namespace: default }
   ]);
 });
 
-test('typed lists give their items a kind; nested Lists are opened', () => {
+test('typed lists give their items a kind', () => {
   const { workloads } = findWorkloads(
     objects(`apiVersion: apps/v1
 kind: DeploymentList
@@ -213,17 +215,14 @@ items:
 apiVersion: v1
 kind: List
 items:
-  - apiVersion: v1
-    kind: List
-    items:
-      - { apiVersion: v1, kind: Pod, metadata: { name: inner } }
+  - { apiVersion: v1, kind: Pod, metadata: { name: inner } }
 `),
   );
   assert.deepEqual(
-    workloads.map((w) => [workloadName(w), w.sources[0].path]),
+    workloads.map((w) => [workloadName(w), w.sources[0].pathPrefix, w.sources[0].line]),
     [
-      ['a/one[Deployment]', ['items', 0]],
-      ['default/inner[Pod]', ['items', 0, 'items', 0]],
+      ['a/one[Deployment]', ['items', 0], 3],
+      ['default/inner[Pod]', ['items', 0], 9],
     ],
   );
 });
