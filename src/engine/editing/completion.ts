@@ -3,7 +3,7 @@
 // selectors. Works on one `---` chunk and never needs the text to be valid YAML.
 
 import type { OffsetRange, Path, TextEdit } from '../types';
-import { RESOURCE_TYPES } from '../route/resourceTypes';
+import { groupOf, RESOURCE_TYPES } from '../route/resourceTypes';
 import { getSchemaRegistry, type SchemaNode, type SchemaRegistry } from '../schema/schemaRegistry';
 import { readCursor, type CursorPlace, type DocumentAtCursor } from './cursor';
 import { allowedValues, fieldMarkdown, isArraySchema, isObjectSchema, typeLabel } from './schemaDocs';
@@ -11,6 +11,9 @@ import { expandSnippet, RESOURCE_SNIPPETS } from './snippets';
 import { labelKeyCandidates, labelValueCandidates, portNameCandidates } from './labelCompletion';
 import { selectorTarget, type WorkspaceLabels } from './workspaceLabels';
 import { unquote } from './yamlOutline';
+
+/** One entry per kind: the version to write (older served versions are not offered). */
+const PREFERRED_TYPES = RESOURCE_TYPES.filter((type) => !type.legacy);
 
 export type CompletionKind = 'property' | 'value' | 'enum' | 'snippet' | 'label' | 'module';
 
@@ -101,7 +104,7 @@ function completeKey(
         detail: 'string',
         documentation:
           key === 'kind'
-            ? 'Kind of resource: `NetworkPolicy`, `SecurityGroupPolicy` or `ENIConfig`.'
+            ? 'Kind of resource: `NetworkPolicy`, `SecurityGroupPolicy`, `ENIConfig`, or a Gateway API / VPC Lattice kind such as `HTTPRoute`.'
             : 'API group and version of the resource.',
         insertText: place.hasColon ? key : `${key}: $0`,
         snippet: !place.hasColon,
@@ -256,7 +259,7 @@ function apiVersionCandidates(doc: DocumentAtCursor, range: OffsetRange): Comple
   const forKind = RESOURCE_TYPES.find((type) => type.kind === doc.kind);
   // Someone else's kind (a Deployment): our apiVersions would only be noise.
   if (doc.kind && !forKind) return [];
-  const types = forKind ? [forKind] : RESOURCE_TYPES;
+  const types = forKind ? [forKind] : PREFERRED_TYPES;
   return types.map((type, index) => ({
     label: type.apiVersion,
     kind: 'value',
@@ -276,7 +279,9 @@ function kindCandidates(doc: DocumentAtCursor, range: OffsetRange): CompletionCa
     (child) => child.kind === 'entry' && child.key === 'apiVersion',
   );
   const kindEntry = doc.resourceNode.children.find((child) => child.kind === 'entry' && child.key === 'kind');
-  return RESOURCE_TYPES.map((type, index) => {
+  // The kinds of the group already written come first (`gateway.networking.k8s.io/v1` → Gateway…).
+  const writtenGroup = apiEntry ? groupOf(unquote(apiEntry.valueText)) : '';
+  return PREFERRED_TYPES.map((type, index) => {
     const additionalEdits: TextEdit[] = [];
     if (apiEntry && unquote(apiEntry.valueText) !== type.apiVersion) {
       additionalEdits.push({ start: apiEntry.valueStart, end: apiEntry.valueEnd, newText: type.apiVersion });
@@ -295,7 +300,7 @@ function kindCandidates(doc: DocumentAtCursor, range: OffsetRange): CompletionCa
       insertText: type.kind,
       snippet: false,
       range,
-      sortText: String(index),
+      sortText: `${writtenGroup !== '' && type.group === writtenGroup ? 0 : 1}${String(index).padStart(2, '0')}`,
       preselect: doc.resource?.kind === type.kind,
       additionalEdits,
     };

@@ -1,6 +1,7 @@
 // The resources this tool validates, and how to recognise a document as one of them.
 
 import type { ResourceKind } from '../types';
+import { LATTICE_GROUPS, LATTICE_RESOURCE_TYPES } from './latticeResourceTypes';
 
 export interface ResourceType {
   kind: ResourceKind;
@@ -11,6 +12,8 @@ export interface ResourceType {
   /** The `$id` of its JSON Schema in `schemas/`. */
   schemaId: string;
   docs: string;
+  /** An older version the API server still serves; completion offers the preferred one. */
+  legacy?: boolean;
 }
 
 const SCHEMA_BASE = 'https://eks-networking.github.io/schemas/';
@@ -43,6 +46,8 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     schemaId: `${SCHEMA_BASE}eniconfig-crd.k8s.amazonaws.com-v1alpha1.json`,
     docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-custom-network.html',
   },
+  // VPC Lattice: the Gateway API and the AWS Gateway API Controller's kinds.
+  ...LATTICE_RESOURCE_TYPES,
 ];
 
 /**
@@ -55,6 +60,7 @@ const OUR_GROUPS = new Set([
   'extensions',
   'vpcresources.k8s.aws',
   'crd.k8s.amazonaws.com',
+  ...LATTICE_GROUPS,
 ]);
 
 export type Route =
@@ -73,17 +79,21 @@ export function routeResource(apiVersion: unknown, kind: unknown): Route {
   if (typeof kind !== 'string') return { type: 'ignore' };
   const api = typeof apiVersion === 'string' ? apiVersion.trim() : undefined;
   if (kind === 'List' && (api === 'v1' || api === undefined)) return { type: 'list' };
-  const exact = RESOURCE_TYPES.find((type) => type.kind === kind);
-  if (exact) {
-    if (api === exact.apiVersion) return { type: 'resource', resource: exact };
+  // A kind may be served at several versions (Gateway API `v1` and `v1beta1`); the first is preferred.
+  const preferred = RESOURCE_TYPES.find((type) => type.kind === kind);
+  if (preferred) {
+    const exact = RESOURCE_TYPES.find((type) => type.kind === kind && type.apiVersion === api);
+    if (exact) return { type: 'resource', resource: exact };
     if (api === undefined || api === '' || OUR_GROUPS.has(groupOf(api))) {
-      return { type: 'wrongApiVersion', resource: exact, found: api };
+      return { type: 'wrongApiVersion', resource: preferred, found: api };
     }
     return { type: 'ignore' };
   }
   // `kind: networkpolicy` under our own apiVersion: the kind is misspelled, not someone else's.
-  const byCase = RESOURCE_TYPES.find((type) => type.kind.toLowerCase() === kind.toLowerCase());
-  if (byCase && api === byCase.apiVersion) return { type: 'wrongKind', resource: byCase, found: kind };
+  const byCase = RESOURCE_TYPES.find(
+    (type) => type.kind.toLowerCase() === kind.toLowerCase() && type.apiVersion === api,
+  );
+  if (byCase) return { type: 'wrongKind', resource: byCase, found: kind };
   return { type: 'ignore' };
 }
 

@@ -2,7 +2,9 @@
 
 import type { EngineSettings } from '../../settings';
 import type { ResourceKind } from '../../types';
+import type { Workspace } from '../../workspace/workspace';
 import { explainEniConfig, explainSecurityGroupPolicy } from './awsResources';
+import { explainLattice } from './lattice';
 import { explainNetworkPolicy, type Explanation } from './networkPolicy';
 
 export type { Explanation } from './networkPolicy';
@@ -11,6 +13,8 @@ export function explainResource(
   kind: ResourceKind,
   value: Record<string, unknown>,
   settings: EngineSettings,
+  /** The other objects, for kinds whose meaning depends on them (a route's Gateway and Services). */
+  workspace?: Workspace,
 ): Explanation {
   switch (kind) {
     case 'NetworkPolicy':
@@ -19,5 +23,7 @@ export function explainResource(
       return explainSecurityGroupPolicy(value);
     case 'ENIConfig':
       return explainEniConfig(value);
+    default:
+      return explainLattice(kind, value, settings, workspace);
   }
 }

@@ -1,5 +1,6 @@
 import { defineRule } from '../types';
 import { renderValue } from '../../util/strings';
+import { retiredLatticeVersion } from '../../route/latticeResourceTypes';
 
 /** apiVersions that once served these kinds and were removed from Kubernetes. */
 const RETIRED: Record<string, string> = {
@@ -31,7 +32,8 @@ export default defineRule<{ expected: string }>({
       });
       return;
     }
-    const reason = RETIRED[found] ? ` (${RETIRED[found]})` : '';
+    const retired = RETIRED[found] ?? retiredLatticeVersion(found, resource.kind);
+    const reason = retired ? ` (${retired})` : '';
     ctx.report({
       path: ['apiVersion'],
       bare: true,

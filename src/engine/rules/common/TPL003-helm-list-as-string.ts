@@ -3,7 +3,7 @@ import { resourceTextRange } from '../templates';
 import { defineRule } from '../types';
 
 /** Fields that hold a list of strings, per kind. */
-const LIST_FIELDS: Record<ResourceKind, readonly string[]> = {
+const LIST_FIELDS: Partial<Record<ResourceKind, readonly string[]>> = {
   NetworkPolicy: ['except', 'policyTypes', 'values'],
   SecurityGroupPolicy: ['groupIds', 'values'],
   ENIConfig: ['securityGroups'],
@@ -26,6 +26,7 @@ export default defineRule<{ field: string }>({
   docs: 'https://helm.sh/docs/chart_template_guide/function_list/#type-conversion-functions',
   check(ctx) {
     const fields = LIST_FIELDS[ctx.resource.kind];
+    if (!fields) return;
     const pattern = new RegExp(
       `^[ \\t]*(?:- +)?(${fields.join('|')})[ \\t]*:[ \\t]*(\\{\\{-?([^}]*?)-?\\}\\})[ \\t]*(#.*)?$`,
       'gm',
