@@ -16,13 +16,31 @@ export interface EngineSettings {
   clusterIpFamily: 'ipv4' | 'ipv6';
   /** Files larger than this are not validated (one diagnostic says so). */
   maxFileSizeMB: number;
+  lattice: LatticeSettings;
 }
+
+/** `eksNetworking.lattice.*`: which Gateways are VPC Lattice's, and the account's Lattice quotas. */
+export interface LatticeSettings {
+  /** GatewayClass names handled by the AWS Gateway API Controller, besides the ones the workspace shows. */
+  gatewayClasses: readonly string[];
+  /** The "Listeners per service" quota (default 2). */
+  listenersPerService: number;
+  /** The "Rules per listener" quota (default 5). */
+  rulesPerListener: number;
+}
+
+export const DEFAULT_LATTICE_SETTINGS: LatticeSettings = {
+  gatewayClasses: [],
+  listenersPerService: 2,
+  rulesPerListener: 5,
+};
 
 export const DEFAULT_SETTINGS: EngineSettings = {
   rules: {},
   target: 'eks',
   clusterIpFamily: 'ipv4',
   maxFileSizeMB: 10,
+  lattice: DEFAULT_LATTICE_SETTINGS,
 };
 
 export function withDefaults(partial: Partial<EngineSettings> | undefined): EngineSettings {
@@ -34,5 +52,6 @@ export function withDefaults(partial: Partial<EngineSettings> | undefined): Engi
       typeof partial?.maxFileSizeMB === 'number' && partial.maxFileSizeMB > 0
         ? partial.maxFileSizeMB
         : DEFAULT_SETTINGS.maxFileSizeMB,
+    lattice: { ...DEFAULT_LATTICE_SETTINGS, ...(partial?.lattice ?? {}) },
   };
 }
