@@ -38,24 +38,25 @@ export default defineRule({
       const index = RULE_PRIORITY_ANNOTATION.exec(key)?.[1];
       if (index === undefined || (typeof raw === 'string' && isPlaceholder(raw))) continue;
       const rule = Number(index);
+      const which = `rule ${rule + 1} (index ${rule})`;
       const text = typeof raw === 'string' ? raw.trim() : String(raw);
       const priority = /^-?\d+$/.test(text) ? Number(text) : NaN;
       const report = (message: string) => ctx.report({ path: annotationPath(key), bare: true, message });
       if (rule >= rules) {
         report(
-          `the route has ${rules} rule${rules === 1 ? '' : 's'} (indexes from 0): rule ${rule} does not exist, so this priority does nothing`,
+          `the route has ${rules} rule${rules === 1 ? '' : 's'} (indexes from 0): there is no ${which}, so this priority does nothing`,
         );
       } else if (Number.isNaN(priority)) {
         report(
-          `priority ${renderValue(raw)} is not a whole number: the controller ignores it and rule ${rule} keeps priority ${rule + 1}`,
+          `priority ${renderValue(raw)} is not a whole number: the controller ignores it and ${which} keeps priority ${rule + 1}`,
         );
       } else if (priority < 1 || priority > LATTICE_MAX_RULE_PRIORITY) {
         report(
-          `priority ${priority} is outside 1–${LATTICE_MAX_RULE_PRIORITY}, the range VPC Lattice accepts: rule ${rule} fails to create`,
+          `priority ${priority} is outside 1–${LATTICE_MAX_RULE_PRIORITY}, the range VPC Lattice accepts: ${which} fails to create`,
         );
       } else if (seen.has(priority)) {
         report(
-          `priority ${priority} is also given to rule ${seen.get(priority)}: priorities must be unique per listener, so one of the rules fails to create`,
+          `priority ${priority} is also given to rule ${(seen.get(priority) ?? 0) + 1}: priorities must be unique per listener, so one of the rules fails to create`,
         );
       } else seen.set(priority, rule);
     }

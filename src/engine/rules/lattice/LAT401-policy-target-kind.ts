@@ -39,7 +39,7 @@ export default defineRule({
     ctx.report({
       path: ['spec', 'targetRef', groupWrong ? 'group' : 'kind'],
       bare: true,
-      message: `a ${kind} cannot target ${group === '' ? '' : `${group}/`}${ref.kind}: the controller rejects it (${controllerMessage(kind, group, ref.kind)}). It attaches to ${allowed.join(', ')}.`,
+      message: `${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind} cannot target ${group === '' ? '' : `${group}/`}${ref.kind}: the controller rejects it (${controllerMessage(kind, group, ref.kind)}). It attaches to ${allowed.join(', ')}.`,
     });
   },
 });

@@ -36,6 +36,9 @@ export default defineRule({
       const ref = targetRefOf(object.value);
       const target = supportedTarget(kind, ref);
       if (!target || ref.name === undefined) continue;
+      // An AccessLogPolicy looking in `default` by mistake is LAT403's finding.
+      if (kind === 'AccessLogPolicy' && ref.namespace === undefined && object.namespace !== undefined)
+        continue;
       if (!view.objects.some((candidate) => candidate.kind === target.kind)) continue;
       if (findPolicyTarget(object, view.objects)) continue;
       const namespace = targetLookupNamespace(kind, ref, object.namespace);
