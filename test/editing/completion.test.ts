@@ -101,7 +101,7 @@ test('leaves other resources alone', () => {
 test('offers whole-resource snippets at the root of an empty document', () => {
   const { candidates } = complete('‸');
   const snippets = candidates.filter((candidate) => candidate.kind === 'snippet');
-  assert.equal(snippets.length, 11);
+  assert.equal(snippets.length, 18);
   assert.ok(snippets.some((snippet) => snippet.label === 'np-deny-all' && snippet.snippet));
   assert.ok(candidates.some((candidate) => candidate.label === 'apiVersion'));
   assert.deepEqual(

@@ -11,6 +11,7 @@ import { expandSnippet, RESOURCE_SNIPPETS } from './snippets';
 import { labelKeyCandidates, labelValueCandidates, portNameCandidates } from './labelCompletion';
 import { selectorTarget, type WorkspaceLabels } from './workspaceLabels';
 import { unquote } from './yamlOutline';
+import { latticeValueCandidates, type LatticeCompletionContext } from './latticeCompletion';
 
 /** One entry per kind: the version to write (older served versions are not offered). */
 const PREFERRED_TYPES = RESOURCE_TYPES.filter((type) => !type.legacy);
@@ -37,6 +38,8 @@ export interface CompletionCandidate {
 export interface CompletionOptions {
   /** Labels seen in the workspace; called only when the cursor is in a selector. */
   labels?: () => WorkspaceLabels;
+  /** The workspace's objects and the settings, for values that name other objects (Gateways, Services). */
+  lattice?: LatticeCompletionContext;
 }
 
 /** Completion candidates for chunk-relative `offset` in one document chunk's `text`. */
@@ -184,6 +187,9 @@ function completeValue(
   if (path.length === 1 && path[0] === 'apiVersion') return apiVersionCandidates(doc, range);
   if (path.length === 1 && path[0] === 'kind') return kindCandidates(doc, range);
   if (!doc.resource) return [];
+
+  const lattice = latticeValueCandidates(doc, path, place, options.lattice);
+  if (lattice) return lattice;
 
   const labelCandidates = labelValueCandidates(path, place, options);
   if (labelCandidates) return labelCandidates;

@@ -31,7 +31,10 @@ export function registerCompletion(state: ServerState): { setWorkspace(params: I
     if (!document) return [];
     const file = state.fileFor(document);
     const lines = file.getLines();
-    const candidates = completeInFile(file, lines.offsetAt(position), { labels: () => labelIndex.labels() });
+    const candidates = completeInFile(file, lines.offsetAt(position), {
+      labels: () => labelIndex.labels(),
+      lattice: { workspace: () => state.workspace, settings: state.settings.engine },
+    });
     return candidates.map((candidate): CompletionItem => ({
       label: candidate.label,
       kind: KINDS[candidate.kind],

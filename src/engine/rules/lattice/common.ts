@@ -2,24 +2,20 @@
 // matches and annotations that tolerate any shape (rules also run on documents the schema rejects).
 
 import type { LatticeKind, Path } from '../../types';
-import type { GatewayApiObject } from '../../model/lattice';
+import { ROUTE_KINDS as MODEL_ROUTE_KINDS, type GatewayApiObject } from '../../model/lattice';
 import { LATTICE_ANNOTATION_PREFIX } from '../../model/latticeAnnotations';
 import { latticeWorkspace, type LatticeWorkspace } from '../../model/latticeWorkspace';
+import { POLICY_KINDS as MODEL_POLICY_KINDS } from '../../model/latticePolicies';
 import { asList, asRecord, isRecord } from '../../util/values';
 import type { WorkspaceObject } from '../../workspace/objects';
 import type { WorkspaceRuleContext } from '../types';
 
 export { boundToLattice } from '../../model/latticeWorkspace';
 
-export const ROUTE_KINDS: readonly LatticeKind[] = ['HTTPRoute', 'GRPCRoute', 'TLSRoute'];
+export const ROUTE_KINDS: readonly LatticeKind[] = MODEL_ROUTE_KINDS;
 /** Routes with rule matches (TLSRoute has none). */
 export const MATCHING_ROUTE_KINDS: readonly LatticeKind[] = ['HTTPRoute', 'GRPCRoute'];
-export const POLICY_KINDS: readonly LatticeKind[] = [
-  'TargetGroupPolicy',
-  'IAMAuthPolicy',
-  'VpcAssociationPolicy',
-  'AccessLogPolicy',
-];
+export const POLICY_KINDS: readonly LatticeKind[] = MODEL_POLICY_KINDS;
 
 /** The Gateway docs, the routes' and the policies' pages of the controller's documentation. */
 export const CONTROLLER_DOCS = 'https://www.gateway-api-controller.eks.aws.dev/latest/';
