@@ -1,6 +1,6 @@
 // `eksnet explain FILE`: the same plain-words explanation as the editor's "Explain Policy" view.
 
-import { ManifestFile } from '../../engine';
+import { ManifestFile, Workspace } from '../../engine';
 import { explainFile } from '../../engine/editing';
 import { parseSettings, type RawSettings } from '../../shared/settings';
 import { takeSettingsFlag, walkArgs } from '../args';
@@ -10,13 +10,17 @@ import { escapeControls } from '../output/escape';
 
 const HELP = `Usage: eksnet explain [options] [--] FILE
 
-Explains in plain words what each NetworkPolicy, SecurityGroupPolicy and ENIConfig in FILE
-does: which pods it selects, what traffic is allowed and denied, and the EKS caveats.
+Explains in plain words what each resource in FILE does: for a NetworkPolicy which pods it
+selects, what traffic is allowed and denied, and the EKS caveats; for a Gateway API route on
+VPC Lattice which requests go to which backends, through which service network, under which
+auth policy (the Gateway, Services and policies are read from FILE too).
 "-" reads standard input; "--" ends the options.
 
 Options:
   --target eks|generic         include EKS caveats (default eks)
   --cluster-ip-family ipv4|ipv6
+  --lattice-gateway-class NAME a GatewayClass handled by the AWS Gateway API
+                               Controller (VPC Lattice), besides those FILE shows
 
 Exit status: 0 explained, 1 nothing to explain in FILE, 2 usage or I/O error.
 `;
@@ -29,7 +33,12 @@ export async function explainCommand(args: string[], io: CliIO): Promise<number>
     args,
     (flag, value) => {
       if (flag === '--help' || flag === '-h') help = true;
-      else return takeSettingsFlag(flag, value, raw, ['--target', '--cluster-ip-family']);
+      else
+        return takeSettingsFlag(flag, value, raw, [
+          '--target',
+          '--cluster-ip-family',
+          '--lattice-gateway-class',
+        ]);
       return true;
     },
     (file) => files.push(file),
@@ -55,10 +64,12 @@ export async function explainCommand(args: string[], io: CliIO): Promise<number>
   }
   const manifest = new ManifestFile(settings);
   manifest.update(text);
-  const explanations = explainFile(manifest, settings);
+  const workspace = new Workspace();
+  workspace.setFile(file, manifest.getObjects());
+  const explanations = explainFile(manifest, settings, workspace);
   if (explanations.length === 0) {
     io.stderr(
-      `eksnet explain: no NetworkPolicy, SecurityGroupPolicy or ENIConfig found in ${escapeControls(file)}.\n`,
+      `eksnet explain: nothing to explain in ${escapeControls(file)} (no NetworkPolicy, SecurityGroupPolicy, ENIConfig, Gateway API or Lattice resource).\n`,
     );
     return EXIT_FINDINGS;
   }

@@ -2,6 +2,7 @@
 // selectors in words, and on `kind:` the short form of "Explain this policy".
 
 import type { EngineSettings } from '../settings';
+import type { Workspace } from '../workspace/workspace';
 import type { OffsetRange, Path } from '../types';
 import { parseYaml } from '../parse/parseYaml';
 import { getSchemaRegistry } from '../schema/schemaRegistry';
@@ -24,6 +25,8 @@ export interface HoverOptions {
   settings: EngineSettings;
   /** Where else a value (an `sg-`/`subnet-` ID) appears: resource titles by value. */
   findUses?: (value: string) => string[];
+  /** The other objects, for kinds whose meaning depends on them (a route's Gateway). */
+  workspace?: () => Workspace;
 }
 
 export function hoverAt(text: string, offset: number, options: HoverOptions): HoverResult | undefined {
@@ -70,7 +73,7 @@ function keyHover(
   const name = String(path[path.length - 1] ?? resource.kind);
   const parts: string[] = [];
   if (path.length === 1 && path[0] === 'kind') {
-    const explanation = explainResource(resource.kind, value, options.settings);
+    const explanation = explainResource(resource.kind, value, options.settings, options.workspace?.());
     parts.push(`**${explanation.title}**`, explanation.summary.join('\n\n'));
     parts.push('Run **EKS Networking: Explain Policy** for the full explanation.');
     parts.push(`[${resource.kind} documentation](${resource.docs})`);

@@ -3,6 +3,7 @@
 
 import type { ManifestFile, FileResource } from '../service/manifestFile';
 import type { EngineSettings } from '../settings';
+import type { Workspace } from '../workspace/workspace';
 import { completeAt, type CompletionCandidate, type CompletionOptions } from './completion';
 import { explainResource, type Explanation } from './explain';
 
@@ -34,11 +35,21 @@ export interface ResourceExplanation extends Explanation {
   resource: FileResource;
 }
 
-/** Explanations of every resource in the file, in order. */
-export function explainFile(file: ManifestFile, settings: EngineSettings): ResourceExplanation[] {
+/**
+ * Explanations of every resource in the file, in order. `workspace` holds the other objects that
+ * give some kinds their meaning (a route's Gateway, Services and policies).
+ */
+export function explainFile(
+  file: ManifestFile,
+  settings: EngineSettings,
+  workspace?: Workspace,
+): ResourceExplanation[] {
   return file
     .getResources()
-    .map((resource) => ({ resource, ...explainResource(resource.kind, resource.value, settings) }));
+    .map((resource) => ({
+      resource,
+      ...explainResource(resource.kind, resource.value, settings, workspace),
+    }));
 }
 
 /** The resource whose document contains `offset` (the first one of a List). */

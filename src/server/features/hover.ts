@@ -19,6 +19,7 @@ export function registerHover(state: ServerState): void {
     const result = hoverAt(chunk.text, offset - chunk.start, {
       settings: state.settings.engine,
       findUses: (value) => findUses(state, value),
+      workspace: () => state.workspace,
     });
     if (!result) return null;
     return {
