@@ -46,7 +46,15 @@ export function walkArgs(
 }
 
 /** The validation settings flags; each fills the field of `RawSettings` it stands for. */
-export const SETTINGS_FLAGS = ['--rule', '--target', '--cluster-ip-family', '--max-file-size-mb'] as const;
+export const SETTINGS_FLAGS = [
+  '--rule',
+  '--target',
+  '--cluster-ip-family',
+  '--max-file-size-mb',
+  '--lattice-gateway-class',
+  '--lattice-listeners-per-service',
+  '--lattice-rules-per-listener',
+] as const;
 export type SettingsFlag = (typeof SETTINGS_FLAGS)[number];
 
 /** Takes a settings flag into `raw` (checked later by the shared parser); false when not one. */
@@ -74,6 +82,24 @@ export function takeSettingsFlag(
       break;
     case '--max-file-size-mb':
       raw.maxFileSizeMB = value();
+      break;
+    case '--lattice-gateway-class': {
+      raw.lattice ??= {};
+      const classes = Array.isArray(raw.lattice.gatewayClasses) ? raw.lattice.gatewayClasses : [];
+      // Repeatable, and a comma-separated list counts as several.
+      raw.lattice.gatewayClasses = [
+        ...classes,
+        ...value()
+          .split(',')
+          .map((name) => name.trim()),
+      ];
+      break;
+    }
+    case '--lattice-listeners-per-service':
+      (raw.lattice ??= {}).listenersPerService = value();
+      break;
+    case '--lattice-rules-per-listener':
+      (raw.lattice ??= {}).rulesPerListener = value();
       break;
   }
   return true;

@@ -31,7 +31,7 @@ export function lintTexts(
 export function checkRun(
   files: readonly { name: string; text: string }[],
   settings?: Partial<EngineSettings>,
-): { name: string; manifest: ManifestFile; diagnostics: Diagnostic[] }[] {
+): { name: string; manifest: ManifestFile; diagnostics: Diagnostic[]; workspace: Workspace }[] {
   const engineSettings = withDefaults(settings);
   const workspace = new Workspace();
   const manifests = files.map(({ name, text }) => {
@@ -44,6 +44,7 @@ export function checkRun(
     name: files[index].name,
     manifest,
     diagnostics: manifest.diagnosticsIn(workspace, files[index].name),
+    workspace,
   }));
 }
 

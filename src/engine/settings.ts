@@ -21,7 +21,24 @@ export interface EngineSettings {
    * workloads live elsewhere (another repository, a chart) and the notes would only be noise.
    */
   workspaceChecks: boolean;
+  lattice: LatticeSettings;
 }
+
+/** `eksNetworking.lattice.*`: which Gateways are VPC Lattice's, and the account's Lattice quotas. */
+export interface LatticeSettings {
+  /** GatewayClass names handled by the AWS Gateway API Controller, besides the ones the workspace shows. */
+  gatewayClasses: readonly string[];
+  /** The "Listeners per service" quota (default 2). */
+  listenersPerService: number;
+  /** The "Rules per listener" quota (default 5). */
+  rulesPerListener: number;
+}
+
+export const DEFAULT_LATTICE_SETTINGS: LatticeSettings = {
+  gatewayClasses: [],
+  listenersPerService: 2,
+  rulesPerListener: 5,
+};
 
 export const DEFAULT_SETTINGS: EngineSettings = {
   rules: {},
@@ -29,6 +46,7 @@ export const DEFAULT_SETTINGS: EngineSettings = {
   clusterIpFamily: 'ipv4',
   maxFileSizeMB: 10,
   workspaceChecks: true,
+  lattice: DEFAULT_LATTICE_SETTINGS,
 };
 
 export function withDefaults(partial: Partial<EngineSettings> | undefined): EngineSettings {
@@ -41,5 +59,6 @@ export function withDefaults(partial: Partial<EngineSettings> | undefined): Engi
         ? partial.maxFileSizeMB
         : DEFAULT_SETTINGS.maxFileSizeMB,
     workspaceChecks: partial?.workspaceChecks !== false,
+    lattice: { ...DEFAULT_LATTICE_SETTINGS, ...(partial?.lattice ?? {}) },
   };
 }

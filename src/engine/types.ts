@@ -34,7 +34,22 @@ export interface Diagnostic {
   data?: Record<string, unknown>;
 }
 
-export type ResourceKind = 'NetworkPolicy' | 'SecurityGroupPolicy' | 'ENIConfig';
+export type ResourceKind = 'NetworkPolicy' | 'SecurityGroupPolicy' | 'ENIConfig' | LatticeKind;
+
+/** The Gateway API kinds (`gateway.networking.k8s.io`) this tool validates. */
+export type GatewayApiKind =
+  'GatewayClass' | 'Gateway' | 'HTTPRoute' | 'GRPCRoute' | 'TLSRoute' | 'ReferenceGrant';
+
+/** Gateway API and AWS Gateway API Controller (`application-networking.k8s.aws`) kinds: VPC Lattice. */
+export type LatticeKind =
+  | GatewayApiKind
+  | 'TargetGroupPolicy'
+  | 'IAMAuthPolicy'
+  | 'VpcAssociationPolicy'
+  | 'AccessLogPolicy'
+  | 'ServiceExport'
+  | 'ServiceImport'
+  | 'ServiceNetwork';
 
 /** One step of a path into a YAML/JSON value: a mapping key or a list index. */
 export type PathSegment = string | number;

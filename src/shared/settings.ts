@@ -4,6 +4,7 @@
 // flag) and is ignored, so the editor and `eksnet lint` agree on what a file gets.
 
 import { DEFAULT_SETTINGS, RULE_LEVELS, ruleByCode, type EngineSettings, type RuleLevel } from '../engine';
+import { DEFAULT_LATTICE_SETTINGS, type LatticeSettings } from '../engine/settings';
 import { renderValue } from '../engine/util/strings';
 
 /** The settings as written: the `eksNetworking` section, or the CLI flags in the same shape. */
@@ -14,6 +15,7 @@ export interface RawSettings {
   clusterIpFamily?: unknown;
   maxFileSizeMB?: unknown;
   connectivity?: { workspaceChecks?: unknown };
+  lattice?: { gatewayClasses?: unknown; listenersPerService?: unknown; rulesPerListener?: unknown };
 }
 
 export interface ParsedSettings {
@@ -27,21 +29,27 @@ export interface ParsedSettings {
 /** Where settings come from decides how a warning names them. */
 export type SettingsSource = 'editor' | 'cli';
 
-const NAMES: Record<
-  SettingsSource,
-  Record<Exclude<keyof RawSettings, 'validate' | 'connectivity'>, string>
-> = {
+type SettingName =
+  Exclude<keyof RawSettings, 'validate' | 'connectivity' | 'lattice'> | `lattice.${keyof LatticeSettings}`;
+
+const NAMES: Record<SettingsSource, Record<SettingName, string>> = {
   editor: {
     rules: 'eksNetworking.rules',
     target: 'eksNetworking.target',
     clusterIpFamily: 'eksNetworking.clusterIpFamily',
     maxFileSizeMB: 'eksNetworking.maxFileSizeMB',
+    'lattice.gatewayClasses': 'eksNetworking.lattice.gatewayClasses',
+    'lattice.listenersPerService': 'eksNetworking.lattice.listenersPerService',
+    'lattice.rulesPerListener': 'eksNetworking.lattice.rulesPerListener',
   },
   cli: {
     rules: '--rule',
     target: '--target',
     clusterIpFamily: '--cluster-ip-family',
     maxFileSizeMB: '--max-file-size-mb',
+    'lattice.gatewayClasses': '--lattice-gateway-class',
+    'lattice.listenersPerService': '--lattice-listeners-per-service',
+    'lattice.rulesPerListener': '--lattice-rules-per-listener',
   },
 };
 
@@ -133,6 +141,10 @@ export function parseSettings(raw: unknown, source: SettingsSource = 'editor'): 
     }
   }
 
+  if (section.lattice !== undefined && section.lattice !== null) {
+    engine.lattice = parseLattice(section.lattice, source, ignored);
+  }
+
   let validateEnabled = true;
   const validate = section.validate;
   if (validate !== undefined && validate !== null) {
@@ -144,6 +156,52 @@ export function parseSettings(raw: unknown, source: SettingsSource = 'editor'): 
   }
 
   return { validateEnabled, engine, warnings };
+}
+
+/** A Kubernetes object name: what a GatewayClass name must look like. */
+const CLASS_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+function parseLattice(
+  raw: unknown,
+  source: SettingsSource,
+  ignored: (name: string, value: unknown, expected: string, fallback: string) => void,
+): LatticeSettings {
+  const names = NAMES[source];
+  const lattice: LatticeSettings = { ...DEFAULT_LATTICE_SETTINGS };
+  if (!isObject(raw)) {
+    ignored('eksNetworking.lattice', raw, 'an object', 'the Lattice settings keep their defaults');
+    return lattice;
+  }
+  const { gatewayClasses } = raw;
+  if (gatewayClasses !== undefined && gatewayClasses !== null) {
+    const list = Array.isArray(gatewayClasses) ? gatewayClasses : [gatewayClasses];
+    const good = list.filter((name): name is string => typeof name === 'string' && CLASS_NAME.test(name));
+    for (const bad of list.filter((name) => !good.includes(name as string)))
+      ignored(
+        names['lattice.gatewayClasses'],
+        bad,
+        'a GatewayClass name',
+        'it is not treated as a Lattice class',
+      );
+    lattice.gatewayClasses = [...new Set(good)];
+  }
+  for (const key of ['listenersPerService', 'rulesPerListener'] as const) {
+    const value = raw[key];
+    if (value === undefined || value === null) continue;
+    // The command line has only text; a number written as text is what the flag means.
+    const number =
+      source === 'cli' && typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    if (typeof number === 'number' && Number.isInteger(number) && number >= 1 && number <= 1000)
+      lattice[key] = number;
+    else
+      ignored(
+        names[`lattice.${key}`],
+        value,
+        'a whole number from 1 to 1000',
+        `the default quota ${DEFAULT_LATTICE_SETTINGS[key]} is used`,
+      );
+  }
+  return lattice;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -70,7 +70,21 @@ test('choosing kind ENIConfig offers its apiVersion, and the kind fixes a wrong 
   assert.equal(api.candidates[0].preselect, true);
 
   const kinds = complete('apiVersion: networking.k8s.io/v1\nkind: ‸\n');
-  assert.deepEqual(kinds.labels, ['NetworkPolicy', 'SecurityGroupPolicy', 'ENIConfig']);
+  assert.deepEqual(kinds.labels.slice(0, 3), ['NetworkPolicy', 'SecurityGroupPolicy', 'ENIConfig']);
+  // One entry per kind: the preferred version only (Gateway v1beta1 is still served, not offered).
+  assert.equal(kinds.labels.filter((label) => label === 'Gateway').length, 1);
+  const sorted = (marked: string) =>
+    complete(marked)
+      .candidates.sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''))
+      .map((candidate) => candidate.label);
+  assert.deepEqual(sorted('apiVersion: gateway.networking.k8s.io/v1\nkind: ‸\n').slice(0, 6), [
+    'GatewayClass',
+    'Gateway',
+    'HTTPRoute',
+    'GRPCRoute',
+    'TLSRoute',
+    'ReferenceGrant',
+  ]);
   const eni = kinds.candidates.find((candidate) => candidate.label === 'ENIConfig');
   assert.equal(eni?.detail, 'crd.k8s.amazonaws.com/v1alpha1');
   const [edit] = eni?.additionalEdits ?? [];
@@ -87,7 +101,7 @@ test('leaves other resources alone', () => {
 test('offers whole-resource snippets at the root of an empty document', () => {
   const { candidates } = complete('‸');
   const snippets = candidates.filter((candidate) => candidate.kind === 'snippet');
-  assert.equal(snippets.length, 11);
+  assert.equal(snippets.length, 18);
   assert.ok(snippets.some((snippet) => snippet.label === 'np-deny-all' && snippet.snippet));
   assert.ok(candidates.some((candidate) => candidate.label === 'apiVersion'));
   assert.deepEqual(

@@ -81,7 +81,10 @@ test('eksnet explain --target generic leaves out the EKS caveats', async () => {
 test('eksnet explain says so when the file holds nothing to explain', async () => {
   const io = captureIO('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n');
   assert.equal(await main(['explain', '-'], io), 1);
-  assert.match(io.err, /no NetworkPolicy, SecurityGroupPolicy or ENIConfig found in -/);
+  assert.match(
+    io.err,
+    /nothing to explain in - \(no NetworkPolicy, SecurityGroupPolicy, ENIConfig, Gateway API or Lattice resource\)/,
+  );
   const usage = captureIO();
   assert.equal(await main(['explain'], usage), 2);
   assert.match(usage.err, /give a FILE/);

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { lintText } from '../../src/engine';
+import { lintText, lintTexts } from '../../src/engine';
 import { expandSnippet, RESOURCE_SNIPPETS } from '../../src/engine/editing';
 import { FIXTURES, PROJECT_ROOT } from '../support/paths';
 
@@ -27,6 +27,13 @@ test('covers every snippet the issue lists', () => {
   assert.deepEqual(Object.keys(contributed).sort(), [
     'ENIConfig',
     'ENIConfig: one per availability zone',
+    'Lattice: GRPCRoute',
+    'Lattice: GatewayClass and Gateway',
+    'Lattice: HTTPRoute with weighted backends',
+    'Lattice: IAMAuthPolicy allowing one principal',
+    'Lattice: ServiceExport and ServiceImport',
+    'Lattice: TLS passthrough Gateway and TLSRoute',
+    'Lattice: TargetGroupPolicy with HTTP health checks',
     'NetworkPolicy: allow DNS egress',
     'NetworkPolicy: allow from a namespace',
     'NetworkPolicy: allow from pods with a label',
@@ -59,7 +66,9 @@ for (const [name, snippet] of Object.entries(contributed)) {
     const body = snippet.body.join('\n');
     assert.match(body, /\$\{1:/);
     assert.match(body, /\$0/);
-    for (const protocol of body.match(/protocol: \S+/g) ?? []) {
+    // NetworkPolicy port protocols (Lattice listeners and target groups have protocols of their own).
+    const ports = name.startsWith('Lattice:') ? [] : (body.match(/protocol: \S+/g) ?? []);
+    for (const protocol of ports) {
       assert.match(
         protocol,
         /protocol: (\$\{\d+\|TCP,UDP,SCTP\|\}|UDP|TCP)$/,
@@ -102,4 +111,19 @@ test('the per-zone ENIConfig snippet keeps the ${SUBNET_AZ_1}-style placeholders
 
 test('expandSnippet keeps escaped dollars and takes the first choice', () => {
   assert.equal(expandSnippet('a: ${1:x}\nb: ${2|TCP,UDP|}\nc: \\${VAR}$0'), 'a: x\nb: TCP\nc: ${VAR}');
+});
+
+test('the Lattice snippets, expanded and used together, attach to each other without a problem', () => {
+  const files = Object.entries(contributed)
+    .filter(([name]) => name.startsWith('Lattice:'))
+    .map(([name, snippet]) => ({ name, text: `${expandSnippet(snippet.body.join('\n'))}\n` }));
+  const results = lintTexts(files);
+  assert.deepEqual(
+    files.flatMap(({ name }, index) => results[index].map((d) => `${name}: ${d.code} ${d.message}`)),
+    [],
+  );
+  // One prefix each, all starting with lattice-.
+  for (const [name, snippet] of Object.entries(contributed)) {
+    if (name.startsWith('Lattice:')) assert.match(String(snippet.prefix), /^lattice-[a-z-]+$/);
+  }
 });

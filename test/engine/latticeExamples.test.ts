@@ -1,6 +1,5 @@
 // examples/lattice/: the correct manifests pass the schemas and the CRDs' CEL rules and resolve in
-// the Lattice model; typical-mistakes.yaml holds the mistakes it describes (the API-server ones
-// through the CEL module, the controller ones through the model the rules will read).
+// the Lattice model. typical-mistakes.yaml is checked through the rules (lattice/examples.test.ts).
 
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,13 +9,8 @@ import { parseAllDocuments } from 'yaml';
 import { getSchemaRegistry } from '../../src/engine/schema/schemaRegistry';
 import type { ResourceType } from '../../src/engine/route/resourceTypes';
 import { celValidateById } from '../../src/engine/schema/cel/celValidation';
-import {
-  latticeParents,
-  resolveParents,
-  type GatewayApiObject,
-  type LatticeContext,
-} from '../../src/engine/model/lattice';
-import { latticeServiceName, resolveBackends } from '../../src/engine/model/latticeBackends';
+import { latticeParents, type GatewayApiObject, type LatticeContext } from '../../src/engine/model/lattice';
+import { resolveBackends } from '../../src/engine/model/latticeBackends';
 import { PROJECT_ROOT } from '../support/paths';
 
 const DIR = join(PROJECT_ROOT, 'examples', 'lattice');
@@ -38,7 +32,6 @@ const correctFiles = readdirSync(DIR).filter(
   (file) => file.endsWith('.yaml') && file !== 'typical-mistakes.yaml',
 );
 const correct = correctFiles.flatMap(objects);
-const mistakes = objects('typical-mistakes.yaml');
 const context: LatticeContext = {
   gatewayClasses: correct.filter((object) => object.kind === 'GatewayClass'),
   gateways: correct.filter((object) => object.kind === 'Gateway'),
@@ -97,35 +90,5 @@ describe('examples/lattice', () => {
         if (backend.kind === 'Service') assert.ok(backend.servicePort, String(backend.ref.name));
       }
     }
-  });
-
-  it("typical-mistakes.yaml: the API-server mistakes break the CRDs' CEL rules", () => {
-    const found = mistakes.flatMap((object) => {
-      const id = schemaId(object);
-      return id
-        ? celValidateById(id, object).violations.map(
-            (violation) => `${String(object.metadata?.name)} ${violation.message}`,
-          )
-        : [];
-    });
-    assert.deepEqual(found.sort(), [
-      'my-hotel-extra Duplicate value: {name: "http"}',
-      'my-hotel-extra Listener name must be unique within the Gateway',
-      "reviews value must be an absolute path and start with '/' when type one of ['Exact', 'PathPrefix']",
-    ]);
-  });
-
-  it('typical-mistakes.yaml: the Lattice mistakes are visible in the model', () => {
-    const byName = (name: string) =>
-      mistakes.find((object) => object.metadata?.name === name) as GatewayApiObject;
-    assert.equal(resolveParents(byName('greeter'), context)[0]?.problem, 'kindNotAllowed');
-    const [rates] = resolveBackends(byName('rates'), backends);
-    assert.ok(rates?.target);
-    assert.equal(rates?.servicePort, undefined, 'port 8080 is the targetPort, not a Service port');
-    assert.equal(rates?.weight, 1000);
-    assert.equal(
-      latticeServiceName('inventory-service-blue', 'hotel'),
-      latticeServiceName('inventory-service-blue-canary', 'hotel'),
-    );
   });
 });

@@ -23,9 +23,42 @@ test('good values come through, with no warning', () => {
       clusterIpFamily: 'ipv6',
       maxFileSizeMB: 2.5,
       workspaceChecks: false,
+      lattice: DEFAULT_SETTINGS.lattice,
     },
     warnings: [],
   });
+});
+
+test('Lattice settings: class names, quotas; bad values named and ignored one by one', () => {
+  const good = parseSettings({
+    lattice: {
+      gatewayClasses: ['lattice', 'lattice', 'team-b.lattice'],
+      listenersPerService: 4,
+      rulesPerListener: 10,
+    },
+  });
+  assert.deepEqual(good.engine.lattice, {
+    gatewayClasses: ['lattice', 'team-b.lattice'],
+    listenersPerService: 4,
+    rulesPerListener: 10,
+  });
+  assert.deepEqual(good.warnings, []);
+  const bad = parseSettings({ lattice: { gatewayClasses: ['ok', 'Not_A_Name', 3], rulesPerListener: 2.5 } });
+  assert.deepEqual(bad.engine.lattice, { ...DEFAULT_SETTINGS.lattice, gatewayClasses: ['ok'] });
+  assert.deepEqual(bad.warnings, [
+    'eksNetworking.lattice.gatewayClasses is "Not_A_Name", which is not a GatewayClass name; ignored, so it is not treated as a Lattice class.',
+    'eksNetworking.lattice.gatewayClasses is 3, which is not a GatewayClass name; ignored, so it is not treated as a Lattice class.',
+    'eksNetworking.lattice.rulesPerListener is 2.5, which is not a whole number from 1 to 1000; ignored, so the default quota 5 is used.',
+  ]);
+  const cli = parseSettings({ lattice: { gatewayClasses: ['a', 'b'], listenersPerService: '3' } }, 'cli');
+  assert.deepEqual(cli.engine.lattice, {
+    ...DEFAULT_SETTINGS.lattice,
+    gatewayClasses: ['a', 'b'],
+    listenersPerService: 3,
+  });
+  assert.deepEqual(parseSettings({ lattice: { rulesPerListener: 'x' } }, 'cli').warnings, [
+    '--lattice-rules-per-listener is "x", which is not a whole number from 1 to 1000; ignored, so the default quota 5 is used.',
+  ]);
 });
 
 test('nothing set gives the defaults', () => {

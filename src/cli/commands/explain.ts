@@ -15,11 +15,14 @@ type ExplainFormat = (typeof FORMATS)[number];
 
 const HELP = `Usage: eksnet explain [options] [--] FILE…
 
-Explains in plain words what each NetworkPolicy, SecurityGroupPolicy and ENIConfig in the files
-does: which pods it selects, what traffic is allowed and denied, and the EKS caveats. Its notes
-are the findings \`eksnet lint\` reports for the resource with the same options (the files are
-checked together, as one lint run). Directories are searched for *.yaml and *.yml; "-" reads
-standard input; "--" ends the options.
+Explains in plain words what each resource in the files does: for a NetworkPolicy which pods it
+selects, what traffic is allowed and denied, and the EKS caveats; for a SecurityGroupPolicy and an
+ENIConfig what the AWS controllers do with it; for a Gateway API route on VPC Lattice which
+requests go to which backends, through which service network, under which auth policy (the
+Gateway, Services and policies are read from the files too). Its notes are the findings
+\`eksnet lint\` reports for the resource with the same options (the files are checked together,
+as one lint run). Directories are searched for *.yaml and *.yml; "-" reads standard input; "--"
+ends the options.
 
 Options:
   --format text|json           text (default), or one JSON record per resource:
@@ -29,6 +32,8 @@ Options:
   --target eks|generic         include EKS caveats (default eks)
   --cluster-ip-family ipv4|ipv6
   --max-file-size-mb N         read at most N MB of each file (default 10)
+  --lattice-gateway-class NAME a GatewayClass handled by the AWS Gateway API
+                               Controller (VPC Lattice), besides those FILE shows
 
 Exit status: 0 explained, 1 nothing to explain, 2 usage or I/O error.
 `;
@@ -98,7 +103,9 @@ export async function explainCommand(args: string[], io: CliIO): Promise<number>
   const explanations = explainRun(inputs, settings);
   if (explanations.length === 0) {
     const where = paths.length === 1 ? escapeControls(paths[0]) : 'the files given';
-    io.stderr(`eksnet explain: no NetworkPolicy, SecurityGroupPolicy or ENIConfig found in ${where}.\n`);
+    io.stderr(
+      `eksnet explain: nothing to explain in ${where} (no NetworkPolicy, SecurityGroupPolicy, ENIConfig, Gateway API or Lattice resource).\n`,
+    );
     return unreadable > 0 ? EXIT_USAGE : EXIT_FINDINGS;
   }
   io.stdout(
@@ -114,8 +121,11 @@ function explainRun(
   inputs: readonly { name: string; text: string }[],
   settings: EngineSettings,
 ): { file: string; explanation: ResourceExplanation }[] {
-  return checkRun(inputs, settings).flatMap(({ name, manifest, diagnostics }) =>
-    explainFile(manifest, settings, diagnostics).map((explanation) => ({ file: name, explanation })),
+  return checkRun(inputs, settings).flatMap(({ name, manifest, diagnostics, workspace }) =>
+    explainFile(manifest, settings, diagnostics, workspace).map((explanation) => ({
+      file: name,
+      explanation,
+    })),
   );
 }
 

@@ -14,7 +14,8 @@ const FORMATS: readonly LintFormat[] = ['text', 'json', 'sarif'];
 
 const HELP = `Usage: eksnet lint [options] [--] PATHS…
 
-Checks NetworkPolicy, SecurityGroupPolicy and ENIConfig documents in YAML files.
+Checks NetworkPolicy, SecurityGroupPolicy, ENIConfig, Gateway API and VPC Lattice
+documents in YAML files.
 Directories are searched for *.yaml and *.yml (symbolic links are followed);
 "-" reads standard input. "--" ends the options: later arguments are paths.
 
@@ -26,6 +27,13 @@ Options:
   --cluster-ip-family ipv4|ipv6
   --max-file-size-mb N         read at most N MB of each file (default 10); larger
                                files are not checked and make the exit status 2
+  --lattice-gateway-class NAME a GatewayClass handled by the AWS Gateway API
+                               Controller (VPC Lattice), besides those the files
+                               show (repeatable, or comma-separated)
+  --lattice-listeners-per-service N
+                               the account's Lattice listeners-per-service quota (2)
+  --lattice-rules-per-listener N
+                               the account's Lattice rules-per-listener quota (5)
 
 A setting with a bad value is named in a warning on stderr and ignored.
 Paths that cannot be read are named on stderr, one line each; the rest is linted.

@@ -3,7 +3,7 @@
 // selectors. Works on one `---` chunk and never needs the text to be valid YAML.
 
 import type { OffsetRange, Path, TextEdit } from '../types';
-import { RESOURCE_TYPES } from '../route/resourceTypes';
+import { groupOf, RESOURCE_TYPES } from '../route/resourceTypes';
 import { getSchemaRegistry, type SchemaNode, type SchemaRegistry } from '../schema/schemaRegistry';
 import { readCursor, type CursorPlace, type DocumentAtCursor } from './cursor';
 import { allowedValues, fieldMarkdown, isArraySchema, isObjectSchema, typeLabel } from './schemaDocs';
@@ -11,6 +11,10 @@ import { expandSnippet, RESOURCE_SNIPPETS } from './snippets';
 import { LabelQuery, labelKeyCandidates, labelValueCandidates, portNameCandidates } from './labelCompletion';
 import { selectorTarget, type WorkspaceLabels } from './workspaceLabels';
 import { unquote } from './yamlOutline';
+import { latticeValueCandidates, type LatticeCompletionContext } from './latticeCompletion';
+
+/** One entry per kind: the version to write (older served versions are not offered). */
+const PREFERRED_TYPES = RESOURCE_TYPES.filter((type) => !type.legacy);
 
 export type CompletionKind = 'property' | 'value' | 'enum' | 'snippet' | 'label' | 'module';
 
@@ -36,6 +40,8 @@ export interface CompletionOptions {
   labels?: () => readonly WorkspaceLabels[];
   /** `text` is one item of a List on its own (see `readCursor`). */
   listItem?: boolean;
+  /** The workspace's objects and the settings, for values that name other objects (Gateways, Services). */
+  lattice?: LatticeCompletionContext;
 }
 
 export interface CompletionResult {
@@ -47,7 +53,7 @@ export interface CompletionResult {
 /** Completion candidates for chunk-relative `offset` in one document chunk's `text`. */
 export function completeAt(text: string, offset: number, options: CompletionOptions = {}): CompletionResult {
   const labels = new LabelQuery(options.labels);
-  const candidates = candidatesAt(text, offset, labels, options.listItem);
+  const candidates = candidatesAt(text, offset, labels, options);
   // Right after `key:` or a bare `-`, YAML needs a space before the inserted text.
   const items = candidates.map((candidate) =>
     /[:-]/.test(text[candidate.range.start - 1] ?? '')
@@ -61,14 +67,14 @@ function candidatesAt(
   text: string,
   offset: number,
   labels: LabelQuery,
-  listItem: boolean | undefined,
+  options: CompletionOptions,
 ): CompletionCandidate[] {
-  const doc = readCursor(text, offset, listItem);
+  const doc = readCursor(text, offset, options.listItem);
   const place = doc.place;
   if (!place) return [];
   const schemas = getSchemaRegistry();
   if (place.type === 'key') return completeKey(doc, place, schemas, labels);
-  if (place.type === 'value') return completeValue(doc, place.path, place, schemas, labels);
+  if (place.type === 'value') return completeValue(doc, place.path, place, schemas, labels, options.lattice);
   // A list item: its mapping's first key, or a scalar item such as `- Ingress`.
   const itemSchema = doc.resource ? schemas.schemaAt(doc.resource, place.path) : undefined;
   if (isObjectSchema(itemSchema, schemas)) {
@@ -89,7 +95,7 @@ function candidatesAt(
       place.node.column + 2,
     );
   }
-  return completeValue(doc, place.path, place, schemas, labels);
+  return completeValue(doc, place.path, place, schemas, labels, options.lattice);
 }
 
 function completeKey(
@@ -112,7 +118,7 @@ function completeKey(
         detail: 'string',
         documentation:
           key === 'kind'
-            ? 'Kind of resource: `NetworkPolicy`, `SecurityGroupPolicy` or `ENIConfig`.'
+            ? 'Kind of resource: `NetworkPolicy`, `SecurityGroupPolicy`, `ENIConfig`, or a Gateway API / VPC Lattice kind such as `HTTPRoute`.'
             : 'API group and version of the resource.',
         insertText: place.hasColon ? key : `${key}: $0`,
         snippet: !place.hasColon,
@@ -187,11 +193,15 @@ function completeValue(
   place: CursorPlace,
   schemas: SchemaRegistry,
   labels: LabelQuery,
+  latticeContext: LatticeCompletionContext | undefined,
 ): CompletionCandidate[] {
   const range = place.replace;
   if (path.length === 1 && path[0] === 'apiVersion') return apiVersionCandidates(doc, range);
   if (path.length === 1 && path[0] === 'kind') return kindCandidates(doc, range);
   if (!doc.resource) return [];
+
+  const lattice = latticeValueCandidates(doc, path, place, latticeContext);
+  if (lattice) return lattice;
 
   const labelCandidates = labelValueCandidates(path, place, labels);
   if (labelCandidates) return labelCandidates;
@@ -274,7 +284,7 @@ function apiVersionCandidates(doc: DocumentAtCursor, range: OffsetRange): Comple
   const forKind = RESOURCE_TYPES.find((type) => type.kind === doc.kind);
   // Someone else's kind (a Deployment): our apiVersions would only be noise.
   if (doc.kind && !forKind) return [];
-  const types = forKind ? [forKind] : RESOURCE_TYPES;
+  const types = forKind ? [forKind] : PREFERRED_TYPES;
   return types.map((type, index) => ({
     label: type.apiVersion,
     kind: 'value',
@@ -294,7 +304,9 @@ function kindCandidates(doc: DocumentAtCursor, range: OffsetRange): CompletionCa
     (child) => child.kind === 'entry' && child.key === 'apiVersion',
   );
   const kindEntry = doc.resourceNode.children.find((child) => child.kind === 'entry' && child.key === 'kind');
-  return RESOURCE_TYPES.map((type, index) => {
+  // The kinds of the group already written come first (`gateway.networking.k8s.io/v1` → Gateway…).
+  const writtenGroup = apiEntry ? groupOf(unquote(apiEntry.valueText)) : '';
+  return PREFERRED_TYPES.map((type, index) => {
     const additionalEdits: TextEdit[] = [];
     if (apiEntry && unquote(apiEntry.valueText) !== type.apiVersion) {
       additionalEdits.push({ start: apiEntry.valueStart, end: apiEntry.valueEnd, newText: type.apiVersion });
@@ -313,7 +325,7 @@ function kindCandidates(doc: DocumentAtCursor, range: OffsetRange): CompletionCa
       insertText: type.kind,
       snippet: false,
       range,
-      sortText: String(index),
+      sortText: `${writtenGroup !== '' && type.group === writtenGroup ? 0 : 1}${String(index).padStart(2, '0')}`,
       preselect: doc.resource?.kind === type.kind,
       additionalEdits,
     };

@@ -2,6 +2,7 @@
 // selectors in words, and on `kind:` the short form of "Explain this policy".
 
 import type { EngineSettings } from '../settings';
+import type { Workspace } from '../workspace/workspace';
 import type { OffsetRange, Path } from '../types';
 import { parseYaml } from '../parse/parseYaml';
 import { getSchemaRegistry } from '../schema/schemaRegistry';
@@ -15,7 +16,6 @@ import { namespacePhrase, summariseSelector } from './explain/words';
 import { fieldMarkdown } from './schemaDocs';
 import { unquote } from './yamlOutline';
 import { selectorWorkloadsMarkdown } from './selectorWorkloads';
-import type { Workspace } from '../workspace/workspace';
 
 export interface HoverResult {
   markdown: string;
@@ -29,7 +29,10 @@ export interface HoverOptions {
   findUses?: (value: string) => string[];
   /** `text` is one item of a List on its own (see `readCursor`). */
   listItem?: boolean;
-  /** The workspace, to list the workloads a NetworkPolicy selector selects. */
+  /**
+   * The other objects: the workloads a NetworkPolicy selector selects, and for kinds whose meaning
+   * depends on them, a route's Gateway.
+   */
   workspace?: Workspace;
 }
 
@@ -77,7 +80,7 @@ function keyHover(
   const name = String(path[path.length - 1] ?? resource.kind);
   const parts: string[] = [];
   if (path.length === 1 && path[0] === 'kind') {
-    const explanation = explainResource(resource.kind, value, options.settings);
+    const explanation = explainResource(resource.kind, value, options.settings, [], options.workspace);
     parts.push(`**${explanation.title}**`, explanation.summary.join('\n\n'));
     parts.push('Run **EKS Networking: Explain Resource** for the full explanation.');
     parts.push(`[${resource.kind} documentation](${resource.docs})`);

@@ -2,6 +2,7 @@
 
 import type { ResourceKind } from '../types';
 import { isNearMissGroup, isNearMissKind } from './nearMiss';
+import { LATTICE_GROUPS, LATTICE_RESOURCE_TYPES } from './latticeResourceTypes';
 
 export interface ResourceType {
   kind: ResourceKind;
@@ -12,6 +13,8 @@ export interface ResourceType {
   /** The `$id` of its JSON Schema in `schemas/`. */
   schemaId: string;
   docs: string;
+  /** An older version the API server still serves; completion offers the preferred one. */
+  legacy?: boolean;
 }
 
 const SCHEMA_BASE = 'https://eks-networking.github.io/schemas/';
@@ -44,6 +47,8 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
     schemaId: `${SCHEMA_BASE}eniconfig-crd.k8s.amazonaws.com-v1alpha1.json`,
     docs: 'https://docs.aws.amazon.com/eks/latest/userguide/cni-custom-network.html',
   },
+  // VPC Lattice: the Gateway API and the AWS Gateway API Controller's kinds.
+  ...LATTICE_RESOURCE_TYPES,
 ];
 
 /**
@@ -56,6 +61,7 @@ const OUR_GROUPS = new Set([
   'extensions',
   'vpcresources.k8s.aws',
   'crd.k8s.amazonaws.com',
+  ...LATTICE_GROUPS,
 ]);
 
 export type Route =
@@ -75,12 +81,14 @@ export function routeResource(apiVersion: unknown, kind: unknown): Route {
   if (typeof kind !== 'string') return { type: 'ignore' };
   const api = typeof apiVersion === 'string' ? apiVersion.trim() : undefined;
   if (kind === 'List' && (api === 'v1' || api === undefined)) return { type: 'list' };
-  const exact = RESOURCE_TYPES.find((type) => type.kind === kind);
-  if (exact) {
-    if (api === exact.apiVersion) return { type: 'resource', resource: exact };
+  // A kind may be served at several versions (Gateway API `v1` and `v1beta1`); the first is preferred.
+  const preferred = RESOURCE_TYPES.find((type) => type.kind === kind);
+  if (preferred) {
+    const exact = RESOURCE_TYPES.find((type) => type.kind === kind && type.apiVersion === api);
+    if (exact) return { type: 'resource', resource: exact };
     const group = api === undefined ? '' : groupOf(api);
-    if (api === undefined || api === '' || OUR_GROUPS.has(group) || isNearMissGroup(group, exact.group)) {
-      return { type: 'wrongApiVersion', resource: exact, found: api };
+    if (api === undefined || api === '' || OUR_GROUPS.has(group) || isNearMissGroup(group, preferred.group)) {
+      return { type: 'wrongApiVersion', resource: preferred, found: api };
     }
     return { type: 'ignore' };
   }

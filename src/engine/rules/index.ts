@@ -11,6 +11,7 @@ import SCH002 from './common/SCH002-wrong-type';
 import SCH003 from './common/SCH003-unsupported-value';
 import SCH004 from './common/SCH004-required-field';
 import SCH005 from './common/SCH005-value-constraint';
+import SCH006 from './common/SCH006-api-server-rule';
 import TPL001 from './common/TPL001-placeholder-value';
 import TPL002 from './common/TPL002-template-breaks-yaml';
 import TPL003 from './common/TPL003-helm-list-as-string';
@@ -55,6 +56,7 @@ import ENI103 from './eniconfig/ENI103-invalid-metadata';
 import ENI201 from './eniconfig/ENI201-namespace-ignored';
 import ENI202 from './eniconfig/ENI202-name-not-zone';
 import ENI203 from './eniconfig/ENI203-spec-field-at-top-level';
+import { LATTICE_RULES } from './lattice';
 
 export const RULES: readonly AnyRule[] = [
   YAML001,
@@ -67,6 +69,7 @@ export const RULES: readonly AnyRule[] = [
   SCH003,
   SCH004,
   SCH005,
+  SCH006,
   TPL001,
   TPL002,
   TPL003,
@@ -111,6 +114,7 @@ export const RULES: readonly AnyRule[] = [
   ENI201,
   ENI202,
   ENI203,
+  ...LATTICE_RULES,
 ];
 
 const BY_CODE = new Map(RULES.map((rule) => [rule.code, rule]));

@@ -11,6 +11,47 @@ interface Family {
   matches(rule: Rule): boolean;
 }
 
+/**
+ * VPC Lattice (the AWS Gateway API Controller), by the hundreds of the LAT code. The schema and CEL
+ * checks (SCH001–SCH006) apply to every Gateway API resource; the LAT rules only to the Gateways
+ * the controller handles, the routes attached to them, and the controller's own kinds.
+ */
+const LATTICE_SCOPE =
+  'They apply to Lattice Gateways (class with `controllerName: application-networking.k8s.aws/gateway-api-controller`, class `amazon-vpc-lattice`, or a class named in `eksNetworking.lattice.gatewayClasses`), the routes whose parentRefs reach one, and the `application-networking.k8s.aws` kinds; Gateways of other implementations get none of them.';
+
+function latticeFamily(hundreds: string, title: string, intro: string): Family {
+  return {
+    title: `VPC Lattice: ${title}`,
+    intro: `${intro} ${LATTICE_SCOPE}`,
+    matches: (rule) => new RegExp(`^LAT${hundreds}\\d\\d$`).test(rule.code),
+  };
+}
+
+const LATTICE_FAMILIES: Family[] = [
+  latticeFamily('0', 'versions and metadata', 'Gateway API versions and object metadata.'),
+  latticeFamily(
+    '1',
+    'GatewayClass, Gateway and service networks',
+    'What the AWS Gateway API Controller does with classes and Gateways: a Gateway is a VPC Lattice service network.',
+  ),
+  latticeFamily(
+    '2',
+    'route attachment, backends and service names',
+    'Which listeners a route attaches to, where its backendRefs lead, and the VPC Lattice service it becomes.',
+  ),
+  latticeFamily(
+    '3',
+    'route rules and matches',
+    'What a VPC Lattice rule can match: one match per rule, exact or prefix paths, exact headers (at most 5), no query parameters; filters and timeouts are ignored.',
+  ),
+  latticeFamily(
+    '4',
+    'policies',
+    'TargetGroupPolicy, IAMAuthPolicy, VpcAssociationPolicy and AccessLogPolicy: what they may target, and what Lattice accepts in them.',
+  ),
+  latticeFamily('5', 'ServiceExport and ServiceImport', 'Multi-cluster services through VPC Lattice.'),
+];
+
 const FAMILIES: Family[] = [
   {
     title: 'YAML, apiVersion and schema',
@@ -55,6 +96,7 @@ const FAMILIES: Family[] = [
     intro: 'Checks for `crd.k8s.amazonaws.com/v1alpha1` ENIConfig (VPC CNI custom networking).',
     matches: (rule) => forKind(rule, 'ENIConfig'),
   },
+  ...LATTICE_FAMILIES,
 ];
 
 function inCategory(rule: Rule, ...categories: RuleCategory[]): boolean {
@@ -119,6 +161,7 @@ export function renderRulesDoc(rules: readonly Rule[] = RULES): string {
     '- Change a severity or turn a rule off with the `eksNetworking.rules` setting (`{ "NP209": "off", "NP203": "error" }`) or `eksnet lint --rule NP209=off`.',
     `- Hide a code on the next line with \`${nextLineComment(['CODE'])}\`, or in the whole file with \`${fileComment(['CODE'])}\`.`,
     '- `eksNetworking.target` (`eks` or `generic`) turns the EKS agent caveats on or off; `eksNetworking.clusterIpFamily` (`ipv4` or `ipv6`) is the family the agent enforces.',
+    '- `eksNetworking.lattice.gatewayClasses` names more GatewayClasses handled by the AWS Gateway API Controller; `eksNetworking.lattice.listenersPerService` and `eksNetworking.lattice.rulesPerListener` are your account’s VPC Lattice quotas (2 and 5 by default).',
     '',
     '| Code | Severity | Summary |',
     '| --- | --- | --- |',

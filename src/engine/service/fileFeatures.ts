@@ -5,6 +5,7 @@
 import type { EngineSettings } from '../settings';
 import type { Diagnostic, OffsetRange, Path } from '../types';
 import type { FileObject } from '../workspace/objects';
+import type { Workspace } from '../workspace/workspace';
 import { ruleByCode } from '../rules';
 import { isSemanticRule } from '../rules/types';
 import { completeAt, type CompletionOptions, type CompletionResult } from '../editing/completion';
@@ -72,7 +73,8 @@ export function resourceAt(file: ManifestFile, offset: number): FileResource | u
 }
 
 /**
- * Explanations of every resource in the file, in order. `diagnostics` are the file's diagnostics
+ * Explanations of every resource in the file, in order. `workspace` holds the other objects that
+ * give some kinds their meaning (a route's Gateway, Services and policies). `diagnostics` are the file's diagnostics
  * as the editor or `eksnet lint` reports them (`ManifestFile.diagnosticsIn` with the workspace);
  * each explanation lists the semantic ones on its resource's lines as its notes.
  */
@@ -80,9 +82,10 @@ export function explainFile(
   file: ManifestFile,
   settings: EngineSettings,
   diagnostics: readonly Diagnostic[],
+  workspace?: Workspace,
 ): ResourceExplanation[] {
   const notes = semanticNotes(file, diagnostics);
-  return file.getResources().map((resource) => explained(file, resource, settings, notes));
+  return file.getResources().map((resource) => explained(file, resource, settings, notes, workspace));
 }
 
 /** The explanation of one resource of the file, with its notes taken from `diagnostics`. */
@@ -91,8 +94,9 @@ export function explainOne(
   resource: FileResource,
   settings: EngineSettings,
   diagnostics: readonly Diagnostic[],
+  workspace?: Workspace,
 ): ResourceExplanation {
-  return explained(file, resource, settings, semanticNotes(file, diagnostics));
+  return explained(file, resource, settings, semanticNotes(file, diagnostics), workspace);
 }
 
 /** The 1-based lines the resource's mapping spans. */
@@ -115,6 +119,7 @@ function explained(
   resource: FileResource,
   settings: EngineSettings,
   notes: readonly LineNote[],
+  workspace: Workspace | undefined,
 ): ResourceExplanation {
   const { line, endLine } = resourceLines(file, resource);
   // Notes are sorted by line: find the first on the resource's lines, then take them while inside.
@@ -127,7 +132,12 @@ function explained(
   }
   const own: ExplainNote[] = [];
   for (let i = low; i < notes.length && notes[i].line <= endLine; i++) own.push(notes[i].note);
-  return { resource, line, endLine, ...explainResource(resource.kind, resource.value, settings, own) };
+  return {
+    resource,
+    line,
+    endLine,
+    ...explainResource(resource.kind, resource.value, settings, own, workspace),
+  };
 }
 
 /**

@@ -348,8 +348,8 @@ export class ManifestFile {
    * "Explain Resource" for every resource of the file, in order; each lists the semantic findings
    * of `diagnostics` (the file's, as `diagnosticsIn` gives them) on its lines as its notes.
    */
-  explain(diagnostics: readonly Diagnostic[]): ResourceExplanation[] {
-    return explainFile(this, this.settings, diagnostics);
+  explain(diagnostics: readonly Diagnostic[], workspace?: Workspace): ResourceExplanation[] {
+    return explainFile(this, this.settings, diagnostics, workspace);
   }
 
   /** The object's mapping, in file offsets. */

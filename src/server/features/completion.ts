@@ -32,7 +32,10 @@ export function registerCompletion(state: ServerState, labelIndex: LabelIndex): 
     await labelIndex.ready();
     const file = state.fileFor(document);
     const lines = file.getLines();
-    const result = file.completeAt(lines.offsetAt(position), { labels: () => labelIndex.sources() });
+    const result = file.completeAt(lines.offsetAt(position), {
+      labels: () => labelIndex.sources(),
+      lattice: { workspace: () => state.workspace, settings: state.settings.engine },
+    });
     return {
       isIncomplete: result.isIncomplete,
       items: result.items.map((candidate): CompletionItem => ({

@@ -22,6 +22,9 @@ export interface Explanation {
   notes: readonly ExplainNote[];
 }
 
+/** An explanation before its notes are added (explainResource adds them). */
+export type ExplanationBody = Omit<Explanation, 'notes'>;
+
 const SEVERITY_WORD: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Note' };
 
 /** `## Notes` with one line per finding, or nothing when lint has nothing to say. */

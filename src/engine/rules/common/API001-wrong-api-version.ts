@@ -1,6 +1,7 @@
 import { defineRule } from '../types';
 import { renderValue } from '../../util/strings';
 import { manifest } from '../example';
+import { retiredLatticeVersion } from '../../route/latticeResourceTypes';
 
 /** apiVersions that once served these kinds and were removed from Kubernetes. */
 const RETIRED: Record<string, string> = {
@@ -72,7 +73,8 @@ export default defineRule<{ expected: string }>({
       });
       return;
     }
-    const reason = RETIRED[found] ? ` (${RETIRED[found]})` : '';
+    const retired = RETIRED[found] ?? retiredLatticeVersion(found, resource.kind);
+    const reason = retired ? ` (${retired})` : '';
     ctx.report({
       path: ['apiVersion'],
       bare: true,

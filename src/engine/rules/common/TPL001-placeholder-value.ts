@@ -2,11 +2,12 @@ import { formatPath } from '../../parse/yamlPath';
 import { findPlaceholders } from '../templates';
 import { defineRule } from '../types';
 import { manifest } from '../example';
+import { LATTICE_KINDS } from '../../route/latticeResourceTypes';
 
 export default defineRule<{ placeholder: string }>({
   code: 'TPL001',
   slug: 'placeholder-value',
-  kinds: ['NetworkPolicy', 'SecurityGroupPolicy', 'ENIConfig'],
+  kinds: ['NetworkPolicy', 'SecurityGroupPolicy', 'ENIConfig', ...LATTICE_KINDS],
   category: 'template',
   defaultSeverity: 'info',
   summary:

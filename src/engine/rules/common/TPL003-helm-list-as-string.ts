@@ -4,7 +4,7 @@ import { defineRule } from '../types';
 import { manifest } from '../example';
 
 /** Fields that hold a list of strings, per kind. */
-const LIST_FIELDS: Record<ResourceKind, readonly string[]> = {
+const LIST_FIELDS: Partial<Record<ResourceKind, readonly string[]>> = {
   NetworkPolicy: ['except', 'policyTypes', 'values'],
   SecurityGroupPolicy: ['groupIds', 'values'],
   ENIConfig: ['securityGroups'],
@@ -52,6 +52,7 @@ export default defineRule<{ field: string }>({
   docs: 'https://helm.sh/docs/chart_template_guide/function_list/#type-conversion-functions',
   check(ctx) {
     const fields = LIST_FIELDS[ctx.resource.kind];
+    if (!fields) return;
     const pattern = new RegExp(
       // Within one line: `[^}]*?` across lines rescanned the rest of the text from every field.
       `^[ \\t]*(?:- +)?(${fields.join('|')})[ \\t]*:[ \\t]*(\\{\\{-?([^}\\n]*?)-?\\}\\})[ \\t]*(#.*)?$`,

@@ -87,3 +87,37 @@ function lineEndAfter(text: string, offset: number): number {
 function leading(line: string): number {
   return line.length - line.trimStart().length;
 }
+
+/**
+ * Adds `key: value` to the mapping at `mapPath`, before its first key and at its indentation
+ * (after `{` in a flow mapping). Undefined when the mapping is not found or is empty.
+ */
+export function insertKeyEdit(
+  ctx: RuleContext<unknown>,
+  mapPath: Path,
+  key: string,
+  value: string,
+): { start: number; end: number; newText: string } | undefined {
+  const map = ctx.locate(mapPath)?.value;
+  if (!isMap(map) || !map.range || map.items.length === 0) return undefined;
+  const first = nodeRange((map.items[0] as Pair).key);
+  if (!first) return undefined;
+  if (map.flow) return { start: first.start, end: first.start, newText: `${key}: ${value}, ` };
+  const column = first.start - lineStartOf(ctx.text, first.start);
+  return { start: first.start, end: first.start, newText: `${key}: ${value}\n${' '.repeat(column)}` };
+}
+
+/** Removes the key at `path` with its value (whole lines, block mappings only). */
+export function removeKeyFix(ctx: RuleContext<unknown>, path: Path): QuickFix | undefined {
+  const location = ctx.locate(path);
+  const keyRange = location?.pair ? nodeRange(location.pair.key) : undefined;
+  if (!location?.pair || !keyRange) return undefined;
+  const start = lineStartOf(ctx.text, keyRange.start);
+  if (ctx.text.slice(start, keyRange.start).trim() !== '') return undefined;
+  const end = lineEndAfter(ctx.text, pairEnd(location.pair, keyRange.end));
+  return {
+    title: `Remove ${formatPath(path)}`,
+    safe: true,
+    edits: [{ start, end, newText: '' }],
+  };
+}
