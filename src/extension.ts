@@ -12,12 +12,15 @@ import {
 import { registerExplain } from './client/explain';
 import { completionMiddleware } from './client/completion';
 import { registerClusterCommands } from './client/cluster';
+import { registerWithRedHatYaml } from './client/redHatYaml';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel('EKS Networking', { log: true });
   context.subscriptions.push(log);
+  // Before our server starts: Red Hat YAML must know to leave our documents alone when it first validates.
+  registerWithRedHatYaml(context, log);
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {

@@ -20,6 +20,8 @@ export interface SessionOptions {
   trustWorkspace: boolean;
   /** The .vsix to install; see buildVsix(). */
   vsix: string;
+  /** Other extensions (.vsix files) installed beside ours, such as the Red Hat YAML stand-in. */
+  otherExtensions?: string[];
   settings?: Record<string, unknown>;
   env?: Record<string, string>;
   /** Defaults to a free port. */
@@ -51,7 +53,7 @@ export async function startSession(options: SessionOptions): Promise<VsCodeSessi
   mkdirSync(dir, { recursive: true });
   const workspace = join(dir, 'workspace');
   cpSync(options.workspaceSource, workspace, { recursive: true });
-  installExtension(tools, dir, options.vsix);
+  for (const vsix of [options.vsix, ...(options.otherExtensions ?? [])]) installExtension(tools, dir, vsix);
   const server = await startCodeServer({
     tools,
     stateDir: dir,

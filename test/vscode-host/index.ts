@@ -10,6 +10,7 @@ import { clusterHostTests, clusterRestrictedTests } from '../cluster/vscodeHostT
 import { serverRestartTests } from './serverRestartTests';
 import { installedFromVsixTest, manifestTests } from './manifestTests';
 import { restrictedModeTests } from './restrictedModeTests';
+import { redHatYamlTests } from './redHatYamlTests';
 import { runHostTests, type HostTest } from './runner';
 import { codeOf, waitForDiagnostics } from './helpers';
 
@@ -52,6 +53,7 @@ function restrictedSuite(): HostTest[] {
 export async function run(): Promise<void> {
   const suite = process.env.EKS_VSCODE_HOST_SUITE ?? 'trusted';
   recordPublishedDiagnostics();
-  const tests = suite === 'restricted' ? restrictedSuite() : trustedSuite();
+  const tests =
+    suite === 'restricted' ? restrictedSuite() : suite === 'redhat' ? redHatYamlTests() : trustedSuite();
   await runHostTests(tests, process.env.EKS_VSCODE_HOST_RESULTS);
 }
