@@ -82,13 +82,15 @@ test('only the schemas whose globs take the file are handed on; !globs exclude',
 
 test('a contributed schema URI carries its delegates; other URIs get no content', () => {
   const uri = contributedSchemaUri([KUBERNETES_SCHEMA]);
-  assert.match(uri, /^eksnetworking:\/\/schema\/[\w-]+\.json$/);
+  assert.match(uri, /^eksnetworking:\/\/schema\/[\w-]+\/eks-networking\.json$/);
   const schema = JSON.parse(contributedSchemaContent(uri) ?? 'null') as { else: unknown };
   assert.deepEqual(schema.else, { allOf: [{ $ref: KUBERNETES_SCHEMA }] });
   assert.equal(contributedSchemaContent('kubernetes://schema/v1@service'), undefined);
-  assert.equal(contributedSchemaContent('eksnetworking://schema/!!.json'), undefined);
+  assert.equal(contributedSchemaContent('eksnetworking://schema/!!/eks-networking.json'), undefined);
   assert.equal(
-    contributedSchemaContent(`eksnetworking://schema/${Buffer.from('{"a":1}').toString('base64url')}.json`),
+    contributedSchemaContent(
+      `eksnetworking://schema/${Buffer.from('{"a":1}').toString('base64url')}/eks-networking.json`,
+    ),
     undefined,
   );
 });
@@ -135,4 +137,9 @@ test('with our schema, it leaves the NetworkPolicy to us and still checks, hover
   // Inside the Service they still work.
   assert.match(await beside.hover(URI, lineOf('kind: Service'), 1), /Kubernetes stand-in: Kind/);
   assert.ok((await beside.completionLabels(URI, lineOf('targetPort'), 6)).includes('protocol'));
+  // The schema is named plainly above each document, not by its encoded URI.
+  assert.deepEqual(await beside.codeLensTitles(URI), [
+    'EKS Networking (eks-networking.json)',
+    'EKS Networking (eks-networking.json)',
+  ]);
 });

@@ -111,6 +111,15 @@ export class YamlLanguageServer {
     return items.map((item) => item.label);
   }
 
+  /** The titles of the CodeLenses (Red Hat YAML names each document's schema in one). */
+  async codeLensTitles(uri: string): Promise<string[]> {
+    const lenses = await this.connection.sendRequest<Array<{ command?: { title: string } }> | null>(
+      'textDocument/codeLens',
+      { textDocument: { uri } },
+    );
+    return (lenses ?? []).map((lens) => lens.command?.title ?? '');
+  }
+
   async stop(): Promise<void> {
     await this.connection.sendRequest('shutdown').catch(() => undefined);
     this.connection.dispose();

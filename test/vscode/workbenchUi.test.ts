@@ -1,13 +1,20 @@
 // A user's first minutes, in a real VS Code 1.99 (code-server) driven by Chromium: open the EKS docs'
 // SecurityGroupPolicy example, see the squiggle and the Problems entry, apply the quick fix, hover a
-// field, and explain the docs' NetworkPolicy from the command palette. Screenshots go to
-// test-results/vscode/ui/ (the README's pictures are taken from there).
+// field, and explain the docs' NetworkPolicy from the command palette. As most users have it, Red
+// Hat YAML is installed too (a stand-in running yaml-language-server, test/vscode-redhat/) with a
+// strict Kubernetes schema mapped to every YAML file. Screenshots go to test-results/vscode/ui/
+// (the README's pictures are taken from there).
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildVsix, startSession, type VsCodeSession } from '../../scripts/vscode/session';
+import { buildVsix, RESULTS_ROOT, startSession, type VsCodeSession } from '../../scripts/vscode/session';
+import {
+  buildRedHatYamlStandIn,
+  YAML_LANGUAGE_SERVER_ENV,
+  yamlLanguageServerModule,
+} from '../../scripts/vscode/redHatYamlStandIn';
 import { openWorkbench, workbenchUrl, type Workbench } from '../../scripts/vscode/workbench';
 import {
   activeEditor,
@@ -45,12 +52,21 @@ async function step(name: string, body: () => Promise<void>): Promise<void> {
 
 before(async () => {
   const { vsix } = buildVsix('ui');
+  const redHatYaml = await buildRedHatYamlStandIn(join(RESULTS_ROOT, 'ui-stand-in'));
   session = await startSession({
     name: 'ui',
     workspaceSource: join(FIXTURES, 'vscode', 'ui-workspace'),
     trustWorkspace: true,
     vsix,
-    settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 14 },
+    otherExtensions: [redHatYaml],
+    settings: {
+      'workbench.colorTheme': 'Default Light Modern',
+      'editor.fontSize': 14,
+      'yaml.schemas': { [join(FIXTURES, 'redhat-yaml', 'kubernetes-strict.schema.json')]: '*.yaml' },
+      'yaml.schemaStore.enable': false,
+      'yaml.kubernetesCRDStore.enable': false,
+    },
+    env: { [YAML_LANGUAGE_SERVER_ENV]: yamlLanguageServerModule() },
   });
   workbench = await openWorkbench(
     session.tools,
@@ -132,4 +148,23 @@ test('"EKS Networking: Explain Policy" from the palette explains the docs Networ
     await runCommand(page(), 'EKS Networking: Explain Policy');
     await waitForTextInAnyFrame(page(), 'Applies to: pods with role=db', 30_000);
     await screenshot('explain');
+  }));
+
+test('beside Red Hat YAML, Problems lists our podSelecter error and its Service error, nothing twice', () =>
+  step('red-hat-yaml', async () => {
+    await quickOpen(page(), 'web-and-service.yaml');
+    await runCommand(page(), 'View: Focus Problems');
+    const rows = page().locator('.markers-panel .monaco-list-row');
+    // Red Hat YAML still checks the Service; we check the NetworkPolicy.
+    await rows.filter({ hasText: 'Property selecter is not allowed' }).first().waitFor({ timeout: 30_000 });
+    await rows
+      .filter({ hasText: /SCH001.*|podSelecter/ })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    const texts = await rows.allInnerTexts();
+    assert.ok(
+      !texts.some((text) => text.includes('Property podSelecter is not allowed')),
+      `Red Hat YAML also reported our document: ${texts.join(' | ')}`,
+    );
+    await screenshot('red-hat-yaml');
   }));

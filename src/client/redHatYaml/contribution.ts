@@ -87,14 +87,17 @@ export function mappedSchemas(
 
 const URI_PREFIX = `${CONTRIBUTOR}://schema/`;
 
-/** Our schema's URI for a file: the mapped schemas it hands the other documents to, encoded in it. */
+/**
+ * Our schema's URI for a file: the mapped schemas it hands the other documents to, encoded in it.
+ * Red Hat YAML names a schema by its file name (a CodeLens above each document), hence the last part.
+ */
 export function contributedSchemaUri(delegates: readonly string[]): string {
-  return `${URI_PREFIX}${Buffer.from(JSON.stringify(delegates)).toString('base64url')}.json`;
+  return `${URI_PREFIX}${Buffer.from(JSON.stringify(delegates)).toString('base64url')}/eks-networking.json`;
 }
 
 /** The schema behind a URI from contributedSchemaUri(); undefined for any other URI. */
 export function contributedSchemaContent(uri: string): string | undefined {
-  const encoded = /^eksnetworking:\/\/schema\/([\w-]*)\.json$/.exec(uri)?.[1];
+  const encoded = /^eksnetworking:\/\/schema\/([\w-]*)\/eks-networking\.json$/.exec(uri)?.[1];
   if (encoded === undefined) return undefined;
   let delegates: unknown;
   try {
@@ -104,7 +107,9 @@ export function contributedSchemaContent(uri: string): string | undefined {
   }
   if (!Array.isArray(delegates) || !delegates.every((d) => typeof d === 'string')) return undefined;
   return JSON.stringify({
-    // No title or description: Red Hat YAML would show them as a hover on our documents' keys.
+    // No title or description: Red Hat YAML would show them as a hover on our documents' keys. It
+    // shows `name` only in its CodeLens: "EKS Networking (eks-networking.json)".
+    name: 'EKS Networking',
     $comment: `${RESOURCE_TYPES.map((type) => type.kind).join(', ')} documents are checked by EKS Networking; the other documents by the schemas yaml.schemas maps to this file.`,
     if: ourDocumentCondition(),
     then: {},
