@@ -38,6 +38,7 @@ test('a file is claimed when a line names one of our kinds, as Red Hat YAML test
   assert.equal(claimsText(MIXED), true);
   assert.equal(claimsText('apiVersion: apps/v1\nkind: Deployment\n'), false);
   assert.equal(claimsText('kind:\tENIConfig\n'), true);
+  assert.equal(claimsText('{apiVersion: networking.k8s.io/v1, kind: "NetworkPolicy"}\n'), true);
   assert.equal(claimsText('# kind NetworkPolicy in a comment without the colon\nkind: Pod\n'), false);
 });
 

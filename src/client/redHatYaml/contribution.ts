@@ -21,8 +21,8 @@ const KINDS = RESOURCE_TYPES.map((type) => type.kind).join('|');
  * Kubernetes Tools' generic schema is not combined with ours). Our own claim uses the same
  * expression, so the two always agree.
  */
-export const KINDS_LABEL = `kind:(${KINDS})`;
-const CLAIM = new RegExp(`kind:[\\t ]+(${KINDS})`);
+export const KINDS_LABEL = `kind:["']?(${KINDS})`;
+const CLAIM = new RegExp(`kind:[\\t ]+["']?(${KINDS})`);
 
 /** Whether we take over Red Hat YAML's schema for a file with this text (a linear regexp test). */
 export function claimsText(text: string): boolean {
