@@ -13,6 +13,7 @@ import { registerExplain } from './client/explain';
 import { completionMiddleware } from './client/completion';
 import { registerClusterCommands } from './client/cluster';
 import { registerWithRedHatYaml } from './client/redHatYaml';
+import { registerWalkthrough } from './client/walkthrough';
 
 let client: LanguageClient | undefined;
 
@@ -44,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(client);
   registerExplain(context, client);
   registerClusterCommands(context, log);
+  registerWalkthrough(context);
   await client.start();
   log.info('EKS Networking language server started.');
 }

@@ -11,6 +11,7 @@ import { serverRestartTests } from './serverRestartTests';
 import { installedFromVsixTest, manifestTests } from './manifestTests';
 import { restrictedModeTests } from './restrictedModeTests';
 import { redHatYamlTests } from './redHatYamlTests';
+import { walkthroughTests } from './walkthroughTests';
 import { runHostTests, type HostTest } from './runner';
 import { codeOf, waitForDiagnostics } from './helpers';
 
@@ -20,6 +21,7 @@ function trustedSuite(): HostTest[] {
     ...diagnosticsTests(),
     ...manifestTests(),
     ...editorFeatureTests(),
+    ...walkthroughTests(),
     ...clusterHostTests(),
     // Last: it kills the language server.
     ...serverRestartTests(),
