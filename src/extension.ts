@@ -13,12 +13,16 @@ import { registerExplain } from './client/explain';
 import { completionMiddleware } from './client/completion';
 import { registerClusterCommands } from './client/cluster';
 import { registerConnectivity } from './client/connectivity';
+import { registerWithRedHatYaml } from './client/redHatYaml';
+import { registerWalkthrough } from './client/walkthrough';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel('EKS Networking', { log: true });
   context.subscriptions.push(log);
+  // Before our server starts: Red Hat YAML must know to leave our documents alone when it first validates.
+  registerWithRedHatYaml(context, log);
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -43,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerExplain(context, client);
   registerConnectivity(context, client);
   registerClusterCommands(context, log);
+  registerWalkthrough(context);
   await client.start();
   log.info('EKS Networking language server started.');
 }

@@ -30,6 +30,7 @@ export interface Frame {
   url(): string;
   locator(selector: string): Locator;
   childFrames(): Frame[];
+  evaluate<T>(fn: string): Promise<T>;
 }
 
 export interface Page {

@@ -1,6 +1,6 @@
 // One VS Code with our extension: a fresh state folder (test-results/vscode/<name>/ for tests), the
-// extension installed from a .vsix, a workspace (a copy of a fixture, or a folder opened in place for the
-// demo), and code-server serving it on 127.0.0.1.
+// extension installed from a .vsix, a workspace (a fresh copy of a fixture folder, or of examples/ for
+// the demo: VS Code edits and saves the copy only), and code-server serving it on 127.0.0.1.
 
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,11 +17,11 @@ export interface SessionOptions {
   dir?: string;
   /** Folder copied as the workspace (the copy is what VS Code edits). */
   workspaceSource: string;
-  /** Open workspaceSource itself instead of a copy (the demo opens examples/). */
-  workspaceInPlace?: boolean;
   trustWorkspace: boolean;
   /** The .vsix to install; see buildVsix(). */
   vsix: string;
+  /** Other extensions (.vsix files) installed beside ours, such as the Red Hat YAML stand-in. */
+  otherExtensions?: string[];
   settings?: Record<string, unknown>;
   env?: Record<string, string>;
   /** Defaults to a free port. */
@@ -51,12 +51,9 @@ export async function startSession(options: SessionOptions): Promise<VsCodeSessi
   const dir = options.dir ?? join(RESULTS_ROOT, options.name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  let workspace = options.workspaceSource;
-  if (!options.workspaceInPlace) {
-    workspace = join(dir, 'workspace');
-    cpSync(options.workspaceSource, workspace, { recursive: true });
-  }
-  installExtension(tools, dir, options.vsix);
+  const workspace = join(dir, 'workspace');
+  cpSync(options.workspaceSource, workspace, { recursive: true });
+  for (const vsix of [options.vsix, ...(options.otherExtensions ?? [])]) installExtension(tools, dir, vsix);
   const server = await startCodeServer({
     tools,
     stateDir: dir,

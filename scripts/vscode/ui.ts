@@ -1,7 +1,7 @@
 // What a user does in the workbench, as Playwright steps: open a file, run a command from the palette,
 // wait for something to show up. Selectors are the workbench's own CSS classes in VS Code 1.99.
 
-import type { Locator, Page } from './playwright';
+import type { Frame, Locator, Page } from './playwright';
 
 const STEP_TIMEOUT_MS = 20_000;
 
@@ -81,17 +81,17 @@ export async function activeEditorText(page: Page): Promise<string> {
   return text.replace(/\u00a0/g, ' ');
 }
 
-/** Polls every frame (webviews and previews live in nested iframes) until one shows `text`. */
+/** Polls every frame (webviews and previews live in nested iframes) until one shows `text`; returns it. */
 export async function waitForTextInAnyFrame(
   page: Page,
   text: string,
   timeoutMs = STEP_TIMEOUT_MS,
-): Promise<void> {
+): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
       try {
-        if ((await frame.locator('body').filter({ hasText: text }).count()) > 0) return;
+        if ((await frame.locator('body').filter({ hasText: text }).count()) > 0) return frame;
       } catch {
         // The frame navigated away while we looked; try the others.
       }

@@ -25,8 +25,26 @@ export const EDITOR_COMMAND_IDS = {
   showConnectivity: 'eksNetworking.showConnectivity',
   /** "Can A reach B?": source, destination, protocol and port, answered with the deciding rules. */
   canReach: 'eksNetworking.canReach',
+  /** An untitled copy of one of the examples packaged with the extension. */
+  openExample: 'eksNetworking.openExample',
 } as const;
 
-export const COMMAND_IDS = { ...EDITOR_COMMAND_IDS, ...CLUSTER_COMMAND_IDS } as const;
+/** The Getting Started walkthrough's buttons (hidden from the palette). */
+export const WALKTHROUGH_COMMAND_IDS = {
+  showQuickFix: 'eksNetworking.walkthrough.showQuickFix',
+  explainExample: 'eksNetworking.walkthrough.explainExample',
+} as const;
+
+/** The packaged examples (under examples/) the walkthrough's steps open. */
+export const WALKTHROUGH_EXAMPLES = {
+  mistakes: 'typical-mistakes.yaml',
+  policy: 'network-policy-redis.yaml',
+} as const;
+
+export const COMMAND_IDS = {
+  ...EDITOR_COMMAND_IDS,
+  ...WALKTHROUGH_COMMAND_IDS,
+  ...CLUSTER_COMMAND_IDS,
+} as const;
 
 export type ClusterCommandId = (typeof CLUSTER_COMMAND_IDS)[keyof typeof CLUSTER_COMMAND_IDS];

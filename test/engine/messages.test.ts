@@ -95,3 +95,73 @@ test('an edit re-validates only the document that changed', () => {
   assert.equal(after.length, before.length);
   assert.equal(after[4].range.start, before[4].range.start);
 });
+
+test('template placeholders get one note per document, naming them all, where the first one is', () => {
+  const { text, diagnostics } = lintFixture('eniconfig-docs-placeholders.yaml');
+  const notes = diagnostics.filter((d) => d.code === 'TPL001');
+  assert.equal(notes.length, 3);
+  assert.equal(underlined(text, notes[0]), '${AZ_1}');
+  assert.equal(notes[0].severity, 'info');
+  assert.equal(
+    notes[0].message,
+    '3 template placeholders (${AZ_1}, ${CLUSTER_SECURITY_GROUP_ID}, ${NEW_SUBNET_ID_1}): they get their values when the template is rendered (envsubst, Helm), so they are not checked here; check the rendered manifest',
+  );
+});
+
+test('a docs stand-in for a security group ID is to be replaced with a real sg- ID, not rendered', () => {
+  const { text, diagnostics } = lintFixture('sgp-docs-stand-in.yaml');
+  const [note] = diagnostics.filter((d) => d.code === 'TPL001');
+  assert.equal(underlined(text, note), 'my_pod_security_group_id');
+  assert.equal(
+    note.message,
+    'spec.securityGroups.groupIds[0] is a stand-in (my_pod_security_group_id), not a security group ID: replace it with a real one ("sg-" followed by 8 or 17 lower-case hexadecimal digits, e.g. sg-0123456789abcdef0) before you apply it',
+  );
+  assert.doesNotMatch(note.message, /rendered/);
+});
+
+test('a stand-in beside template placeholders: one note that says both', () => {
+  const text = [
+    'apiVersion: crd.k8s.amazonaws.com/v1alpha1',
+    'kind: ENIConfig',
+    'metadata:',
+    '  name: ${AZ}',
+    'spec:',
+    '  subnet: PRIVATE_SUBNET',
+    '',
+  ].join('\n');
+  const notes = lintText(text).filter((d) => d.code === 'TPL001');
+  assert.equal(notes.length, 1);
+  assert.equal(text.slice(notes[0].range.start, notes[0].range.end), 'PRIVATE_SUBNET');
+  assert.equal(
+    notes[0].message,
+    'spec.subnet is a stand-in (PRIVATE_SUBNET), not a subnet ID: replace it with a real one ("subnet-" followed by 8 or 17 lower-case hexadecimal digits, e.g. subnet-0123456789abcdef0) before you apply it; 1 template placeholder (${AZ}) gets its value when the template is rendered',
+  );
+});
+
+test('a half-typed key on its own line gets a hint about the key, not about quotes or brackets', () => {
+  const policy = (spec: string) =>
+    `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: a\n  namespace: b\nspec:\n${spec}`;
+  for (const spec of ['  pod\n  policyTypes:\n    - Ingress\n', '  podSelector: {}\n  pol\n']) {
+    const text = policy(spec);
+    const diagnostics = lintText(text).filter((d) => d.code === 'YAML001');
+    assert.equal(diagnostics.length, 1, spec);
+    const word = spec.includes('pol\n') ? 'pol' : 'pod';
+    const key = word === 'pol' ? 'policyTypes' : 'podSelector';
+    assert.equal(text.slice(diagnostics[0].range.start, diagnostics[0].range.end), word);
+    assert.equal(
+      diagnostics[0].message,
+      `YAML syntax error: "${word}" is a key without its colon; finish it as "${key}:" with its value, or remove the line`,
+    );
+    assert.doesNotMatch(diagnostics[0].message, /quote or bracket/);
+  }
+});
+
+test('a half-typed word that starts no field of the mapping is still told it needs a colon', () => {
+  const text =
+    'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: a\n  namespace: b\nspec:\n  podSelector: {}\n  zzz\n';
+  const [diagnostic] = lintText(text).filter((d) => d.code === 'YAML001');
+  assert.equal(
+    diagnostic.message,
+    'YAML syntax error: "zzz" is a key without its colon; write it as "zzz: value", or remove the line',
+  );
+});

@@ -11,6 +11,8 @@ import { serverRestartTests } from './serverRestartTests';
 import { installedFromVsixTest, manifestTests } from './manifestTests';
 import { restrictedModeTests } from './restrictedModeTests';
 import { connectivityHostTests } from './connectivityTests';
+import { redHatYamlTests } from './redHatYamlTests';
+import { walkthroughTests } from './walkthroughTests';
 import { runHostTests, type HostTest } from './runner';
 import { codeOf, waitForDiagnostics } from './helpers';
 
@@ -20,6 +22,7 @@ function trustedSuite(): HostTest[] {
     ...diagnosticsTests(),
     ...manifestTests(),
     ...editorFeatureTests(),
+    ...walkthroughTests(),
     ...clusterHostTests(),
     ...connectivityHostTests(),
     // Last: it kills the language server.
@@ -56,6 +59,7 @@ function restrictedSuite(): HostTest[] {
 export async function run(): Promise<void> {
   const suite = process.env.EKS_VSCODE_HOST_SUITE ?? 'trusted';
   recordPublishedDiagnostics();
-  const tests = suite === 'restricted' ? restrictedSuite() : trustedSuite();
+  const tests =
+    suite === 'restricted' ? restrictedSuite() : suite === 'redhat' ? redHatYamlTests() : trustedSuite();
   await runHostTests(tests, process.env.EKS_VSCODE_HOST_RESULTS);
 }

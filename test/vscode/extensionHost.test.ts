@@ -5,7 +5,12 @@
 import { before, test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { buildVsix, startSession, type VsCodeSession } from '../../scripts/vscode/session';
+import { buildVsix, RESULTS_ROOT, startSession, type VsCodeSession } from '../../scripts/vscode/session';
+import {
+  buildRedHatYamlStandIn,
+  YAML_LANGUAGE_SERVER_ENV,
+  yamlLanguageServerModule,
+} from '../../scripts/vscode/redHatYamlStandIn';
 import { runHostSuite, RESULTS_ENV, type HostSuiteRun } from '../../scripts/vscode/workbench';
 import { FIXTURES, PROJECT_ROOT } from '../support/paths';
 
@@ -17,16 +22,26 @@ before(() => {
   vsix = buildVsix('extension-host').vsix;
 });
 
-async function runSuite(name: string, suite: string, trustWorkspace: boolean): Promise<HostSuiteRun> {
+interface SuiteOptions {
+  trustWorkspace: boolean;
+  workspaceSource?: string;
+  settings?: Record<string, unknown>;
+  env?: Record<string, string>;
+  otherExtensions?: string[];
+}
+
+async function runSuite(name: string, suite: string, options: SuiteOptions): Promise<HostSuiteRun> {
   let session: VsCodeSession | undefined;
   try {
     const resultsFile = join(PROJECT_ROOT, 'test-results', 'vscode', `${name}-results.json`);
     session = await startSession({
       name,
-      workspaceSource: WORKSPACE,
-      trustWorkspace,
+      workspaceSource: options.workspaceSource ?? WORKSPACE,
+      trustWorkspace: options.trustWorkspace,
       vsix,
-      env: { [RESULTS_ENV]: resultsFile, EKS_VSCODE_HOST_SUITE: suite },
+      otherExtensions: options.otherExtensions,
+      settings: options.settings,
+      env: { [RESULTS_ENV]: resultsFile, EKS_VSCODE_HOST_SUITE: suite, ...options.env },
     });
     return await runHostSuite({
       tools: session.tools,
@@ -55,9 +70,28 @@ async function reportResults(t: TestContext, run: HostSuiteRun): Promise<void> {
 }
 
 test('in a trusted workspace the installed extension passes the extension-host suite', async (t) => {
-  await reportResults(t, await runSuite('host-trusted', 'trusted', true));
+  await reportResults(t, await runSuite('host-trusted', 'trusted', { trustWorkspace: true }));
 });
 
 test('in Restricted Mode diagnostics still work and cluster commands refuse', async (t) => {
-  await reportResults(t, await runSuite('host-restricted', 'restricted', false));
+  await reportResults(t, await runSuite('host-restricted', 'restricted', { trustWorkspace: false }));
+});
+
+test('beside Red Hat YAML (a stand-in running yaml-language-server) nothing is reported, hovered or completed twice', async (t) => {
+  const name = 'host-redhat';
+  const standIn = await buildRedHatYamlStandIn(join(RESULTS_ROOT, `${name}-stand-in`));
+  // The strict Kubernetes stand-in schema, mapped to every YAML file as users map `kubernetes`.
+  const schema = join(RESULTS_ROOT, name, 'workspace', 'kubernetes-strict.schema.json');
+  const run = await runSuite(name, 'redhat', {
+    trustWorkspace: true,
+    workspaceSource: join(FIXTURES, 'redhat-yaml'),
+    settings: {
+      'yaml.schemas': { [schema]: '*.yaml' },
+      'yaml.schemaStore.enable': false,
+      'yaml.kubernetesCRDStore.enable': false,
+    },
+    env: { [YAML_LANGUAGE_SERVER_ENV]: yamlLanguageServerModule() },
+    otherExtensions: [standIn],
+  });
+  await reportResults(t, run);
 });

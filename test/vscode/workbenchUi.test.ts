@@ -1,13 +1,20 @@
 // A user's first minutes, in a real VS Code 1.99 (code-server) driven by Chromium: open the EKS docs'
 // SecurityGroupPolicy example, see the squiggle and the Problems entry, apply the quick fix, hover a
-// field, and explain the docs' NetworkPolicy from the command palette. Screenshots go to
-// test-results/vscode/ui/ (the README's pictures are taken from there).
+// field, and explain the docs' NetworkPolicy from the command palette. As most users have it, Red
+// Hat YAML is installed too (a stand-in running yaml-language-server, test/vscode-redhat/) with a
+// strict Kubernetes schema mapped to every YAML file. Screenshots go to test-results/vscode/ui/
+// (the README's pictures are taken from there).
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildVsix, startSession, type VsCodeSession } from '../../scripts/vscode/session';
+import { buildVsix, RESULTS_ROOT, startSession, type VsCodeSession } from '../../scripts/vscode/session';
+import {
+  buildRedHatYamlStandIn,
+  YAML_LANGUAGE_SERVER_ENV,
+  yamlLanguageServerModule,
+} from '../../scripts/vscode/redHatYamlStandIn';
 import { openWorkbench, workbenchUrl, type Workbench } from '../../scripts/vscode/workbench';
 import {
   activeEditor,
@@ -45,12 +52,21 @@ async function step(name: string, body: () => Promise<void>): Promise<void> {
 
 before(async () => {
   const { vsix } = buildVsix('ui');
+  const redHatYaml = await buildRedHatYamlStandIn(join(RESULTS_ROOT, 'ui-stand-in'));
   session = await startSession({
     name: 'ui',
     workspaceSource: join(FIXTURES, 'vscode', 'ui-workspace'),
     trustWorkspace: true,
     vsix,
-    settings: { 'workbench.colorTheme': 'Default Light Modern', 'editor.fontSize': 14 },
+    otherExtensions: [redHatYaml],
+    settings: {
+      'workbench.colorTheme': 'Default Light Modern',
+      'editor.fontSize': 14,
+      'yaml.schemas': { [join(FIXTURES, 'redhat-yaml', 'kubernetes-strict.schema.json')]: '*.yaml' },
+      'yaml.schemaStore.enable': false,
+      'yaml.kubernetesCRDStore.enable': false,
+    },
+    env: { [YAML_LANGUAGE_SERVER_ENV]: yamlLanguageServerModule() },
   });
   workbench = await openWorkbench(
     session.tools,
@@ -132,4 +148,101 @@ test('"EKS Networking: Explain Resource" from the palette explains the docs Netw
     await runCommand(page(), 'EKS Networking: Explain Resource');
     await waitForTextInAnyFrame(page(), 'Applies to: pods with role=db', 30_000);
     await screenshot('explain');
+  }));
+
+test('beside Red Hat YAML, Problems lists our podSelecter error and its Service error, nothing twice', () =>
+  step('red-hat-yaml', async () => {
+    await quickOpen(page(), 'web-and-service.yaml');
+    await runCommand(page(), 'View: Focus Problems');
+    const rows = page().locator('.markers-panel .monaco-list-row');
+    // Red Hat YAML still checks the Service; we check the NetworkPolicy.
+    await rows.filter({ hasText: 'Property selecter is not allowed' }).first().waitFor({ timeout: 30_000 });
+    await rows
+      .filter({ hasText: /SCH001.*|podSelecter/ })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    const texts = await rows.allInnerTexts();
+    assert.ok(
+      !texts.some((text) => text.includes('Property podSelecter is not allowed')),
+      `Red Hat YAML also reported our document: ${texts.join(' | ')}`,
+    );
+    await screenshot('red-hat-yaml');
+  }));
+
+test('the extension page shows the icon and the README with every picture loaded from the .vsix', () =>
+  step('extension-page', async () => {
+    await page().keyboard.press('Control+Shift+X');
+    // Ctrl+Shift+X focuses the Extensions view's search box.
+    await page().locator('.extensions-viewlet .suggest-input-container').first().waitFor({ timeout: 20_000 });
+    await page().keyboard.insertText('@installed EKS Networking');
+    const entry = page()
+      .locator('.extensions-viewlet .monaco-list-row')
+      .filter({ hasText: 'EKS Networking' })
+      .first();
+    await entry.waitFor({ timeout: 30_000 });
+    await entry.click();
+    const header = page().locator('.extension-editor .header');
+    await header.filter({ hasText: 'EKS Networking' }).first().waitFor({ timeout: 20_000 });
+    // The README is rendered in a webview; wait until each of its pictures has loaded (or failed).
+    const readme = await waitForTextInAnyFrame(page(), 'Beside Red Hat YAML', 30_000);
+    const pictures = () =>
+      readme.evaluate<Array<{ src: string; done: boolean; width: number }>>(
+        `[...document.images].map((image) => ({ src: image.src, done: image.complete, width: image.naturalWidth }))`,
+      );
+    const deadline = Date.now() + 20_000;
+    let seen = await pictures();
+    while (seen.some((picture) => !picture.done) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // poll interval while images load
+      seen = await pictures();
+    }
+    assert.ok(seen.length >= 4, `the README shows its pictures: ${JSON.stringify(seen)}`);
+    assert.deepEqual(
+      seen.filter((picture) => picture.width === 0).map((picture) => picture.src),
+      [],
+      'pictures that did not load',
+    );
+    const icon = await page().evaluate<number>(
+      `document.querySelector('.extension-editor .header img.icon')?.naturalWidth ?? 0`,
+    );
+    assert.ok(icon > 0, 'the icon is shown');
+    await screenshot('extension-page');
+  }));
+
+test('the Getting Started walkthrough opens an example, shows its quick fix and explains a policy', () =>
+  step('walkthrough', async () => {
+    await runCommand(page(), 'Welcome: Open Walkthrough...');
+    await page()
+      .locator('.quick-input-list .monaco-list-row')
+      .filter({ hasText: 'Get Started with EKS Networking' })
+      .first()
+      .click();
+    const walkthrough = page().locator('.gettingStartedContainer');
+    await walkthrough.filter({ hasText: 'Open an example' }).first().waitFor({ timeout: 20_000 });
+    await screenshot('walkthrough');
+    const button = (label: string) =>
+      walkthrough.locator('.button-container a.monaco-button').filter({ hasText: label }).first();
+    const step = (title: string) =>
+      walkthrough.locator('.getting-started-step').filter({ hasText: title }).first();
+
+    await button('Open the Example').click();
+    await page()
+      .locator('.tabs-container .tab')
+      .filter({ hasText: 'typical-mistakes.yaml' })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await page().locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30_000 });
+
+    await step('Fix a mistake').click();
+    await button('Show the Quick Fix').click();
+    await page()
+      .locator('.action-widget .monaco-list-row.focused')
+      .filter({ hasText: 'under metadata' })
+      .waitFor({ timeout: 20_000 });
+    await screenshot('walkthrough-quick-fix');
+    await page().keyboard.press('Escape');
+
+    await step('Explain a policy').click();
+    await button('Explain the Example Policy').click();
+    await waitForTextInAnyFrame(page(), 'Applies to: pods with role=db in namespace "default"', 30_000);
+    await screenshot('walkthrough-explain');
   }));

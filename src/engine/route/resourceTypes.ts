@@ -56,7 +56,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
  * version (or under the wrong one of them) is a mistake; the same kind under another group, such as
  * Calico's `projectcalico.org/v3` NetworkPolicy, is someone else's resource and left alone.
  */
-const OUR_GROUPS = new Set([
+export const OUR_GROUPS: ReadonlySet<string> = new Set([
   'networking.k8s.io',
   'extensions',
   'vpcresources.k8s.aws',

@@ -20,6 +20,11 @@ export interface PlaceholderVisit {
   path: Path;
   /** The placeholder as written. */
   source: string;
+  /**
+   * `template`: filled in by a tool (`${X}`, `{{ }}`); `stand-in`: written in place of an EC2 ID
+   * (`my_pod_security_group_id`, `PRIVATE_SUBNET`), for a person to replace.
+   */
+  type: 'template' | 'stand-in';
 }
 
 /** Fields holding EC2 IDs, where stand-ins such as `PRIVATE_SUBNET` are placeholders too. */
@@ -74,14 +79,19 @@ export function findPlaceholders(probe: TemplateProbe): PlaceholderVisit[] {
   const visit = (value: unknown, path: Path): void => {
     if (isFreeText(path)) return;
     if (typeof value === 'string') {
-      if (isTemplatedAt(probe, path)) found.push({ path, source: value });
+      if (isTemplatedAt(probe, path)) {
+        // Only an EC2 ID field holds a stand-in for a person to replace; `TENANT_NAME` in a name is a
+        // variable a script fills in.
+        const standIn = isIdField(path) && !isPlaceholder(value);
+        found.push({ path, source: value, type: standIn ? 'stand-in' : 'template' });
+      }
       return;
     }
     if (typeof value !== 'object' || value === null) return;
     if (path.length > 0) {
       const source = templateSourceAt(probe, path);
       if (source !== undefined) {
-        found.push({ path, source });
+        found.push({ path, source, type: 'template' });
         return;
       }
     }
