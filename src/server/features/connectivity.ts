@@ -112,14 +112,11 @@ export function registerConnectivity(state: ServerState): void {
     if (!document) return null;
     const file = state.fileFor(document);
     const offset = file.getLines().offsetAt(params.position);
-    const object = file
-      .getObjects()
-      .find(
-        (candidate) =>
-          isNetworkPolicy(candidate) &&
-          offset >= candidate.chunkStart + candidate.range.start &&
-          offset <= candidate.chunkStart + candidate.range.end,
-      );
+    const object = file.getObjects().find((candidate) => {
+      if (!isNetworkPolicy(candidate)) return false;
+      const range = file.objectRange(candidate);
+      return offset >= range.start && offset <= range.end;
+    });
     if (!object) return null;
     const built = inputs.analyse(params.folders, false);
     const policy = built.analysis.input.policies.find((candidate) => candidate.origin.value === object.value);
