@@ -10,8 +10,9 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CompletionList, LogMessageParams } from 'vscode-languageserver-protocol';
+import type { CompletionList } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../support/lspClient';
+import { ServerLog } from '../support/serverLog';
 import { aliasAmplification } from './inputs';
 
 const POLICY =
@@ -22,31 +23,6 @@ const IN_MATCH_LABELS = { line: 8, character: 6 };
 function deployment(name: string, labels: Record<string, string>): string {
   const lines = Object.entries(labels).map(([key, value]) => `        ${key}: ${value}`);
   return `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\n  namespace: shop\nspec:\n  template:\n    metadata:\n      labels:\n${lines.join('\n')}\n`;
-}
-
-/** Collects the server's log messages and resolves waits on them (no timers). */
-class ServerLog {
-  readonly messages: string[] = [];
-  private waiters: Array<() => void> = [];
-
-  constructor(client: LspTestClient) {
-    client.connection.onNotification('window/logMessage', (params: LogMessageParams) => {
-      this.messages.push(params.message);
-      for (const wake of this.waiters.splice(0)) wake();
-    });
-  }
-
-  /** The first message (from index `from` on) that matches. */
-  waitFor(pattern: RegExp, from = 0): Promise<string> {
-    return new Promise((resolve) => {
-      const check = (): void => {
-        const found = this.messages.slice(from).find((message) => pattern.test(message));
-        if (found) resolve(found);
-        else this.waiters.push(check);
-      };
-      check();
-    });
-  }
 }
 
 async function startInFolders(folders: string[]): Promise<{ client: LspTestClient; log: ServerLog }> {

@@ -17,6 +17,7 @@ import type {
   PolicyFlowsResult,
 } from '../../src/shared/protocol';
 import { LspTestClient } from '../support/lspClient';
+import { ServerLog } from '../support/serverLog';
 import { FIXTURES } from '../support/paths';
 
 const WORKSPACE = join(FIXTURES, 'vscode', 'connectivity-workspace');
@@ -113,6 +114,38 @@ test('a flow is explained by its rules on both sides, each with the line it is w
     });
     assert.equal(unknown, null);
   }));
+
+test('rules of files the workspace scan read (none open) have their lines too', async () => {
+  const client = new LspTestClient();
+  const log = new ServerLog(client);
+  const folder = pathToFileURL(WORKSPACE).href;
+  await client.request('initialize', {
+    processId: process.pid,
+    rootUri: folder,
+    workspaceFolders: [{ uri: folder, name: 'connectivity-workspace' }],
+    capabilities: { workspace: { workspaceFolders: true } },
+  });
+  await client.connection.sendNotification('initialized', {});
+  try {
+    await log.waitFor(/^Workspace labels: read 5 YAML files/);
+    const yes = await client.request<CanReachResult>('eksNetworking/canReach', {
+      src: 'shop/web[Deployment]',
+      dst: 'shop/api[Deployment]',
+      protocol: 'TCP',
+      port: 9090,
+    });
+    assert.deepEqual(
+      yes.answer?.egress.deciding.map((r) => [r.label, r.location]),
+      [['shop/web egress rule 1', { uri: uriOf(WORKSPACE, 'policies/web.yaml'), line: 19 }]],
+    );
+    assert.deepEqual(
+      yes.answer?.ingress.deciding.map((r) => [r.label, r.location?.line]),
+      [['shop/api ingress rule 1', 11]],
+    );
+  } finally {
+    await client.shutdown();
+  }
+});
 
 test('"can A reach B?" answers yes with the deciding rules, or no with the missing piece', () =>
   withServer(async (client) => {

@@ -5,7 +5,7 @@
 // only when one of these changed.
 
 import { statSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { collectInputs, InputError, readInputFile } from '../../cli/inputs';
 import { ManifestFile, type WorkspaceObject } from '../../engine';
@@ -19,6 +19,7 @@ import {
   type EksFinding,
   type ManifestInput,
 } from '../../engine/connectivity';
+import { appendAll } from '../../engine/util/arrays';
 import type { ServerState } from '../state';
 
 /** Bounds on what one request reads from disk. */
@@ -44,10 +45,14 @@ interface DiskFile {
   size: number;
   settings: string;
   manifest: ManifestFile;
+  /** The analysis that last read it. */
+  used: number;
 }
 
 export class ConnectivityInputs {
   private readonly disk = new Map<string, DiskFile>();
+  /** Counts analyses, to drop the cached files the last one did not read. */
+  private generation = 0;
   private last: { key: string; at: number; folders: string; built: WorkspaceAnalysis } | undefined;
 
   constructor(private readonly state: ServerState) {}
@@ -80,6 +85,7 @@ export class ConnectivityInputs {
     const openPaths = new Set(open.flatMap(({ name }) => pathOf(name) ?? []));
     const known = new Set(this.state.workspace.fileNames());
     const warnings: string[] = [];
+    this.generation++;
     const fromDisk = this.readFolders(folders, openPaths, known, warnings);
     const key = `${openKey}|${fromDisk.map(({ name }) => `${name}@${this.disk.get(name)?.mtimeMs}`).join(',')}`;
     if (last && last.key === key && last.folders === folders.join('\n')) {
@@ -87,13 +93,23 @@ export class ConnectivityInputs {
       return last.built;
     }
 
-    const inputs: ManifestInput[] = [...open, ...fromDisk];
-    const sources = readSources(inputs);
-    // Files the server's workspace holds that are not open (the workspace scan's), as they are.
+    // Files the server's workspace holds that are not open (the workspace scan's) are read through
+    // the same cache as the folders' files, so that their rules have lines and EKS caveats too; one
+    // that cannot be read now counts with the objects the scan found.
     const openNames = new Set(open.map(({ name }) => name));
+    const scanned: ManifestInput[] = [];
+    const scannedObjects: WorkspaceObject[] = [];
     for (const file of known) {
-      if (!openNames.has(file)) sources.objects.push(...this.state.workspace.objectsOf(file));
+      if (openNames.has(file)) continue;
+      const path = pathOf(file);
+      const manifest = path === undefined ? undefined : this.readDisk(file, path, dirname(path), []);
+      if (manifest) scanned.push({ name: file, manifest });
+      else appendAll(scannedObjects, this.state.workspace.objectsOf(file));
     }
+    const inputs: ManifestInput[] = [...open, ...fromDisk, ...scanned];
+    const sources = readSources(inputs);
+    appendAll(sources.objects, scannedObjects);
+    this.dropUnused();
     const built = buildAnalysis(sources.objects);
     const manifests = new Map(inputs.map(({ name, manifest }) => [name, manifest]));
     const result: WorkspaceAnalysis = {
@@ -128,8 +144,6 @@ export class ConnectivityInputs {
     known: ReadonlySet<string>,
     warnings: string[],
   ): ManifestInput[] {
-    const settings = this.state.settings.engine;
-    const settingsKey = JSON.stringify(settings);
     const inputs: ManifestInput[] = [];
     const seen = new Set<string>();
     let bytes = 0;
@@ -147,48 +161,74 @@ export class ConnectivityInputs {
         const uri = pathToFileURL(path).href;
         if (seen.has(path) || openPaths.has(path) || known.has(uri)) continue;
         seen.add(path);
-        let stats;
+        let size;
         try {
-          stats = statSync(path);
+          size = statSync(path).size;
         } catch {
           continue;
         }
-        if (bytes + stats.size > MAX_FOLDER_BYTES) {
+        if (bytes + size > MAX_FOLDER_BYTES) {
           warnings.push(
             `${displayName(uri, folders)} and the files after it are not read: the folders hold more than ${MAX_FOLDER_BYTES / 1024 / 1024} MB of YAML.`,
           );
           break scan;
         }
-        const cached = this.disk.get(uri);
-        if (
-          cached &&
-          cached.mtimeMs === stats.mtimeMs &&
-          cached.size === stats.size &&
-          cached.settings === settingsKey
-        ) {
-          bytes += stats.size;
-          inputs.push({ name: uri, manifest: cached.manifest });
-          continue;
-        }
-        let text: string;
-        try {
-          text = readInputFile(input.file, folder, settings.maxFileSizeMB);
-        } catch (error) {
-          if (!(error instanceof InputError)) throw error;
-          warnings.push(`${error.message.replace(/--max-file-size-mb/, 'eksNetworking.maxFileSizeMB')}.`);
-          continue;
-        }
-        bytes += stats.size;
-        const manifest = new ManifestFile(settings);
-        manifest.update(text);
-        this.disk.set(uri, { mtimeMs: stats.mtimeMs, size: stats.size, settings: settingsKey, manifest });
+        const manifest = this.readDisk(uri, path, folder, warnings);
+        if (!manifest) continue;
+        bytes += size;
         inputs.push({ name: uri, manifest });
       }
     }
-    // Files no longer found (deleted, or of another scope) are not kept validated.
-    const read = new Set(inputs.map(({ name }) => name));
-    for (const uri of this.disk.keys()) if (!read.has(uri)) this.disk.delete(uri);
     return inputs;
+  }
+
+  /**
+   * The file validated as it is on disk now: from the cache while its size and modification time
+   * are unchanged, else read again (bounded by the size limit). Undefined when it cannot be read;
+   * why goes to `warnings`.
+   */
+  private readDisk(uri: string, path: string, folder: string, warnings: string[]): ManifestFile | undefined {
+    const settings = this.state.settings.engine;
+    const settingsKey = JSON.stringify(settings);
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      return undefined;
+    }
+    const cached = this.disk.get(uri);
+    if (
+      cached &&
+      cached.mtimeMs === stats.mtimeMs &&
+      cached.size === stats.size &&
+      cached.settings === settingsKey
+    ) {
+      cached.used = this.generation;
+      return cached.manifest;
+    }
+    let text: string;
+    try {
+      text = readInputFile(path, folder, settings.maxFileSizeMB);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      warnings.push(`${error.message.replace(/--max-file-size-mb/, 'eksNetworking.maxFileSizeMB')}.`);
+      return undefined;
+    }
+    const manifest = new ManifestFile(settings);
+    manifest.update(text);
+    this.disk.set(uri, {
+      mtimeMs: stats.mtimeMs,
+      size: stats.size,
+      settings: settingsKey,
+      manifest,
+      used: this.generation,
+    });
+    return manifest;
+  }
+
+  /** Files not read by the last analysis (deleted, or of another scope) are not kept validated. */
+  private dropUnused(): void {
+    for (const [uri, file] of this.disk) if (file.used !== this.generation) this.disk.delete(uri);
   }
 }
 
