@@ -93,8 +93,12 @@ export function registerDiagnostics(state: ServerState): { revalidateAll(): void
     clearTimeout(timers.get(document.uri));
     timers.delete(document.uri);
     updateMs.delete(document.uri);
+    const workspaceVersion = state.workspace.version;
     state.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    // Closed, the file counts as it is on disk (or not at all): the others' cross-resource checks
+    // may read differently now.
+    if (state.workspace.version !== workspaceVersion) scheduleOthers(document.uri);
   });
 
   return {
