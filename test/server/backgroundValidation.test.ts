@@ -10,6 +10,9 @@ import { generateNetworkPolicies } from '../../scripts/bench/generateManifests';
 import { generateKubectlList } from '../../scripts/bench/generateList';
 import { LspTestClient } from '../support/lspClient';
 
+/** How long a large file may take on a busy machine: a bound against a hang, not a timing target. */
+const LARGE_FILE_MS = 180_000;
+
 function expected(text: string) {
   const lines = new LineIndex(text);
   return lintText(text).map((d) => ({
@@ -34,7 +37,11 @@ for (const workers of ['2', '0']) {
       ]) {
         const uri = `file:///work/${name}.yaml`;
         await client.open(uri, text);
-        const published = await client.waitForVersion(uri, 1);
+        const published = await client.waitForDiagnostics(
+          uri,
+          (params) => params.version === 1,
+          LARGE_FILE_MS,
+        );
         assert.deepEqual(simplified(published), expected(text), name);
       }
     } finally {
@@ -50,9 +57,11 @@ test('hover is answered while a large file is still being validated', async () =
     const text = generateNetworkPolicies({ documents: 4000, seed: 13 }).text;
     const uri = 'file:///work/large.yaml';
     let published = false;
-    const diagnostics = client.waitForVersion(uri, 1).then(() => {
-      published = true;
-    });
+    const diagnostics = client
+      .waitForDiagnostics(uri, (params) => params.version === 1, LARGE_FILE_MS)
+      .then(() => {
+        published = true;
+      });
     await client.open(uri, text);
     const line = text
       .split('\n')

@@ -19,6 +19,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import type { ExplainResult } from '../../src/shared/protocol';
 import { LspTestClient } from '../support/lspClient';
+import { ServerLog } from '../support/serverLog';
 import { FIXTURES } from '../support/paths';
 
 const editing = (name: string): string => readFileSync(join(FIXTURES, 'editing', name), 'utf8');
@@ -30,6 +31,7 @@ async function startServer(): Promise<{
   capabilities: InitializeResult['capabilities'];
 }> {
   const client = new LspTestClient();
+  const log = new ServerLog(client);
   const result = await client.request<InitializeResult>('initialize', {
     processId: process.pid,
     rootUri: WORKSPACE,
@@ -37,6 +39,8 @@ async function startServer(): Promise<{
     capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
   });
   await client.connection.sendNotification('initialized', {});
+  // The workspace folder's files (workloads and their labels) count once the scan has read them.
+  await log.waitFor(/^Workspace labels: read \d+ YAML files/);
   return { client, capabilities: result.capabilities };
 }
 
