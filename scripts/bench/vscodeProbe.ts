@@ -1,0 +1,88 @@
+// Runs inside the extension host of a real VS Code (code-server) as the benchmark's extensionTestsPath
+// (see vscodeTimings.ts). Playwright opens the small manifest once the workbench is ready, as a user
+// would; the probe times, in the extension host, from the moment the host learns the document is
+// open to the first of our diagnostics for it. Opening a YAML file is also what activates the
+// extension, so the time includes activation and the language server's start.
+// Writes one JSON line to the file named by EKS_BENCH_VSCODE_PROBE, then keeps the extension host
+// running until the harness has read "Running Extensions" and created the EKS_BENCH_VSCODE_DONE file.
+
+import { existsSync, watch, writeFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'eks-networking.eks-networking';
+const SOURCE = 'eks-networking';
+const TIMEOUT_MS = 150_000;
+
+export interface ProbeResult {
+  /** From the extension host's onDidOpenTextDocument for the file to our first diagnostics for it. */
+  firstDiagnosticsMs?: number;
+  diagnostics?: number;
+  error?: string;
+}
+
+async function measure(file: string): Promise<ProbeResult> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this VS Code.`);
+  // Activated earlier, the figure would not include activation.
+  if (extension.isActive) throw new Error(`${EXTENSION_ID} was active before the file was opened.`);
+  const uri = vscode.Uri.file(file);
+  const isOurs = (candidate: vscode.Uri) => candidate.toString() === uri.toString();
+  const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+  const disposables: vscode.Disposable[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await new Promise<ProbeResult>((resolve, reject) => {
+      let opened: number | undefined;
+      disposables.push(
+        vscode.workspace.onDidOpenTextDocument((document) => {
+          if (isOurs(document.uri)) opened ??= performance.now();
+        }),
+        vscode.languages.onDidChangeDiagnostics((event) => {
+          if (opened === undefined || !event.uris.some(isOurs) || ours().length === 0) return;
+          resolve({ firstDiagnosticsMs: performance.now() - opened, diagnostics: ours().length });
+        }),
+      );
+      timer = setTimeout(
+        () => reject(new Error(`${file} was not opened, or got no diagnostics, within ${TIMEOUT_MS} ms`)),
+        TIMEOUT_MS,
+      );
+    });
+  } finally {
+    clearTimeout(timer);
+    for (const disposable of disposables) disposable.dispose();
+  }
+}
+
+/** Resolves once `file` exists (the harness creates it), or after the timeout. */
+function created(file: string): Promise<void> {
+  return new Promise((resolve) => {
+    const watcher = watch(dirname(file), (_event, name) => {
+      if (name === basename(file)) finish();
+    });
+    const timer = setTimeout(finish, TIMEOUT_MS);
+    function finish(): void {
+      clearTimeout(timer);
+      watcher.close();
+      resolve();
+    }
+    if (existsSync(file)) finish();
+  });
+}
+
+export async function run(): Promise<void> {
+  const output = process.env.EKS_BENCH_VSCODE_PROBE;
+  const file = process.env.EKS_BENCH_VSCODE_FILE;
+  const done = process.env.EKS_BENCH_VSCODE_DONE;
+  if (!output || !file || !done)
+    throw new Error('EKS_BENCH_VSCODE_PROBE, EKS_BENCH_VSCODE_FILE and EKS_BENCH_VSCODE_DONE must be set.');
+  let result: ProbeResult;
+  try {
+    result = await measure(file);
+  } catch (error) {
+    result = { error: (error as Error).message };
+  }
+  writeFileSync(output, `${JSON.stringify(result)}\n`);
+  await created(done);
+}
