@@ -576,8 +576,7 @@ inflates absolute times and above all the p95 values; compare the two servers wi
   that the file is open, so it holds activation, starting the server process (Node's start and
   loading \`dist/server.js\`: the "until the server answered \`initialize\`" column below, measured
   outside VS Code), the client's \`didOpen\` and the validation itself, which for three documents is
-  a few milliseconds. Starting the server is the largest part; on a busy machine every part waits
-  for a CPU.
+  a few milliseconds. On a busy machine every one of these steps also waits for a CPU.
 - **Activation ≤ 50 ms.** What VS Code counts (the Running Extensions figure: loading
   \`dist/extension.js\` and the \`activate()\` call) is nearly all loading the bundle, and about 94%
   of that bundle (460 KB minified) is vscode-languageclient with the LSP protocol packages, which

@@ -3,8 +3,10 @@
 // would; the probe times, in the extension host, from the moment the host learns the document is
 // open to the first of our diagnostics for it. Opening a YAML file is also what activates the
 // extension, so the time includes activation and the language server's start.
-// Writes one JSON line to the file named by EKS_BENCH_VSCODE_PROBE, then keeps the extension host
-// running until the harness has read "Running Extensions" and created the EKS_BENCH_VSCODE_DONE file.
+// Handshake with the harness through files: the probe creates EKS_BENCH_VSCODE_READY once it listens
+// (only then is the file opened), writes one JSON line to EKS_BENCH_VSCODE_PROBE, and keeps the
+// extension host running until the harness has read "Running Extensions" and created
+// EKS_BENCH_VSCODE_DONE.
 
 import { existsSync, watch, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
@@ -22,7 +24,7 @@ export interface ProbeResult {
   error?: string;
 }
 
-async function measure(file: string): Promise<ProbeResult> {
+async function measure(file: string, ready: string): Promise<ProbeResult> {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this VS Code.`);
   // Activated earlier, the figure would not include activation.
@@ -44,6 +46,9 @@ async function measure(file: string): Promise<ProbeResult> {
           resolve({ firstDiagnosticsMs: performance.now() - opened, diagnostics: ours().length });
         }),
       );
+      if (vscode.workspace.textDocuments.some((document) => isOurs(document.uri)))
+        reject(new Error(`${file} was open before the probe listened.`));
+      writeFileSync(ready, '');
       timer = setTimeout(
         () => reject(new Error(`${file} was not opened, or got no diagnostics, within ${TIMEOUT_MS} ms`)),
         TIMEOUT_MS,
@@ -74,14 +79,16 @@ function created(file: string): Promise<void> {
 export async function run(): Promise<void> {
   const output = process.env.EKS_BENCH_VSCODE_PROBE;
   const file = process.env.EKS_BENCH_VSCODE_FILE;
+  const ready = process.env.EKS_BENCH_VSCODE_READY;
   const done = process.env.EKS_BENCH_VSCODE_DONE;
-  if (!output || !file || !done)
-    throw new Error('EKS_BENCH_VSCODE_PROBE, EKS_BENCH_VSCODE_FILE and EKS_BENCH_VSCODE_DONE must be set.');
+  if (!output || !file || !ready || !done)
+    throw new Error('EKS_BENCH_VSCODE_PROBE, _FILE, _READY and _DONE must be set.');
   let result: ProbeResult;
   try {
-    result = await measure(file);
+    result = await measure(file, ready);
   } catch (error) {
     result = { error: (error as Error).message };
+    writeFileSync(ready, ''); // so the harness does not wait for a handshake that will not come
   }
   writeFileSync(output, `${JSON.stringify(result)}\n`);
   await created(done);

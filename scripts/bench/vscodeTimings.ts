@@ -68,9 +68,9 @@ async function oneRun(
 ): Promise<{ activationMs: number; shown: string; probe: ProbeResult }> {
   const dir = join(options.work, `run-${index}`);
   const probeFile = join(options.work, `probe-${index}.json`);
+  const readyFile = join(options.work, `ready-${index}`);
   const doneFile = join(options.work, `done-${index}`);
-  rmSync(probeFile, { force: true });
-  rmSync(doneFile, { force: true });
+  for (const file of [probeFile, readyFile, doneFile]) rmSync(file, { force: true });
   const session = await startSession({
     name: `bench-${index}`,
     dir,
@@ -81,6 +81,7 @@ async function oneRun(
       [RESULTS_ENV]: join(dir, 'suite-results.json'),
       EKS_BENCH_VSCODE_PROBE: probeFile,
       EKS_BENCH_VSCODE_FILE: join(dir, 'workspace', SMALL_FILE),
+      EKS_BENCH_VSCODE_READY: readyFile,
       EKS_BENCH_VSCODE_DONE: doneFile,
     },
   });
@@ -97,6 +98,7 @@ async function oneRun(
       // figure, Running Extensions is read and the probe is let go.
       whileRunning: async (workbench) => {
         await waitForWorkbench(workbench.page);
+        await fileExists(readyFile, 120_000);
         await quickOpen(workbench.page, SMALL_FILE);
         await fileExists(probeFile, 160_000);
         try {
