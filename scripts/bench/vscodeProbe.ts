@@ -13,8 +13,8 @@ import { basename, dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 
-const EXTENSION_ID = 'eks-networking.eks-networking';
-const SOURCE = 'eks-networking';
+/** The `source` of our server's diagnostics (the harness passes src/server/convert.ts's SOURCE). */
+const SOURCE = process.env.EKS_BENCH_VSCODE_SOURCE ?? '';
 const TIMEOUT_MS = 150_000;
 
 export interface ProbeResult {
@@ -24,11 +24,11 @@ export interface ProbeResult {
   error?: string;
 }
 
-async function measure(file: string, ready: string): Promise<ProbeResult> {
-  const extension = vscode.extensions.getExtension(EXTENSION_ID);
-  if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this VS Code.`);
+async function measure(id: string, file: string, ready: string): Promise<ProbeResult> {
+  const extension = vscode.extensions.getExtension(id);
+  if (!extension) throw new Error(`${id} is not installed in this VS Code.`);
   // Activated earlier, the figure would not include activation.
-  if (extension.isActive) throw new Error(`${EXTENSION_ID} was active before the file was opened.`);
+  if (extension.isActive) throw new Error(`${id} was active before the file was opened.`);
   const uri = vscode.Uri.file(file);
   const isOurs = (candidate: vscode.Uri) => candidate.toString() === uri.toString();
   const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
@@ -79,13 +79,14 @@ function created(file: string): Promise<void> {
 export async function run(): Promise<void> {
   const output = process.env.EKS_BENCH_VSCODE_PROBE;
   const file = process.env.EKS_BENCH_VSCODE_FILE;
+  const id = process.env.EKS_BENCH_VSCODE_EXTENSION;
   const ready = process.env.EKS_BENCH_VSCODE_READY;
   const done = process.env.EKS_BENCH_VSCODE_DONE;
-  if (!output || !file || !ready || !done)
-    throw new Error('EKS_BENCH_VSCODE_PROBE, _FILE, _READY and _DONE must be set.');
+  if (!output || !file || !id || !SOURCE || !ready || !done)
+    throw new Error('EKS_BENCH_VSCODE_PROBE, _FILE, _EXTENSION, _SOURCE, _READY and _DONE must be set.');
   let result: ProbeResult;
   try {
-    result = await measure(file, ready);
+    result = await measure(id, file, ready);
   } catch (error) {
     result = { error: (error as Error).message };
     writeFileSync(ready, ''); // so the harness does not wait for a handshake that will not come

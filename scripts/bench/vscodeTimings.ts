@@ -9,14 +9,21 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startSession } from '../vscode/session';
+import { PROJECT_ROOT } from '../vscode/tools';
 import { quickOpen, runCommand, waitForWorkbench } from '../vscode/ui';
 import { runHostSuite, RESULTS_ENV, type Workbench } from '../vscode/workbench';
+import { SOURCE } from '../../src/server/convert';
 import { generateNetworkPolicies } from './generateManifests';
 import type { VsCodeTimings } from './report';
 import { summarize } from './stats';
 import type { ProbeResult } from './vscodeProbe';
 
-const DISPLAY_NAME = 'EKS Networking';
+const MANIFEST = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  publisher: string;
+  displayName: string;
+};
+const DISPLAY_NAME = MANIFEST.displayName;
 const SMALL_FILE = 'small-networkpolicy.yaml';
 
 export interface VsCodePhaseOptions {
@@ -81,6 +88,8 @@ async function oneRun(
       [RESULTS_ENV]: join(dir, 'suite-results.json'),
       EKS_BENCH_VSCODE_PROBE: probeFile,
       EKS_BENCH_VSCODE_FILE: join(dir, 'workspace', SMALL_FILE),
+      EKS_BENCH_VSCODE_EXTENSION: `${MANIFEST.publisher}.${MANIFEST.name}`,
+      EKS_BENCH_VSCODE_SOURCE: SOURCE,
       EKS_BENCH_VSCODE_READY: readyFile,
       EKS_BENCH_VSCODE_DONE: doneFile,
     },
