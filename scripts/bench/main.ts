@@ -1,7 +1,8 @@
 // `npm run bench`: the performance benchmark. Generates the NetworkPolicy files, measures our
 // language server and yaml-language-server side by side over LSP stdio, plus the bare parse, the
-// engine alone, the CLI, activation and the .vsix, then prints the table and writes
-// docs/performance.md. Started by scripts/bench/run.mjs, which builds what it measures first.
+// engine alone, the CLI, activation and the .vsix, and inside VS Code itself activation and a small
+// file's first diagnostics (vscodeTimings.ts; `--vscode-only` runs just that), then prints the table
+// and writes docs/performance.md. Started by scripts/bench/run.mjs, which builds what it measures first.
 //
 // Options: see HELP below (`npm run bench -- --help`).
 

@@ -249,7 +249,8 @@ export function renderReport(report: BenchReport): string {
   const sections = [
     '# Performance',
     '',
-    '<!-- Written by `npm run bench` (scripts/bench/). Edit scripts/bench/report.ts, not this file. -->',
+    '<!-- Written by `npm run bench` (scripts/bench/; `npm run bench -- --help` lists the options,',
+    '`--vscode-only` measures only inside VS Code). Edit scripts/bench/report.ts, not this file. -->',
     '',
     `Measured ${report.date.toISOString().slice(0, 16).replace('T', ' ')} UTC on ${report.machine}.`,
     `Load average (1 min) ${report.load.start.toFixed(1)} at the start and ${report.load.end.toFixed(1)} at the end of the run${report.load.start > 2 || report.load.end > 2 ? ': other work shared the 2 cores, so absolute times are inflated; ratios from the same run are the fairer reading' : ''}.`,
