@@ -20,6 +20,13 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  // The cluster commands' code, loaded by the extension on first use (src/client/cluster/index.ts).
+  build({
+    ...common,
+    entryPoints: ['src/client/cluster/features.ts'],
+    outfile: 'dist/clusterCommands.js',
+    external: ['vscode'],
+  }),
   build({ ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' }),
   // Validation worker threads of the server (and the CLI), started from dist/ by validationPool.ts.

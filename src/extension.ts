@@ -1,5 +1,6 @@
 // The VS Code client: starts the language server for YAML files and registers the commands.
-// It stays light so activation is fast; the server does the work.
+// It stays light so activation is fast; the server does the work, and the cluster commands' code is
+// loaded on first use (see client/cluster/index.ts).
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -46,10 +47,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(client);
   registerExplain(context, client);
   registerConnectivity(context, client);
-  registerClusterCommands(context, log);
+  const cluster = registerClusterCommands(context, log);
   registerWalkthrough(context);
-  await client.start();
-  log.info('EKS Networking language server started.');
+  try {
+    await client.start();
+    log.info('EKS Networking language server started.');
+  } finally {
+    // The context status bar item needs the cluster code: loaded once the server is up, so it does
+    // not slow down activation or the first diagnostics.
+    cluster.load();
+  }
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,7 +1,8 @@
 // `npm run bench`: the performance benchmark. Generates the NetworkPolicy files, measures our
 // language server and yaml-language-server side by side over LSP stdio, plus the bare parse, the
-// engine alone, the CLI, activation and the .vsix, then prints the table and writes
-// docs/performance.md. Started by scripts/bench/run.mjs, which builds what it measures first.
+// engine alone, the CLI, activation and the .vsix, and inside VS Code itself activation and a small
+// file's first diagnostics (vscodeTimings.ts; `--vscode-only` runs just that), then prints the table
+// and writes docs/performance.md. Started by scripts/bench/run.mjs, which builds what it measures first.
 //
 // Options: see HELP below (`npm run bench -- --help`).
 
@@ -26,12 +27,14 @@ import { measureConnectivity } from './connectivityBench';
 import { engineEditTimes } from './engineTimes';
 import { cliThroughput, coldParseMs, measureActivation, type ActivationRun } from './processMeasures';
 import { writeSelfContainedSchema, yamlSettings } from './yamlLanguageServer';
+import { measureInVsCode } from './vscodeTimings';
 import {
   describeMachine,
   renderConsoleTable,
   renderReport,
   type BenchReport,
   type SizeResult,
+  type VsCodeTimings,
 } from './report';
 
 const HELP = `npm run bench -- [options]
@@ -42,9 +45,13 @@ const HELP = `npm run bench -- [options]
   --phase-budget-s 60        a phase stops early after this long (the slower server reaches it)
   --connectivity 2000x500    workloads x policies for the connectivity analysis (0 skips it)
   --skip-yaml-ls             measure our server only
+  --vscode-runs 3            fresh VS Code windows (code-server) for activation and first
+                             diagnostics inside VS Code (0 skips it)
+  --vscode-only              run only the VS Code phase and print it (docs/performance.md is
+                             left alone)
   --no-write                 print the results, leave docs/performance.md alone
   --quick                    development run: --sizes 100,1000 --list-items 1000 --samples 8
-                             --open-runs 1 --connectivity 0 --no-write
+                             --open-runs 1 --connectivity 0 --vscode-runs 1 --no-write
   --report-only              re-render docs/performance.md from the last run's results
 Environment: EKSNET_VALIDATION_WORKERS=N sets the server's worker threads (0: none).`;
 
@@ -63,6 +70,7 @@ interface Options {
   connectivity: string;
   listItems: number;
   openRuns: number;
+  vscodeRuns: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -87,6 +95,7 @@ function parseOptions(argv: string[]): Options {
     connectivity: value('--connectivity') ?? (quick ? '0' : '2000x500'),
     listItems: Number(value('--list-items') ?? 1000),
     openRuns: Number(value('--open-runs') ?? (quick ? 1 : 3)),
+    vscodeRuns: Number(value('--vscode-runs') ?? (quick ? 1 : 3)),
   };
 }
 
@@ -104,6 +113,10 @@ async function main(): Promise<void> {
       renderReport({ ...saved, date: new Date(saved.date) }),
     );
     log(renderConsoleTable(saved));
+    return;
+  }
+  if (process.argv.includes('--vscode-only')) {
+    log(`inside VS Code: ${JSON.stringify(await vscodeTimings(options))}`);
     return;
   }
   const loadAtStart = loadavg()[0];
@@ -213,6 +226,8 @@ async function main(): Promise<void> {
   } catch (error) {
     activation = (error as Error).message;
   }
+  const vscode = options.vscodeRuns > 0 ? await vscodeTimings(options) : undefined;
+  if (vscode) log(`\ninside VS Code: ${JSON.stringify(vscode)}`);
   let vsixBytes: number | undefined;
   try {
     vsixBytes = statSync(options.vsix).size;
@@ -229,6 +244,7 @@ async function main(): Promise<void> {
     vsixBytes,
     load: { start: loadAtStart, end: loadavg()[0] },
     connectivity,
+    vscode,
   };
   writeFileSync(join(options.work, 'results.json'), JSON.stringify(report, null, 2));
   log(`\n${renderConsoleTable(report)}`);
@@ -236,6 +252,21 @@ async function main(): Promise<void> {
     const target = join(options.root, 'docs', 'performance.md');
     writeFileSync(target, renderReport(report));
     log(`Wrote ${target}`);
+  }
+}
+
+/** Activation and first diagnostics inside code-server, or why they could not be measured. */
+async function vscodeTimings(options: Options): Promise<VsCodeTimings | string> {
+  log(`\ninside VS Code (${options.vscodeRuns} fresh windows)`);
+  try {
+    return await measureInVsCode({
+      vsix: options.vsix,
+      probeDir: join(options.work, 'vscode-probe'),
+      work: join(options.work, 'vscode'),
+      runs: options.vscodeRuns,
+    });
+  } catch (error) {
+    return (error as Error).message.split('\n')[0];
   }
 }
 

@@ -47,5 +47,13 @@ await build({
   outfile: join(work, 'activationProbe.js'),
 });
 
+// Runs inside VS Code's extension host as the test entry of a development extension (vscodeTimings.ts).
+await build({
+  ...common,
+  entryPoints: [join(root, 'scripts/bench/vscodeProbe.ts')],
+  outfile: join(work, 'vscode-probe', 'index.js'),
+  external: ['vscode'],
+});
+
 const args = [join(work, 'bench.js'), '--root', root, '--build', copy, '--vsix', vsix, '--work', work];
 run('benchmark', process.execPath, [...args, ...process.argv.slice(2)], root);

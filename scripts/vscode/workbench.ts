@@ -82,6 +82,11 @@ export interface HostSuiteOptions {
   /** Chromium profile and failure screenshot go here. */
   artifactsDir: string;
   timeoutMs?: number;
+  /**
+   * Runs once the workbench page has loaded, while the suite runs, to act as a user or read what the
+   * workbench shows. (Once the suite exits, VS Code has stopped its extension hosts.)
+   */
+  whileRunning?: (workbench: Workbench) => Promise<void>;
 }
 
 /** Environment variable that tells the suite inside VS Code where to write its results. */
@@ -122,7 +127,8 @@ export async function runHostSuite(options: HostSuiteOptions): Promise<HostSuite
     const timedOut = new Promise<'timeout'>(
       (resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)),
     );
-    const outcome = await Promise.race([exited, timedOut]);
+    const acting = options.whileRunning?.(workbench);
+    const outcome = await Promise.race([exited, timedOut, ...(acting ? [acting.then(() => exited)] : [])]);
     if (outcome === 'timeout') {
       await workbench.page
         .screenshot({ path: join(artifactsDir, 'host-suite-timeout.png') })

@@ -17,7 +17,7 @@ const ALLOWED = [
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
   /^SECURITY\.md$/,
-  /^dist\/(extension|server|cli|validationWorker)\.js$/,
+  /^dist\/(extension|clusterCommands|server|cli|validationWorker)\.js$/,
   /^dist\/connectivityView\.(js|css)$/,
   /^schemas\/[\w.-]+\.json$/,
   /^snippets\/[\w.-]+\.json$/,
@@ -56,6 +56,8 @@ test('the .vsix lists only dist bundles, schemas, snippets and the documents', (
     'dist/server.js',
     // The server's (and the CLI's) validation worker threads start from this file.
     'dist/validationWorker.js',
+    // The cluster commands' code, loaded by the extension on first use.
+    'dist/clusterCommands.js',
     'dist/connectivityView.js',
     'dist/connectivityView.css',
     'package.json',

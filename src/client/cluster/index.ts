@@ -1,45 +1,39 @@
-// The VS Code side of the cluster commands, as one table of command id → handler. The work itself is
-// in src/cluster; each handler runs one ClusterSession (settings read once, trust checked, progress,
-// errors, redacted log). Dialogs and reports live in the files next to this one.
+// The cluster commands at activation: every id is registered at once, but their code (kubectl and
+// aws runners, reports, dialogs, the kubeconfig's YAML parser) is a bundle of its own,
+// dist/clusterCommands.js (features.ts), loaded the first time a cluster command runs or the context
+// status bar item is shown, so opening a YAML file does not pay for it.
 
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { CLUSTER_COMMAND_IDS, type ClusterCommandId } from '../../shared/commands';
-import { enableFeature } from './changeCommands';
-import { applyCurrentFile, diffCurrentFile, dryRunCurrentFile } from './manifestCommands';
-import { REPORTS, showReport } from './reportCommands';
-import { registerContextStatusBar } from './statusBar';
-import { REPORT_SCHEME, ReportDocuments } from './views';
+import { CLUSTER_COMMAND_IDS } from '../../shared/commands';
+import type { ClusterCommands } from './features';
 
-export { DRY_RUN_SOURCE } from './manifestCommands';
+/** Next to dist/extension.js in the package; scripts/build.mjs writes it. */
+const CLUSTER_BUNDLE = 'clusterCommands.js';
+
+export interface ClusterFeatures {
+  /** Loads the cluster code if it is not loaded yet, which also shows the context status bar item. */
+  load(): void;
+}
 
 export function registerClusterCommands(
   context: vscode.ExtensionContext,
   log: vscode.LogOutputChannel,
-): void {
-  const reports = new ReportDocuments();
-  const diagnostics = vscode.languages.createDiagnosticCollection('eks-networking-cluster');
-  context.subscriptions.push(
-    reports,
-    diagnostics,
-    vscode.workspace.registerTextDocumentContentProvider(REPORT_SCHEME, reports),
-  );
-  // selectContext is registered with the status bar item it belongs to.
-  const handlers: Record<
-    Exclude<ClusterCommandId, typeof CLUSTER_COMMAND_IDS.selectContext>,
-    () => Promise<unknown>
-  > = {
-    [CLUSTER_COMMAND_IDS.showCniStatus]: showReport(REPORTS.status, log, reports),
-    [CLUSTER_COMMAND_IDS.showCniNodes]: showReport(REPORTS.cniNodes, log, reports),
-    [CLUSTER_COMMAND_IDS.showNodePrefixes]: showReport(REPORTS.prefixes, log, reports),
-    [CLUSTER_COMMAND_IDS.networkingDoctor]: showReport(REPORTS.doctor, log, reports),
-    [CLUSTER_COMMAND_IDS.enablePodEni]: enableFeature('pod-eni', log),
-    [CLUSTER_COMMAND_IDS.enableCustomNetworking]: enableFeature('custom-networking', log),
-    [CLUSTER_COMMAND_IDS.enablePrefixDelegation]: enableFeature('prefix-delegation', log),
-    [CLUSTER_COMMAND_IDS.dryRunCurrentFile]: dryRunCurrentFile(log, diagnostics),
-    [CLUSTER_COMMAND_IDS.diffCurrentFile]: diffCurrentFile(log, reports),
-    [CLUSTER_COMMAND_IDS.applyCurrentFile]: applyCurrentFile(log, diagnostics),
+): ClusterFeatures {
+  let commands: ClusterCommands | undefined;
+  const load = (): ClusterCommands => {
+    if (!commands) {
+      // A plain require at run time: esbuild leaves it alone, so the bundle stays separate.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const bundle = require(path.join(__dirname, CLUSTER_BUNDLE)) as typeof import('./features');
+      commands = bundle.createClusterCommands(context, log);
+    }
+    return commands;
   };
-  for (const [id, handler] of Object.entries(handlers))
-    context.subscriptions.push(vscode.commands.registerCommand(id, handler));
-  registerContextStatusBar(context, log);
+  for (const id of Object.values(CLUSTER_COMMAND_IDS)) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(id, (...args: unknown[]) => load()[id](...args)),
+    );
+  }
+  return { load: () => void load() };
 }

@@ -24,10 +24,7 @@ export function displayedContext(): { context: string | undefined; from: 'settin
   return { context: currentContextIn(files), from: 'kubeconfig' };
 }
 
-export function registerContextStatusBar(
-  context: vscode.ExtensionContext,
-  log: vscode.LogOutputChannel,
-): void {
+export function registerContextStatusBar(context: vscode.ExtensionContext): void {
   const item = vscode.window.createStatusBarItem('eksNetworking.context', vscode.StatusBarAlignment.Left, 10);
   item.name = 'EKS Networking: Kubernetes context';
   item.command = CLUSTER_COMMAND_IDS.selectContext;
@@ -83,7 +80,6 @@ export function registerContextStatusBar(
       watchKubeconfig();
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => (refresh(), watchKubeconfig())),
-    vscode.commands.registerCommand(CLUSTER_COMMAND_IDS.selectContext, () => selectContext(log)),
   );
   refresh();
   if (vscode.workspace.isTrusted) watchKubeconfig();
@@ -92,7 +88,8 @@ export function registerContextStatusBar(
 const DOCTOR = '$(pulse) Run Networking Doctor';
 const USE_CURRENT = "$(discard) Use the kubeconfig's current context";
 
-async function selectContext(log: vscode.LogOutputChannel): Promise<string | undefined> {
+/** The status bar item's click (CLUSTER_COMMAND_IDS.selectContext). */
+export async function selectContext(log: vscode.LogOutputChannel): Promise<string | undefined> {
   const session = ClusterSession.start(log);
   if (!session) return undefined;
   const contexts = await session.step('reading the kubeconfig contexts…', (signal) =>
