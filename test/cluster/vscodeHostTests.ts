@@ -190,7 +190,7 @@ export function clusterHostTests(): HostTest[] {
           );
           assert.match(
             markdown ?? '',
-            /✗ \*\*kubectl and context\*\*: kubectl was not found at "\/nonexistent\/kubectl"; install it or set eksNetworking\.kubectlPath/,
+            /✗ \*\*kubectl and context\*\*: kubectl was not found at "\/nonexistent\/kubectl"; install it or set the eksNetworking\.kubectlPath setting/,
           );
           assert.doesNotMatch(markdown ?? '', /Gateway API Controller/);
         } finally {
