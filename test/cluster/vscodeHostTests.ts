@@ -154,7 +154,7 @@ export function clusterHostTests(): HostTest[] {
           'eksNetworking.showLatticeStatus',
         );
         assert.ok(markdown, 'the command returned no report');
-        assert.match(markdown, /^# Lattice Status — context test-context/);
+        assert.match(markdown, /^## Lattice Status — context test-context\n/);
         assert.match(
           markdown,
           /✓ \*\*AWS Gateway API Controller\*\*: gateway-api-controller v2\.1\.3, 2\/2 replicas ready/,
