@@ -173,11 +173,9 @@ export function clusterHostTests(): HostTest[] {
           [],
           'Lattice Status is read-only',
         );
-        const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label));
-        assert.ok(
-          tabs.some((label) => label.includes('Lattice Status')),
-          `the report preview is open; tabs: ${tabs.join(', ')}`,
-        );
+        // The Markdown preview is reused and renamed after the command returns.
+        const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label));
+        await waitUntil('the Lattice Status preview', () => tabs().includes('Preview Lattice Status.md'));
       },
     },
     {
