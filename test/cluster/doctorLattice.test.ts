@@ -15,7 +15,7 @@ import {
   latticeGatewayCheck,
   latticeRouteCheck,
 } from '../../src/cluster/doctor/latticeChecks';
-import { readLatticeFacts } from '../../src/cluster/lattice/facts';
+import { readLatticeFacts, usesLattice } from '../../src/cluster/lattice/facts';
 import { main } from '../../src/cli/main';
 import { CLUSTER_FIXTURES } from '../support/apiserver/cluster';
 import { seedLattice } from '../support/apiserver/lattice';
@@ -186,5 +186,37 @@ describe('Networking Doctor on a cluster without VPC Lattice', () => {
       { title: 'AWS Gateway API Controller', status: 'skip', detail: 'the API server refused the list' },
     ]);
     assert.equal(new Set(LATTICE_IDS).size, LATTICE_IDS.length);
+  });
+});
+
+describe('Which clusters use VPC Lattice', () => {
+  it("Gateway API CRDs and another implementation's Gateways alone do not count; the controller, its CRDs or a Lattice class do", async () => {
+    const cluster = await startCluster();
+    try {
+      seedLattice(cluster.server);
+      const tools = createClusterTools(cluster.settings(), new RecordingLog());
+      const facts = await readLatticeFacts(tools.kubectl.at(await tools.kubectl.resolveTarget()));
+      assert.equal(usesLattice(facts), true);
+      const gatewayApiOnly = {
+        ...facts,
+        controller: undefined,
+        crds: facts.crds.filter((state) => state.name.endsWith('.gateway.networking.k8s.io')),
+        classes: [],
+        gateways: [],
+      };
+      assert.ok(gatewayApiOnly.crds.some((state) => state.present));
+      assert.ok(
+        (gatewayApiOnly.model.gateways as { spec?: { gatewayClassName?: string } }[]).some(
+          (gateway) => gateway.spec?.gatewayClassName !== 'amazon-vpc-lattice',
+        ),
+        'the seed has a Gateway of another implementation',
+      );
+      assert.equal(usesLattice(gatewayApiOnly), false);
+      assert.equal(usesLattice({ ...gatewayApiOnly, classes: facts.classes }), true);
+      assert.equal(usesLattice({ ...gatewayApiOnly, controller: facts.controller }), true);
+      assert.equal(usesLattice({ ...gatewayApiOnly, crds: facts.crds }), true);
+    } finally {
+      await cluster.stop();
+    }
   });
 });
