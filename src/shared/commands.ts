@@ -13,6 +13,8 @@ export const CLUSTER_COMMAND_IDS = {
   diffCurrentFile: 'eksNetworking.diffCurrentFile',
   applyCurrentFile: 'eksNetworking.applyCurrentFile',
   networkingDoctor: 'eksNetworking.networkingDoctor',
+  /** VPC Lattice on the cluster: the same checks as `eksnet lattice status`. */
+  showLatticeStatus: 'eksNetworking.showLatticeStatus',
   /** Run by a click on the context in the status bar. */
   selectContext: 'eksNetworking.selectContext',
 } as const;

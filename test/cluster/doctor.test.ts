@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { CHECKS, countNetworkPolicies, Kubectl, renderDoctor, type DoctorFacts } from '../../src/cluster';
 import { cniStatusFrom, type ConfigMap, type DaemonSet } from '../../src/cluster/cni/awsNode';
 import { reportOf } from '../../src/cluster/doctor';
+import type { LatticeFacts } from '../../src/cluster/lattice/facts';
 import { main } from '../../src/cli/main';
 import { CLUSTER_FIXTURES, manifestObjects, NODES } from '../support/apiserver/cluster';
 import { captureIO, startCluster, type TestCluster } from './harness';
@@ -48,6 +49,20 @@ interface Scenario {
   policies?: number;
 }
 
+/** A cluster without the controller, its CRDs or any Gateway API object. */
+const NO_LATTICE_FACTS: LatticeFacts = {
+  kubectl: KUBECTL,
+  controller: undefined,
+  crds: [],
+  model: { gatewayClasses: [], gateways: [] },
+  classes: [],
+  gateways: [],
+  routes: [],
+  policies: [],
+  events: [],
+  problems: [],
+};
+
 /** Facts as runDoctor would read them, from the real manifest with the scenario's changes. */
 function facts(scenario: Scenario = {}): DoctorFacts {
   const objects = manifestObjects();
@@ -82,6 +97,7 @@ function facts(scenario: Scenario = {}): DoctorFacts {
       })),
     eniConfigNames: async () => scenario.eniConfigs ?? [],
     nodePrefixes: undefined,
+    lattice: async () => NO_LATTICE_FACTS,
     workspaceNetworkPolicies: scenario.policies,
   };
 }

@@ -54,11 +54,16 @@ describe('Lattice status', () => {
 
   it("reports each Lattice Gateway's Programmed condition and ignores other implementations", () => {
     assert.equal(check(report, 'Gateway apps/my-hotel').status, 'pass');
-    assert.deepEqual(check(report, 'Gateway apps/payments'), {
+    const { fix, ...payments } = check(report, 'Gateway apps/payments');
+    assert.deepEqual(payments, {
       title: 'Gateway apps/payments',
       status: 'fail',
       detail: 'Programmed=False (Pending): VPC Lattice Service Network not found',
     });
+    assert.match(
+      fix ?? '',
+      /^kubectl --kubeconfig=\S+ --context=test-context describe gateway --namespace apps -- payments$/,
+    );
     assert.ok(!report.checks.some((candidate) => /mesh/.test(candidate.title)));
   });
 
@@ -67,11 +72,13 @@ describe('Lattice status', () => {
       check(report, 'HTTPRoute apps/rates').detail,
       /^rates-apps-0123456789abcdef0\..*\.on\.aws \(arn:aws:vpc-lattice:.*svc-0123456789abcdef0\)$/,
     );
-    assert.deepEqual(check(report, 'HTTPRoute apps/inventory'), {
+    const { fix, ...inventory } = check(report, 'HTTPRoute apps/inventory');
+    assert.deepEqual(inventory, {
       title: 'HTTPRoute apps/inventory',
       status: 'fail',
       detail: 'ResolvedRefs=False (BackendNotFound): backendRef name: inventory-ver1',
     });
+    assert.match(fix ?? '', / describe httproute --namespace apps -- inventory$/);
     assert.equal(
       check(report, 'HTTPRoute apps/parking').detail,
       'FailedBuildModel: Failed build model due to failed to build rules due to LATTICE_NO_SUPPORT_FOR_MULTIPLE_MATCHES',

@@ -14,6 +14,7 @@ import {
   TestApiServer,
   writeKubeconfig,
 } from '../support/apiserver/cluster';
+import { seedLattice } from '../support/apiserver/lattice';
 import { gatedKubectl, realKubectl, recordingExecutable } from './harness';
 
 interface HostTest {
@@ -102,6 +103,7 @@ export function clusterHostTests(): HostTest[] {
         const kubectl = realKubectl();
         server = await TestApiServer.start();
         seedEksCluster(server);
+        seedLattice(server);
         directory = mkdtempSync(join(tmpdir(), 'eksnet-host-'));
         kubeconfig = writeKubeconfig(server, directory);
         await setUserSettings({
@@ -142,6 +144,61 @@ export function clusterHostTests(): HostTest[] {
           'eksNetworking.networkingDoctor',
         );
         assert.match(markdown ?? '', /✓ \*\*Cluster reachable, aws-node present\*\*: VPC CNI v1\.23\.1/);
+      },
+    },
+    {
+      name: 'Lattice Status reports the controller, each Lattice Gateway and route, with fixes aimed at the context',
+      async run() {
+        const seen = server!.requests.length;
+        const markdown = await vscode.commands.executeCommand<string | undefined>(
+          'eksNetworking.showLatticeStatus',
+        );
+        assert.ok(markdown, 'the command returned no report');
+        assert.match(markdown, /^## Lattice Status — context test-context\n/);
+        assert.match(
+          markdown,
+          /✓ \*\*AWS Gateway API Controller\*\*: gateway-api-controller v2\.1\.3, 2\/2 replicas ready/,
+        );
+        assert.match(
+          markdown,
+          /✗ \*\*Gateway apps\/payments\*\*: Programmed=False \(Pending\): VPC Lattice Service Network not found\n {2}- Fix: `\S*kubectl\S* --kubeconfig=\S+ --context=test-context describe gateway --namespace apps -- payments`/,
+        );
+        assert.match(markdown, /✗ \*\*HTTPRoute apps\/inventory\*\*: ResolvedRefs=False \(BackendNotFound\)/);
+        // No aws CLI here: the aws side is one skipped check, not a failed command.
+        assert.match(markdown, /\*\*Cluster VPC\*\*: /);
+        const requests = server!.requests.slice(seen);
+        assert.ok(requests.some((request) => /gateways/.test(request.path)));
+        assert.deepEqual(
+          requests.filter((request) => request.method !== 'GET').map((request) => request.method),
+          [],
+          'Lattice Status is read-only',
+        );
+        // The Markdown preview is reused and renamed after the command returns.
+        const tabs = () => vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label));
+        await waitUntil('the Lattice Status preview', () => tabs().includes('Preview Lattice Status.md'));
+      },
+    },
+    {
+      name: 'Lattice Status without kubectl says where it looked and which setting to change',
+      async run() {
+        await setUserSettings({ kubectlPath: '/nonexistent/kubectl', kubeconfig, timeoutSeconds: 20 });
+        try {
+          const markdown = await vscode.commands.executeCommand<string | undefined>(
+            'eksNetworking.showLatticeStatus',
+          );
+          assert.match(
+            markdown ?? '',
+            /✗ \*\*kubectl and context\*\*: kubectl was not found at "\/nonexistent\/kubectl"; install it or set the eksNetworking\.kubectlPath setting/,
+          );
+          assert.doesNotMatch(markdown ?? '', /Gateway API Controller/);
+        } finally {
+          await setUserSettings({
+            kubectlPath: realKubectl(),
+            kubeconfig,
+            timeoutSeconds: 20,
+            awsPath: '/nonexistent/aws',
+          });
+        }
       },
     },
     {
@@ -251,6 +308,7 @@ export function clusterRestrictedTests(): HostTest[] {
             'eksNetworking.showCniStatus',
             'eksNetworking.enablePrefixDelegation',
             'eksNetworking.networkingDoctor',
+            'eksNetworking.showLatticeStatus',
           ]) {
             assert.equal(await vscode.commands.executeCommand(command), undefined, command);
           }

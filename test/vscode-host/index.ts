@@ -13,6 +13,7 @@ import { restrictedModeTests } from './restrictedModeTests';
 import { connectivityHostTests } from './connectivityTests';
 import { redHatYamlTests } from './redHatYamlTests';
 import { walkthroughTests } from './walkthroughTests';
+import { latticeHostTests } from './latticeTests';
 import { runHostTests, type HostTest } from './runner';
 import { codeOf, waitForDiagnostics } from './helpers';
 
@@ -22,6 +23,7 @@ function trustedSuite(): HostTest[] {
     ...diagnosticsTests(),
     ...manifestTests(),
     ...editorFeatureTests(),
+    ...latticeHostTests(),
     ...walkthroughTests(),
     ...clusterHostTests(),
     ...connectivityHostTests(),

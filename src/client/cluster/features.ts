@@ -32,6 +32,7 @@ export function createClusterCommands(
     [CLUSTER_COMMAND_IDS.showCniNodes]: showReport(REPORTS.cniNodes, log, reports),
     [CLUSTER_COMMAND_IDS.showNodePrefixes]: showReport(REPORTS.prefixes, log, reports),
     [CLUSTER_COMMAND_IDS.networkingDoctor]: showReport(REPORTS.doctor, log, reports),
+    [CLUSTER_COMMAND_IDS.showLatticeStatus]: showReport(REPORTS.lattice, log, reports),
     [CLUSTER_COMMAND_IDS.enablePodEni]: enableFeature('pod-eni', log),
     [CLUSTER_COMMAND_IDS.enableCustomNetworking]: enableFeature('custom-networking', log),
     [CLUSTER_COMMAND_IDS.enablePrefixDelegation]: enableFeature('prefix-delegation', log),

@@ -6,6 +6,7 @@ import {
   countNetworkPolicies,
   readCniNodes,
   readCniStatus,
+  readLatticeStatus,
   readNodePrefixes,
   renderCniNodes,
   renderDoctor,
@@ -42,7 +43,7 @@ async function countWorkspaceNetworkPolicies(): Promise<number | undefined> {
 type Reader = (tools: ClusterTools, signal: AbortSignal) => Promise<string>;
 
 export const REPORTS: Record<
-  'status' | 'cniNodes' | 'prefixes' | 'doctor',
+  'status' | 'cniNodes' | 'prefixes' | 'doctor' | 'lattice',
   { name: string; progress: string; read: Reader }
 > = {
   status: {
@@ -75,6 +76,12 @@ export const REPORTS: Record<
       const report = await runDoctor(tools.kubectl, tools.aws, { signal, workspaceNetworkPolicies });
       return renderDoctor(report, 'markdown');
     },
+  },
+  lattice: {
+    name: 'Lattice Status',
+    progress: 'reading VPC Lattice (AWS Gateway API Controller, Gateways, routes)…',
+    read: async (tools, signal) =>
+      renderDoctor(await readLatticeStatus(tools.kubectl, tools.aws, signal), 'markdown', 'Lattice Status'),
   },
 };
 

@@ -1,11 +1,12 @@
 // Networking Doctor: every read-only check in one report. The target and aws-node are read first
 // (nothing else makes sense without them); then each named check in CHECKS runs on those facts and
-// reads more (nodes, CNINodes, ENIConfigs, EC2 prefixes) only when it needs to, at most once.
+// reads more (nodes, CNINodes, ENIConfigs, EC2 prefixes, the Lattice objects) only when it needs to, at most once.
 
 import type { Aws } from '../aws';
 import { cniStatusFrom, readAwsNode, readConfigMap } from '../cni/awsNode';
 import { isClusterError } from '../errors';
 import type { Kubectl } from '../kubectl';
+import { readLatticeFacts } from '../lattice/facts';
 import { listCniNodes, listEniConfigNames, listNodes } from '../nodes';
 import { readNodePrefixes } from '../prefixes';
 import type { ClusterTarget } from '../target';
@@ -16,6 +17,7 @@ import {
   prefixDelegationCheck,
   securityGroupsForPodsCheck,
 } from './cniChecks';
+import { LATTICE_CHECKS } from './latticeChecks';
 import { networkPolicyCheck, nodePrefixesCheck, unusedNetworkPolicyEnvCheck } from './policyChecks';
 import type { CheckResult, DoctorCheckDefinition, DoctorFacts, DoctorReport } from './types';
 
@@ -29,6 +31,7 @@ export const CHECKS: readonly DoctorCheckDefinition[] = [
   networkPolicyCheck,
   unusedNetworkPolicyEnvCheck,
   nodePrefixesCheck,
+  ...LATTICE_CHECKS,
 ];
 
 export interface DoctorOptions {
@@ -93,6 +96,8 @@ export async function runDoctor(
         }),
       ),
       nodePrefixes: aws ? once(() => readNodePrefixes(aws, target, signal)) : undefined,
+      lattice: once(() => readLatticeFacts(kubectl, signal)),
+      aws,
       workspaceNetworkPolicies: options.workspaceNetworkPolicies,
     };
   } catch (error) {

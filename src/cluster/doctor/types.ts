@@ -4,6 +4,7 @@
 import type { Aws } from '../aws';
 import type { CniStatus } from '../cni/awsNode';
 import type { TargetedKubectl } from '../kubectl';
+import type { LatticeFacts } from '../lattice/facts';
 import type { CniNode, Node } from '../nodes';
 import type { PrefixReport } from '../prefixes';
 
@@ -37,6 +38,10 @@ export interface DoctorFacts {
   eniConfigNames(): Promise<string[]>;
   /** undefined when there is no aws CLI to ask. */
   nodePrefixes: (() => Promise<PrefixReport>) | undefined;
+  /** What the Lattice checks judge (controller, CRDs, Gateway API objects), read once. */
+  lattice(): Promise<LatticeFacts>;
+  /** The aws CLI for the Lattice checks' aws side; undefined when there is none. */
+  aws?: Aws;
   /** NetworkPolicy documents in the workspace or the paths given; undefined when not known. */
   workspaceNetworkPolicies?: number;
 }

@@ -99,6 +99,7 @@ function checkServiceNetwork(
       title,
       'fail',
       `No VPC Lattice service network named "${name}": create it (or a ServiceNetwork resource), or name the Gateway after an existing one.`,
+      quoteCommand(['aws', 'vpc-lattice', 'create-service-network', '--name', name]),
     );
     return;
   }
@@ -107,6 +108,7 @@ function checkServiceNetwork(
       title,
       'fail',
       `${matching.length} service networks are named "${name}" (${matching.map((network) => network.id).join(', ')}): use the sn-… id as the Gateway name.`,
+      `Rename the Gateway to one of ${matching.map((network) => network.id).join(', ')} (a Gateway name cannot be changed: create a new one and move the routes).`,
     );
     return;
   }
@@ -119,9 +121,21 @@ function checkServiceNetwork(
       title,
       'warn',
       `${network.id} is not associated with the cluster VPC${other ? ` (the VPC is associated with ${other.serviceNetworkName}; a VPC has one association)` : ''}: clients in the VPC cannot reach it. Add a VpcAssociationPolicy for the Gateway.`,
+      `Apply a VpcAssociationPolicy with targetRef Gateway ${name} and associateWithVpc: true.`,
     );
   } else if (association.status !== 'ACTIVE') {
-    add(title, 'fail', `${network.id} association with the cluster VPC is ${association.status}.`);
+    add(
+      title,
+      'fail',
+      `${network.id} association with the cluster VPC is ${association.status}.`,
+      quoteCommand([
+        'aws',
+        'vpc-lattice',
+        'list-service-network-vpc-associations',
+        '--service-network-identifier',
+        network.id,
+      ]),
+    );
   } else add(title, 'pass', `${network.id}, associated with the cluster VPC (ACTIVE)`);
 }
 
@@ -138,14 +152,6 @@ function checkCoverage(
     add(title, 'pass', `inbound from ${allowed.join(', ')}`);
     return;
   }
-  if (allowed.length > 0) {
-    add(
-      title,
-      'warn',
-      `inbound from ${allowed.join(', ')} only: IPv4 traffic from Lattice is not allowed in (fine on an IPv6 cluster).`,
-    );
-    return;
-  }
   const fix = ipv4
     ? quoteCommand([
         'aws',
@@ -157,6 +163,15 @@ function checkCoverage(
         `IpProtocol=-1,PrefixListIds=[{PrefixListId=${ipv4.id}}]`,
       ])
     : undefined;
+  if (allowed.length > 0) {
+    add(
+      title,
+      'warn',
+      `inbound from ${allowed.join(', ')} only: IPv4 traffic from Lattice is not allowed in (fine on an IPv6 cluster).`,
+      fix,
+    );
+    return;
+  }
   add(
     title,
     'fail',
