@@ -150,6 +150,42 @@ test('"EKS Networking: Explain Resource" from the palette explains the docs Netw
     await screenshot('explain');
   }));
 
+test('typing np- in an empty YAML file shows our snippets, and after Enter on a port, p offers port', () =>
+  step('completion-as-you-type', async () => {
+    await quickOpen(page(), 'new-policy.yaml');
+    await activeEditor(page()).locator('.view-lines').click();
+    // Typed key by key, as a user does; no Ctrl+Space.
+    await page().keyboard.type('np-');
+    const suggestions = page().locator('.editor-widget.suggest-widget .monaco-list-row');
+    await suggestions.filter({ hasText: 'np-deny-all' }).first().waitFor({ timeout: 30_000 });
+    await screenshot('completion-snippets');
+    await page().keyboard.press('Escape');
+
+    await page().keyboard.press('Control+A');
+    await page().keyboard.insertText(
+      [
+        'apiVersion: networking.k8s.io/v1',
+        'kind: NetworkPolicy',
+        'metadata:',
+        '  name: web',
+        'spec:',
+        '  podSelector: {}',
+        '  ingress:',
+        '    - ports:',
+        '        - protocol: TCP',
+      ].join('\n'),
+    );
+    await page().keyboard.press('End');
+    await page().keyboard.press('Enter');
+    await page().keyboard.type('p');
+    await suggestions.filter({ hasText: /^port/ }).first().waitFor({ timeout: 30_000 });
+    const lines = (await activeEditorText(page())).split('\n');
+    assert.equal(lines[lines.length - 1], '          p', 'Enter keeps the column of protocol');
+    await screenshot('completion-after-enter');
+    await page().keyboard.press('Escape');
+    await runCommand(page(), 'File: Revert File');
+  }));
+
 test('beside Red Hat YAML, Problems lists our podSelecter error and its Service error, nothing twice', () =>
   step('red-hat-yaml', async () => {
     await quickOpen(page(), 'web-and-service.yaml');
