@@ -177,6 +177,38 @@ test('offers rule, peer and port snippets only on a new item of the list they be
   assert.equal(port?.insertText, 'protocol: ${1|TCP,UDP,SCTP|}\n        port: ${2:443}$0');
 });
 
+test('after Enter on `- protocol: TCP`, at the dash column where VS Code leaves the cursor, offers port', () => {
+  for (const marked of [
+    `${NP}spec:\n  ingress:\n    - ports:\n        - protocol: TCP\n        ‸\n`,
+    `${NP}spec:\n  ingress:\n    - ports:\n        - protocol: TCP\n        p‸`,
+    `${NP}spec:\n  egress:\n    - ports:\n        - protocol: UDP\n        ‸\n    - to: []\n`,
+  ]) {
+    const { candidates, text } = complete(marked);
+    assert.deepEqual(
+      candidates.map((candidate) => candidate.label),
+      ['port', 'endPort'],
+      marked,
+    );
+    // Inserted two columns right, under protocol: the item continues.
+    const port = candidates[0];
+    const inserted =
+      text.slice(0, port.range.start) + expandSnippet(port.insertText) + '8' + text.slice(port.range.end);
+    const parsed = parse(inserted) as { spec: Record<string, Array<{ ports: unknown[] }>> };
+    const [rule] = parsed.spec.ingress ?? parsed.spec.egress;
+    assert.deepEqual(rule.ports, [{ protocol: marked.includes('UDP') ? 'UDP' : 'TCP', port: 8 }], inserted);
+  }
+  // A compact list (`ports:` and its dashes in one column): a key there belongs to the rule.
+  assert.deepEqual(complete(`${NP}spec:\n  egress:\n  - ports:\n    - protocol: UDP\n    ‸\n`).labels, [
+    'to',
+  ]);
+  // A list of strings does not continue: nothing to offer at its dash column.
+  assert.deepEqual(complete(`${NP}spec:\n  policyTypes:\n    - Ingress\n    ‸\n`).labels, []);
+  // A nested object key goes under the item's keys too (`from:` followed by its list).
+  const peer = complete(`${NP}spec:\n  ingress:\n    - from:\n        - podSelector: {}\n        ‸\n`);
+  assert.deepEqual(peer.labels, ['namespaceSelector', 'ipBlock']);
+  assert.equal(peer.candidates[0].insertText, '  namespaceSelector:\n            $0');
+});
+
 test('after Enter on `- protocol: TCP`, at the column of protocol, offers the other keys of the port', () => {
   for (const marked of [
     `${NP}spec:\n  ingress:\n    - ports:\n        - protocol: TCP\n          ‸\n`,

@@ -184,7 +184,8 @@ test('over LSP, snippets come only where they can start, and Enter after `- prot
       '        - ',
       '      ports:',
       '        - protocol: TCP',
-      '          ', // 15
+      // Where VS Code leaves the cursor after Enter: the dash column.
+      '        ', // 15
       '  egress:',
       '    - ',
       '---',

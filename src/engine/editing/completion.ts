@@ -108,7 +108,29 @@ function completeKey(
   place: Extract<CursorPlace, { type: 'key' }>,
   schemas: SchemaRegistry,
   labels: LabelQuery,
-  column = place.node.column,
+  column = place.node.column + (place.indentBy ?? 0),
+): CompletionCandidate[] {
+  const candidates = keyCandidates(doc, place, schemas, labels, column);
+  if (!place.indentBy) return candidates;
+  // The line is left of the item's keys: move the key over to them as it is inserted.
+  const pad = ' '.repeat(place.indentBy);
+  return candidates.map((candidate) =>
+    candidate.kind === 'snippet'
+      ? candidate
+      : {
+          ...candidate,
+          insertText: pad + candidate.insertText,
+          filterText: candidate.filterText ?? candidate.label,
+        },
+  );
+}
+
+function keyCandidates(
+  doc: DocumentAtCursor,
+  place: Extract<CursorPlace, { type: 'key' }>,
+  schemas: SchemaRegistry,
+  labels: LabelQuery,
+  column: number,
 ): CompletionCandidate[] {
   const atRoot = place.parentPath.length === 0;
   const out: CompletionCandidate[] = [];
