@@ -152,9 +152,13 @@ test('"EKS Networking: Explain Resource" from the palette explains the docs Netw
 
 test('typing np- in an empty YAML file shows our snippets, and after Enter on a port, p offers port', () =>
   step('completion-as-you-type', async () => {
-    // Our language server is up once the docs example has its squiggle (as in the first test).
-    await quickOpen(page(), 'docs-security-group-policy.yaml');
-    await activeEditor(page()).locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+    // Our language server is up once it has put its Explain CodeLens above the docs NetworkPolicy.
+    await quickOpen(page(), 'docs-network-policy.yaml');
+    await activeEditor(page())
+      .locator('.codelens-decoration')
+      .filter({ hasText: 'Explain' })
+      .first()
+      .waitFor({ timeout: 30_000 });
     await quickOpen(page(), 'new-policy.yaml');
     await activeEditor(page()).locator('.view-lines').click();
     // Typed key by key, as a user does; no Ctrl+Space.
@@ -168,6 +172,7 @@ test('typing np- in an empty YAML file shows our snippets, and after Enter on a 
 
     await quickOpen(page(), 'port-being-typed.yaml');
     // The file ends with `        - protocol: TCP` and a line break: go to the end of that line.
+    await activeEditor(page()).locator('.view-lines').click();
     await page().keyboard.press('Control+End');
     await page().keyboard.press('Backspace');
     await page().keyboard.press('Enter');

@@ -1,6 +1,7 @@
 // Completion at the cursor: keys from our schemas, enum/boolean values, apiVersion/kind pairs,
 // whole-resource snippets in an empty document, rule/peer/port snippets on a new NetworkPolicy list
-// item, and label keys/values seen in the workspace inside selectors. Works on one `---` chunk and never needs the text to be valid YAML.
+// item, and label keys/values seen in the workspace inside selectors. Works on one `---` chunk and
+// never needs the text to be valid YAML.
 
 import type { OffsetRange, Path, TextEdit } from '../types';
 import { groupOf, RESOURCE_TYPES } from '../route/resourceTypes';
@@ -114,15 +115,7 @@ function completeKey(
   if (!place.indentBy) return candidates;
   // The line is left of the item's keys: move the key over to them as it is inserted.
   const pad = ' '.repeat(place.indentBy);
-  return candidates.map((candidate) =>
-    candidate.kind === 'snippet'
-      ? candidate
-      : {
-          ...candidate,
-          insertText: pad + candidate.insertText,
-          filterText: candidate.filterText ?? candidate.label,
-        },
-  );
+  return candidates.map((candidate) => ({ ...candidate, insertText: pad + candidate.insertText }));
 }
 
 function keyCandidates(
