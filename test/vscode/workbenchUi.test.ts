@@ -40,6 +40,15 @@ async function screenshot(name: string): Promise<void> {
   await page().screenshot({ path: join(session.dir, `${name}.png`) });
 }
 
+/** Reverts the active editor's changes; resolves once its tab is no longer marked modified. */
+async function revert(fileName: string): Promise<void> {
+  await runCommand(page(), 'File: Revert File');
+  await page()
+    .locator('.tabs-container .tab.active:not(.dirty)')
+    .filter({ hasText: fileName })
+    .waitFor({ timeout: 20_000 });
+}
+
 /** Runs a step; on failure saves a screenshot named after it, so the failure can be seen. */
 async function step(name: string, body: () => Promise<void>): Promise<void> {
   try {
@@ -152,25 +161,15 @@ test('"EKS Networking: Explain Resource" from the palette explains the docs Netw
 
 test('typing np- in an empty YAML file shows our snippets, and after Enter on a port, p offers port', () =>
   step('completion-as-you-type', async () => {
-    // Our language server is up once it has put its Explain CodeLens above the docs NetworkPolicy.
-    await quickOpen(page(), 'docs-network-policy.yaml');
+    // One editor group, so each file below has one tab (Explain left its preview beside the editor).
+    await runCommand(page(), 'View: Close All Editor Groups');
+    // Our language server is up once it has put its Explain CodeLens above this NetworkPolicy.
+    await quickOpen(page(), 'port-being-typed.yaml');
     await activeEditor(page())
       .locator('.codelens-decoration')
       .filter({ hasText: 'Explain' })
       .first()
       .waitFor({ timeout: 30_000 });
-    await quickOpen(page(), 'new-policy.yaml');
-    await activeEditor(page()).locator('.view-lines').click();
-    // Typed key by key, as a user does; no Ctrl+Space.
-    await page().keyboard.type('np-');
-    const suggestions = page().locator('.editor-widget.suggest-widget .monaco-list-row');
-    await suggestions.filter({ hasText: 'np-deny-all' }).first().waitFor({ timeout: 30_000 });
-    await screenshot('completion-snippets');
-    await page().keyboard.press('Escape');
-
-    await runCommand(page(), 'File: Revert File');
-
-    await quickOpen(page(), 'port-being-typed.yaml');
     // The file ends with `        - protocol: TCP` and a line break: go to the end of that line.
     await activeEditor(page()).locator('.view-lines').click();
     await page().keyboard.press('Control+End');
@@ -189,7 +188,20 @@ test('typing np- in an empty YAML file shows our snippets, and after Enter on a 
     await page().keyboard.press('Enter');
     const lines = (await activeEditorText(page())).split('\n');
     assert.equal(lines[9].trimEnd(), '          port:');
-    await runCommand(page(), 'File: Revert File');
+    await revert('port-being-typed.yaml');
+
+    await quickOpen(page(), 'new-policy.yaml');
+    await activeEditor(page()).locator('.view-lines').click();
+    // Typed key by key, as a user does; no Ctrl+Space.
+    await page().keyboard.type('np-');
+    await page()
+      .locator('.editor-widget.suggest-widget .monaco-list-row')
+      .filter({ hasText: 'np-deny-all' })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await screenshot('completion-snippets');
+    await page().keyboard.press('Escape');
+    await revert('new-policy.yaml');
   }));
 
 test('beside Red Hat YAML, Problems lists our podSelecter error and its Service error, nothing twice', () =>
