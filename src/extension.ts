@@ -11,7 +11,6 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { registerExplain } from './client/explain';
-import { completionMiddleware } from './client/completion';
 import { registerClusterCommands } from './client/cluster';
 import { registerConnectivity } from './client/connectivity';
 import { registerWithRedHatYaml } from './client/redHatYaml';
@@ -41,7 +40,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { configurationSection: 'eksNetworking' },
     outputChannel: log,
-    middleware: completionMiddleware,
   };
   client = new LanguageClient('eksNetworking', 'EKS Networking', serverOptions, clientOptions);
   context.subscriptions.push(client);

@@ -2,7 +2,16 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { completeAt, WorkspaceLabels, collectLabels } from '../../src/engine/editing';
+import { parse } from 'yaml';
+import { ManifestFile, withDefaults } from '../../src/engine';
+import {
+  completeAt,
+  completeInFile,
+  expandSnippet,
+  RESOURCE_SNIPPETS,
+  WorkspaceLabels,
+  collectLabels,
+} from '../../src/engine/editing';
 import { withCursor } from './cursorText';
 
 const NP =
@@ -46,7 +55,7 @@ test('offers enum values for protocol, and keys of a port after a half-written l
   assert.deepEqual(protocols.labels, ['TCP', 'UDP', 'SCTP']);
   assert.equal(protocols.candidates[0].detail, 'default');
   const portKeys = complete(`${NP}spec:\n  ingress:\n    - ports:\n        - ‸\n`);
-  assert.deepEqual(portKeys.labels, ['protocol', 'port', 'endPort']);
+  assert.deepEqual(portKeys.labels, ['protocol', 'port', 'endPort', 'np-port']);
   assert.equal(portKeys.candidates[0].insertText, 'protocol: ${1|TCP,UDP,SCTP|}');
 });
 
@@ -98,16 +107,122 @@ test('leaves other resources alone', () => {
   assert.deepEqual(complete('kind: Deployment\napiVersion: ‸\n').labels, []);
 });
 
-test('offers whole-resource snippets at the root of an empty document', () => {
+const snippetLabels = (marked: string): string[] =>
+  complete(marked)
+    .candidates.filter((candidate) => candidate.kind === 'snippet')
+    .map((candidate) => candidate.label);
+const DOCUMENT_SNIPPETS = RESOURCE_SNIPPETS.map((snippet) => snippet.prefix);
+
+test('offers whole-resource snippets at the root of an empty document, and nowhere else', () => {
   const { candidates } = complete('‸');
-  const snippets = candidates.filter((candidate) => candidate.kind === 'snippet');
-  assert.equal(snippets.length, 18);
-  assert.ok(snippets.some((snippet) => snippet.label === 'np-deny-all' && snippet.snippet));
+  assert.deepEqual(snippetLabels('‸'), DOCUMENT_SNIPPETS);
+  assert.equal(DOCUMENT_SNIPPETS.length, 18);
+  assert.ok(candidates.some((snippet) => snippet.label === 'np-deny-all' && snippet.snippet));
   assert.ok(candidates.some((candidate) => candidate.label === 'apiVersion'));
+  assert.deepEqual(snippetLabels('np-‸'), DOCUMENT_SNIPPETS);
+  // A document with a resource in it, at its root and at every depth.
+  assert.deepEqual(snippetLabels(`${NP}‸\n`), []);
+  assert.deepEqual(snippetLabels(`${NP}spec:\n  ‸\n`), []);
+  assert.deepEqual(snippetLabels(`${NP}spec:\n  podSelector:\n    matchLabels:\n      ‸\n`), []);
+  assert.deepEqual(snippetLabels(`${NP}spec:\n  policyTypes:\n    - ‸\n`), []);
   assert.deepEqual(
-    complete(`${NP}‸\n`).candidates.filter((c) => c.kind === 'snippet'),
+    snippetLabels(`${NP}spec:\n  ingress:\n    - from:\n        - podSelector:\n            ‸\n`),
     [],
   );
+});
+
+test('offers whole-resource snippets right after `---`, not in the document above it', () => {
+  const { text, offset } = withCursor(`${NP}spec: {}\n---\n‸`);
+  const file = new ManifestFile(withDefaults({}));
+  file.update(text);
+  const labels = (at: number) =>
+    completeInFile(file, at)
+      .items.filter((candidate) => candidate.kind === 'snippet')
+      .map((candidate) => candidate.label);
+  assert.deepEqual(labels(offset), DOCUMENT_SNIPPETS);
+  assert.deepEqual(labels(text.indexOf('spec')), []);
+});
+
+test('offers rule, peer and port snippets only on a new item of the list they belong to', () => {
+  const egressRule = `${NP}spec:\n  egress:\n    - ‸\n`;
+  assert.deepEqual(snippetLabels(egressRule), ['np-rule-allow-dns']);
+  // Ingress rules have no DNS snippet: DNS is an egress concern.
+  assert.deepEqual(snippetLabels(`${NP}spec:\n  ingress:\n    - ‸\n`), []);
+  assert.deepEqual(snippetLabels(`${NP}spec:\n  ingress:\n    - from:\n        - ‸\n`), ['np-peer-ipblock']);
+  assert.deepEqual(snippetLabels(`${NP}spec:\n  egress:\n  - to:\n    - ‸\n`), ['np-peer-ipblock']);
+  assert.deepEqual(snippetLabels(`${NP}spec:\n  ingress:\n    - ports:\n        - ‸\n`), ['np-port']);
+  assert.deepEqual(snippetLabels(`${NP}spec:\n  egress:\n    - ports:\n        - np‸\n`), ['np-port']);
+  // Once the item has a key, it is no longer a place where a rule starts.
+  assert.deepEqual(snippetLabels(`${NP}spec:\n  egress:\n    - to: []\n      ‸\n`), []);
+  // Not in another kind's lists, nor a list of strings.
+  assert.deepEqual(snippetLabels(`${NP}spec:\n  policyTypes:\n    - ‸\n`), []);
+  assert.deepEqual(
+    snippetLabels(
+      'apiVersion: vpcresources.k8s.aws/v1beta1\nkind: SecurityGroupPolicy\nspec:\n  securityGroups:\n    groupIds:\n      - ‸\n',
+    ),
+    [],
+  );
+
+  // A multi-line snippet lines up under the item's first key, however the list is indented.
+  const { candidates, text } = complete(egressRule);
+  const dns = candidates.find((candidate) => candidate.label === 'np-rule-allow-dns');
+  assert.ok(dns);
+  const inserted = text.slice(0, dns.range.start) + expandSnippet(dns.insertText) + text.slice(dns.range.end);
+  const parsed = parse(inserted) as { spec: { egress: Array<{ to: unknown[]; ports: unknown[] }> } };
+  assert.equal(parsed.spec.egress.length, 1);
+  assert.equal(parsed.spec.egress[0].ports.length, 2);
+  const port = complete(`${NP}spec:\n  ingress:\n  - ports:\n    -   ‸\n`).candidates.find(
+    (candidate) => candidate.label === 'np-port',
+  );
+  assert.equal(port?.insertText, 'protocol: ${1|TCP,UDP,SCTP|}\n        port: ${2:443}$0');
+});
+
+test('after Enter on `- protocol: TCP`, at the dash column where VS Code leaves the cursor, offers port', () => {
+  for (const marked of [
+    `${NP}spec:\n  ingress:\n    - ports:\n        - protocol: TCP\n        ‸\n`,
+    `${NP}spec:\n  ingress:\n    - ports:\n        - protocol: TCP\n        p‸`,
+    `${NP}spec:\n  egress:\n    - ports:\n        - protocol: UDP\n        ‸\n    - to: []\n`,
+  ]) {
+    const { candidates, text } = complete(marked);
+    assert.deepEqual(
+      candidates.map((candidate) => candidate.label),
+      ['port', 'endPort'],
+      marked,
+    );
+    // Inserted two columns right, under protocol: the item continues.
+    const port = candidates[0];
+    const inserted =
+      text.slice(0, port.range.start) + expandSnippet(port.insertText) + '8' + text.slice(port.range.end);
+    const parsed = parse(inserted) as { spec: Record<string, Array<{ ports: unknown[] }>> };
+    const [rule] = parsed.spec.ingress ?? parsed.spec.egress;
+    assert.deepEqual(rule.ports, [{ protocol: marked.includes('UDP') ? 'UDP' : 'TCP', port: 8 }], inserted);
+  }
+  // A compact list (`ports:` and its dashes in one column): a key there belongs to the rule.
+  assert.deepEqual(complete(`${NP}spec:\n  egress:\n  - ports:\n    - protocol: UDP\n    ‸\n`).labels, [
+    'to',
+  ]);
+  // A list of strings does not continue: nothing to offer at its dash column.
+  assert.deepEqual(complete(`${NP}spec:\n  policyTypes:\n    - Ingress\n    ‸\n`).labels, []);
+  // A nested object key goes under the item's keys too (`from:` followed by its list).
+  const peer = complete(`${NP}spec:\n  ingress:\n    - from:\n        - podSelector: {}\n        ‸\n`);
+  assert.deepEqual(peer.labels, ['namespaceSelector', 'ipBlock']);
+  assert.equal(peer.candidates[0].insertText, '  namespaceSelector:\n            $0');
+});
+
+test('after Enter on `- protocol: TCP`, at the column of protocol, offers the other keys of the port', () => {
+  for (const marked of [
+    `${NP}spec:\n  ingress:\n    - ports:\n        - protocol: TCP\n          ‸\n`,
+    `${NP}spec:\n  ingress:\n    - ports:\n        - protocol: TCP\n          ‸`,
+    `${NP}spec:\n  egress:\n  - ports:\n    - protocol: UDP\n      p‸\n`,
+  ]) {
+    const { candidates } = complete(marked);
+    assert.deepEqual(
+      candidates.map((candidate) => candidate.label),
+      ['port', 'endPort'],
+      marked,
+    );
+    assert.equal(candidates[0].insertText, 'port: $0');
+  }
 });
 
 test('inside matchLabels offers the labels that workspace pods and namespaces carry', () => {

@@ -1,5 +1,5 @@
-// The contributed YAML snippets: each one, expanded with its defaults, is a manifest our own checks
-// accept, and the docs example is reproduced exactly.
+// The snippets the server offers: each one, expanded with its defaults, is a manifest (or, for rule
+// snippets, a part of one) our own checks accept, and the docs example is reproduced exactly.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,20 +7,61 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { lintText, lintTexts } from '../../src/engine';
-import { expandSnippet, RESOURCE_SNIPPETS } from '../../src/engine/editing';
+import { expandSnippet, RESOURCE_SNIPPETS, RULE_SNIPPETS } from '../../src/engine/editing';
 import { FIXTURES, PROJECT_ROOT } from '../support/paths';
 
 const contributed = JSON.parse(
   readFileSync(join(PROJECT_ROOT, 'snippets', 'eks-networking.json'), 'utf8'),
-) as Record<string, { prefix: string[]; body: string[]; description: string }>;
+) as Record<string, { prefix: string; body: string[]; description: string }>;
 
-test('package.json contributes the snippet file for YAML', () => {
+test('package.json contributes no snippet file: VS Code would offer it on every line of every YAML file', () => {
   const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
-    contributes: { snippets: Array<{ language: string; path: string }> };
+    contributes: { snippets?: unknown };
   };
-  assert.deepEqual(manifest.contributes.snippets, [
-    { language: 'yaml', path: './snippets/eks-networking.json' },
-  ]);
+  assert.equal(manifest.contributes.snippets, undefined);
+});
+
+test('every snippet has exactly one prefix, and no two share one', () => {
+  const prefixes = [...RESOURCE_SNIPPETS, ...RULE_SNIPPETS].map((snippet) => snippet.prefix);
+  for (const prefix of prefixes) assert.match(prefix, /^[a-z][a-z-]+$/);
+  assert.equal(new Set(prefixes).size, prefixes.length);
+});
+
+test('the rule snippets, each inserted where it belongs in a policy, have no errors or warnings', () => {
+  const at = (place: string) => {
+    const snippet = RULE_SNIPPETS.find((candidate) => candidate.place === place);
+    assert.ok(snippet, place);
+    return expandSnippet(snippet.body);
+  };
+  const indented = (text: string, column: number) => text.replaceAll('\n', `\n${' '.repeat(column)}`);
+  const text = [
+    'apiVersion: networking.k8s.io/v1',
+    'kind: NetworkPolicy',
+    'metadata:',
+    '  name: web',
+    '  namespace: shop',
+    'spec:',
+    '  podSelector: {}',
+    '  policyTypes: [Ingress, Egress]',
+    '  ingress:',
+    '    - from:',
+    `        - ${indented(at('peer'), 10)}`,
+    '      ports:',
+    `        - ${indented(at('port'), 10)}`,
+    '  egress:',
+    `    - ${indented(at('egressRule'), 6)}`,
+    '',
+  ].join('\n');
+  const problems = lintText(text).filter((diagnostic) => diagnostic.severity !== 'info');
+  assert.deepEqual(
+    problems.map((problem) => `${problem.code} ${problem.message}`),
+    [],
+    text,
+  );
+  assert.deepEqual(
+    RULE_SNIPPETS.map((snippet) => snippet.place),
+    ['egressRule', 'peer', 'port'],
+  );
 });
 
 test('covers every snippet the issue lists', () => {

@@ -17,6 +17,7 @@ import type {
   InitializeResult,
   TextEdit,
 } from 'vscode-languageserver-protocol';
+import { CompletionItemKind } from 'vscode-languageserver-protocol';
 import type { ExplainResult } from '../../src/shared/protocol';
 import { LspTestClient } from '../support/lspClient';
 import { ServerLog } from '../support/serverLog';
@@ -64,7 +65,8 @@ function items(result: CompletionItem[] | CompletionList | null): CompletionItem
 test('advertises completion, hover, outline, CodeLens and the fix-all source action', async () => {
   const { client, capabilities } = await startServer();
   try {
-    assert.ok(capabilities.completionProvider?.triggerCharacters?.includes(':'));
+    // After `key:`, `key: ` and `- `, where YAML's next token starts; word characters need none.
+    assert.deepEqual(capabilities.completionProvider?.triggerCharacters, [':', ' ', '-']);
     assert.equal(capabilities.hoverProvider, true);
     assert.ok(capabilities.documentSymbolProvider);
     assert.ok(capabilities.codeLensProvider);
@@ -161,6 +163,71 @@ test('completion at the root of an empty document offers the resource snippets',
       (deny.textEdit as TextEdit).newText,
       /^apiVersion: networking\.k8s\.io\/v1\nkind: NetworkPolicy/,
     );
+  } finally {
+    await client.shutdown();
+  }
+});
+
+test('over LSP, snippets come only where they can start, and Enter after `- protocol: TCP` offers port', async () => {
+  const { client } = await startServer();
+  try {
+    const uri = 'file:///work/typing-rules.yaml';
+    const lines = [
+      'apiVersion: networking.k8s.io/v1', // 0
+      'kind: NetworkPolicy',
+      'metadata:',
+      '  name: web',
+      'spec:',
+      '  podSelector:', // 5
+      '    matchLabels:',
+      '      ',
+      '  policyTypes:',
+      '    - ',
+      '  ingress:', // 10
+      '    - from:',
+      '        - ',
+      '      ports:',
+      '        - protocol: TCP',
+      // Where VS Code leaves the cursor after Enter: the dash column.
+      '        ', // 15
+      '  egress:',
+      '    - ',
+      '---',
+      '',
+    ];
+    await client.open(uri, lines.join('\n'));
+    const at = async (line: number) =>
+      items(
+        await client.request('textDocument/completion', {
+          textDocument: { uri },
+          position: { line, character: lines[line].length },
+        }),
+      );
+    const snippets = async (line: number) =>
+      (await at(line)).filter((item) => item.kind === CompletionItemKind.Snippet).map((item) => item.label);
+    assert.deepEqual(await snippets(7), [], 'inside matchLabels');
+    assert.deepEqual(await snippets(9), [], 'on a policyTypes item');
+    assert.deepEqual(await snippets(12), ['np-peer-ipblock']);
+    assert.deepEqual(await snippets(17), ['np-rule-allow-dns']);
+    const afterDashes = await snippets(19);
+    assert.ok(
+      afterDashes.includes('np-deny-all') && afterDashes.includes('eniconfig'),
+      afterDashes.join(', '),
+    );
+    assert.ok(!afterDashes.includes('np-port'));
+
+    const enter = await at(15);
+    assert.deepEqual(
+      enter.map((item) => item.label),
+      ['port', 'endPort'],
+    );
+    const port = enter[0];
+    const edited = applyEdits(lines.join('\n'), [port.textEdit as TextEdit]);
+    assert.equal(edited.split('\n')[15], '          port: $0');
+
+    const rule = (await at(17)).find((item) => item.label === 'np-rule-allow-dns');
+    assert.equal(rule?.insertTextFormat, 2);
+    assert.equal(rule?.insertTextMode, 1, 'indentation is absolute: the editor must not add its own');
   } finally {
     await client.shutdown();
   }

@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { diagnosticsTests, openAndWaitForPublish, recordPublishedDiagnostics } from './diagnosticsTests';
 import { editorFeatureTests } from './editorFeatureTests';
+import { completionTests } from './completionTests';
 import { clusterHostTests, clusterRestrictedTests } from '../cluster/vscodeHostTests';
 import { serverRestartTests } from './serverRestartTests';
 import { installedFromVsixTest, manifestTests } from './manifestTests';
@@ -24,6 +25,7 @@ function trustedSuite(): HostTest[] {
     ...manifestTests(),
     ...editorFeatureTests(),
     ...latticeHostTests(),
+    ...completionTests(),
     ...walkthroughTests(),
     ...clusterHostTests(),
     ...connectivityHostTests(),

@@ -40,6 +40,15 @@ async function screenshot(name: string): Promise<void> {
   await page().screenshot({ path: join(session.dir, `${name}.png`) });
 }
 
+/** Reverts the active editor's changes; resolves once its tab is no longer marked modified. */
+async function revert(fileName: string): Promise<void> {
+  await runCommand(page(), 'File: Revert File');
+  await page()
+    .locator('.tabs-container .tab.active:not(.dirty)')
+    .filter({ hasText: fileName })
+    .waitFor({ timeout: 20_000 });
+}
+
 /** Runs a step; on failure saves a screenshot named after it, so the failure can be seen. */
 async function step(name: string, body: () => Promise<void>): Promise<void> {
   try {
@@ -148,6 +157,51 @@ test('"EKS Networking: Explain Resource" from the palette explains the docs Netw
     await runCommand(page(), 'EKS Networking: Explain Resource');
     await waitForTextInAnyFrame(page(), 'Applies to: pods with role=db', 30_000);
     await screenshot('explain');
+  }));
+
+test('typing np- in an empty YAML file shows our snippets, and after Enter on a port, p offers port', () =>
+  step('completion-as-you-type', async () => {
+    // One editor group, so each file below has one tab (Explain left its preview beside the editor).
+    await runCommand(page(), 'View: Close All Editor Groups');
+    // Our language server is up once it has put its Explain CodeLens above this NetworkPolicy.
+    await quickOpen(page(), 'port-being-typed.yaml');
+    await activeEditor(page())
+      .locator('.codelens-decoration')
+      .filter({ hasText: 'Explain' })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    // The file ends with `        - protocol: TCP` and a line break: go to the end of that line.
+    await activeEditor(page()).locator('.view-lines').click();
+    await page().keyboard.press('Control+End');
+    await page().keyboard.press('Backspace');
+    await page().keyboard.press('Enter');
+    await page().keyboard.type('p');
+    // Ours, not the word-based `ports`: a property named exactly port.
+    await page()
+      .locator('.editor-widget.suggest-widget .monaco-list-row:has(.codicon-symbol-property)')
+      .filter({ hasText: /^port(?!s)/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    // VS Code leaves the cursor at the dash column; accepting `port` puts it under `protocol`.
+    assert.equal((await activeEditorText(page())).split('\n')[9], '        p');
+    await screenshot('completion-after-enter');
+    await page().keyboard.press('Enter');
+    const lines = (await activeEditorText(page())).split('\n');
+    assert.equal(lines[9].trimEnd(), '          port:');
+    await revert('port-being-typed.yaml');
+
+    await quickOpen(page(), 'new-policy.yaml');
+    await activeEditor(page()).locator('.view-lines').click();
+    // Typed key by key, as a user does; no Ctrl+Space.
+    await page().keyboard.type('np-');
+    await page()
+      .locator('.editor-widget.suggest-widget .monaco-list-row')
+      .filter({ hasText: 'np-deny-all' })
+      .first()
+      .waitFor({ timeout: 30_000 });
+    await screenshot('completion-snippets');
+    await page().keyboard.press('Escape');
+    await revert('new-policy.yaml');
   }));
 
 test('beside Red Hat YAML, Problems lists our podSelecter error and its Service error, nothing twice', () =>

@@ -1,13 +1,14 @@
 // Completion at the cursor: keys from our schemas, enum/boolean values, apiVersion/kind pairs,
-// whole-resource snippets in an empty document, and label keys/values seen in the workspace inside
-// selectors. Works on one `---` chunk and never needs the text to be valid YAML.
+// whole-resource snippets in an empty document, rule/peer/port snippets on a new NetworkPolicy list
+// item, and label keys/values seen in the workspace inside selectors. Works on one `---` chunk and
+// never needs the text to be valid YAML.
 
 import type { OffsetRange, Path, TextEdit } from '../types';
 import { groupOf, RESOURCE_TYPES } from '../route/resourceTypes';
 import { getSchemaRegistry, type SchemaNode, type SchemaRegistry } from '../schema/schemaRegistry';
 import { readCursor, type CursorPlace, type DocumentAtCursor } from './cursor';
 import { allowedValues, fieldMarkdown, isArraySchema, isObjectSchema, typeLabel } from './schemaDocs';
-import { expandSnippet, RESOURCE_SNIPPETS } from './snippets';
+import { expandSnippet, itemSnippetPlace, snippetsAt, type SnippetPlace } from './snippets';
 import { LabelQuery, labelKeyCandidates, labelValueCandidates, portNameCandidates } from './labelCompletion';
 import { selectorTarget, type WorkspaceLabels } from './workspaceLabels';
 import { unquote } from './yamlOutline';
@@ -79,7 +80,11 @@ function candidatesAt(
   const itemSchema = doc.resource ? schemas.schemaAt(doc.resource, place.path) : undefined;
   if (isObjectSchema(itemSchema, schemas)) {
     const presentKeys = place.node.children.filter((c) => c.kind === 'entry').map((c) => c.key ?? '');
-    return completeKey(
+    const snippetPlace = itemSnippetPlace(doc.resource?.kind, place.path);
+    // The item's content column: where the lines of a multi-line snippet line up.
+    const contentColumn = place.node.column + (place.node.valueStart - place.node.keyStart);
+    const snippets = snippetPlace ? snippetCandidates(snippetPlace, place.replace, contentColumn) : [];
+    const keys = completeKey(
       doc,
       {
         type: 'key',
@@ -94,6 +99,7 @@ function candidatesAt(
       labels,
       place.node.column + 2,
     );
+    return [...keys, ...snippets];
   }
   return completeValue(doc, place.path, place, schemas, labels, options.lattice);
 }
@@ -103,11 +109,26 @@ function completeKey(
   place: Extract<CursorPlace, { type: 'key' }>,
   schemas: SchemaRegistry,
   labels: LabelQuery,
-  column = place.node.column,
+  column = place.node.column + (place.indentBy ?? 0),
+): CompletionCandidate[] {
+  const candidates = keyCandidates(doc, place, schemas, labels, column);
+  if (!place.indentBy) return candidates;
+  // The line is left of the item's keys: move the key over to them as it is inserted.
+  const pad = ' '.repeat(place.indentBy);
+  return candidates.map((candidate) => ({ ...candidate, insertText: pad + candidate.insertText }));
+}
+
+function keyCandidates(
+  doc: DocumentAtCursor,
+  place: Extract<CursorPlace, { type: 'key' }>,
+  schemas: SchemaRegistry,
+  labels: LabelQuery,
+  column: number,
 ): CompletionCandidate[] {
   const atRoot = place.parentPath.length === 0;
   const out: CompletionCandidate[] = [];
-  if (atRoot && isEmptyDocument(doc, place)) out.push(...snippetCandidates(place.replace));
+  // Whole resources start only in an empty document: a `---` chunk or a file with nothing else.
+  if (atRoot && isEmptyDocument(doc, place)) out.push(...snippetCandidates('document', place.replace, 0));
   if (!doc.resource) {
     if (!atRoot) return out;
     for (const key of ['apiVersion', 'kind']) {
@@ -336,13 +357,15 @@ function isEmptyDocument(doc: DocumentAtCursor, place: Extract<CursorPlace, { ty
   return doc.outline.root.children.every((child) => child === place.node);
 }
 
-function snippetCandidates(range: OffsetRange): CompletionCandidate[] {
-  return RESOURCE_SNIPPETS.map((snippet) => ({
+/** The snippets for `place`, their lines after the first indented to `column` (insert text is absolute). */
+function snippetCandidates(place: SnippetPlace, range: OffsetRange, column: number): CompletionCandidate[] {
+  const indent = ' '.repeat(column);
+  return snippetsAt(place).map((snippet) => ({
     label: snippet.prefix,
     kind: 'snippet',
     detail: snippet.name,
     documentation: `${snippet.description}\n\n\`\`\`yaml\n${expandSnippet(snippet.body)}\n\`\`\``,
-    insertText: snippet.body,
+    insertText: snippet.body.replaceAll('\n', `\n${indent}`),
     snippet: true,
     range,
     sortText: `2${snippet.prefix}`,

@@ -24,6 +24,12 @@ export type CursorPlace =
       /** The key already has its colon, so only the name should be replaced. */
       hasColon: boolean;
       presentKeys: string[];
+      /**
+       * Spaces to put before the inserted key: the line sits at the column of a list's dashes (where
+       * Enter after `- protocol: TCP` leaves the cursor), so the key joins the item above, whose keys
+       * are this much further right. The key's own column is `node.column + indentBy`.
+       */
+      indentBy?: number;
     }
   | { type: 'value'; path: Path; node: OutlineNode; prefix: string; replace: OffsetRange }
   | {
@@ -152,6 +158,20 @@ function placeOf(node: OutlineNode, text: string, offset: number): CursorPlace |
   if (node.kind !== 'entry') return undefined;
   if (node.partial || offset <= node.keyEnd) {
     if (offset < node.keyStart) return undefined;
+    const item = node.partial ? itemAboveAtColumn(node) : undefined;
+    if (item) {
+      const keys = item.children.filter((child) => child.kind === 'entry');
+      return {
+        type: 'key',
+        parentPath: pathOf(item),
+        node,
+        prefix: text.slice(node.keyStart, offset),
+        replace: { start: node.keyStart, end: node.keyEnd },
+        hasColon: false,
+        presentKeys: keys.map((child) => child.key ?? ''),
+        indentBy: keys[0].column - node.column,
+      };
+    }
     return {
       type: 'key',
       parentPath: pathOf(node).slice(0, -1),
@@ -172,6 +192,18 @@ function placeOf(node: OutlineNode, text: string, offset: number): CursorPlace |
     prefix: text.slice(start, Math.min(offset, Math.max(node.valueEnd, start))),
     replace: { start, end: Math.max(node.valueEnd, offset) },
   };
+}
+
+/**
+ * The list item just above a half-typed key that starts at that item's dash column, when the item
+ * is a mapping (`- protocol: TCP`): in YAML the key cannot belong to the list, so it continues the item.
+ */
+function itemAboveAtColumn(node: OutlineNode): OutlineNode | undefined {
+  const siblings = node.parent?.children ?? [];
+  const above = siblings[siblings.indexOf(node) - 1];
+  if (above?.kind !== 'item' || above.column !== node.column) return undefined;
+  const firstKey = above.children.find((child) => child.kind === 'entry');
+  return firstKey && firstKey.column > node.column ? above : undefined;
 }
 
 function countLines(text: string, upTo: number): number {

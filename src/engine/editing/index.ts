@@ -11,7 +11,14 @@ export {
 export { MAX_LABEL_CANDIDATES } from './labelCompletion';
 export { explainResource, type ExplainNote, type Explanation } from './explain';
 export { WorkspaceLabels, collectLabels, addObjectLabels, MAX_LABEL_SOURCE_CHARS } from './workspaceLabels';
-export { RESOURCE_SNIPPETS, expandSnippet, type ResourceSnippet } from './snippets';
+export {
+  RESOURCE_SNIPPETS,
+  RULE_SNIPPETS,
+  expandSnippet,
+  itemSnippetPlace,
+  type ResourceSnippet,
+  type SnippetPlace,
+} from './snippets';
 
 export {
   completeInFile,

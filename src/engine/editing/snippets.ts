@@ -1,24 +1,80 @@
-// The whole-resource snippets from `snippets/eks-networking.json` (the file VS Code contributes for
-// YAML), offered by the language server at the root of an empty document so other editors get them too.
+// The snippets the language server offers, each only where what it writes can start: whole
+// resources (`snippets/eks-networking.json`) in an empty document or right after `---`, and
+// NetworkPolicy rule parts (`snippets/rule-snippets.json`) on a new item of the list they belong to.
+// VS Code gets them from the server too: a contributed snippet file would show every snippet on
+// every line of every YAML file.
 
-import snippetFile from '../../../snippets/eks-networking.json';
+import documentSnippetFile from '../../../snippets/eks-networking.json';
+import ruleSnippetFile from '../../../snippets/rule-snippets.json';
+import { DIRECTIONS, PEERS_FIELD } from '../model/networkPolicy';
+import type { Path } from '../types';
+
+/**
+ * Where a snippet can start: an empty document, or a new item of a NetworkPolicy's `spec.egress`,
+ * of a rule's `from`/`to` (a peer), or of a rule's `ports`.
+ */
+export type SnippetPlace = 'document' | 'egressRule' | 'peer' | 'port';
 
 export interface ResourceSnippet {
   name: string;
   prefix: string;
   description: string;
-  /** VS Code / LSP snippet syntax. */
+  /** VS Code / LSP snippet syntax; a rule snippet's lines are indented from the item's column. */
   body: string;
+  place: SnippetPlace;
 }
 
-export const RESOURCE_SNIPPETS: readonly ResourceSnippet[] = Object.entries(
-  snippetFile as Record<string, { prefix: string | string[]; description: string; body: string | string[] }>,
-).map(([name, snippet]) => ({
-  name,
-  prefix: Array.isArray(snippet.prefix) ? snippet.prefix[0] : snippet.prefix,
-  description: snippet.description,
-  body: Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body,
-}));
+interface SnippetEntry {
+  prefix: string;
+  description: string;
+  body: string | string[];
+  at?: SnippetPlace;
+}
+
+function readSnippets(file: Record<string, SnippetEntry>, place?: SnippetPlace): ResourceSnippet[] {
+  return Object.entries(file).map(([name, snippet]) => ({
+    name,
+    prefix: snippet.prefix,
+    description: snippet.description,
+    body: Array.isArray(snippet.body) ? snippet.body.join('\n') : snippet.body,
+    place: place ?? snippet.at ?? 'document',
+  }));
+}
+
+/** Whole-resource snippets, for an empty document. */
+export const RESOURCE_SNIPPETS: readonly ResourceSnippet[] = readSnippets(
+  documentSnippetFile as Record<string, SnippetEntry>,
+  'document',
+);
+
+/** NetworkPolicy rule, peer and port snippets, for a new list item. */
+export const RULE_SNIPPETS: readonly ResourceSnippet[] = readSnippets(
+  ruleSnippetFile as Record<string, SnippetEntry>,
+);
+
+/**
+ * The snippet place of a list item at `path` (relative to the resource) in a resource of `kind`:
+ * `['spec', 'egress', 0]` is an egress rule, `[…, 'from', 1]` a peer, `[…, 'ports', 0]` a port.
+ */
+export function itemSnippetPlace(kind: string | undefined, path: Path): SnippetPlace | undefined {
+  if (kind !== 'NetworkPolicy' || path[0] !== 'spec' || typeof path[path.length - 1] !== 'number') {
+    return undefined;
+  }
+  const direction = DIRECTIONS.find((candidate) => candidate === path[1]);
+  if (!direction || typeof path[2] !== 'number') return undefined;
+  if (path.length === 3) return direction === 'egress' ? 'egressRule' : undefined;
+  if (path.length !== 5) return undefined;
+  if (path[3] === PEERS_FIELD[direction]) return 'peer';
+  if (path[3] === 'ports') return 'port';
+  return undefined;
+}
+
+/** The snippets that can start at `place`. */
+export function snippetsAt(place: SnippetPlace): ResourceSnippet[] {
+  return (place === 'document' ? RESOURCE_SNIPPETS : RULE_SNIPPETS).filter(
+    (snippet) => snippet.place === place,
+  );
+}
 
 /**
  * The text a snippet inserts when every tab stop keeps its default: `${1:name}` becomes `name`,
