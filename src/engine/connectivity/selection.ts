@@ -12,6 +12,7 @@ import type { Path } from '../types';
 import type { WorkspaceObject } from '../workspace/objects';
 import { namespaceMatches, podsMatch, type PodPeer } from './peers';
 import type { ConnectivityPolicy, Direction } from './types';
+import { appendAll } from '../util/arrays';
 
 export interface Selection {
   /** The workloads looked at: those of the namespaces the selector can take pods from. */
@@ -39,7 +40,7 @@ export function peerSelection(policy: ConnectivityPolicy, peer: PodPeer, index: 
   for (const [name, workloads] of index.byNamespace) {
     if (!namespaceMatches(peer, policy.namespace, index.namespaces.get(name))) continue;
     namespaces.push(name);
-    considered.push(...workloads);
+    appendAll(considered, workloads);
   }
   return {
     considered,

@@ -12,6 +12,7 @@ import type { ConnectivityAnalysis } from './analysis';
 import { isNetworkPolicy } from './build';
 import { EKS_FLOW_CODES, eksFindings, type EksFinding } from './eks';
 import type { ConnectivityPolicy } from './types';
+import { appendAll } from '../util/arrays';
 
 /** A file by its key (a path in the CLI, a URI in the editor) and its validation state. */
 export interface ManifestInput {
@@ -54,7 +55,7 @@ export function readSources(inputs: readonly ManifestInput[]): ConnectivitySourc
           ),
       )
       .map((object): WorkspaceObject => ({ ...object, file: name }));
-    sources.objects.push(...objects);
+    appendAll(sources.objects, objects);
     const policies = objects.filter(isNetworkPolicy);
     if (policies.length === 0) continue;
     for (const diagnostic of manifest.getDiagnostics()) {
