@@ -7,6 +7,14 @@ import { EDITOR_COMMAND_IDS, WALKTHROUGH_COMMAND_IDS, WALKTHROUGH_EXAMPLES } fro
 
 const SOURCE = 'eks-networking';
 const DIAGNOSTICS_WAIT_MS = 15_000;
+/**
+ * The Getting Started page focuses the step a user clicked once its expand animation ends (250 ms in
+ * VS Code 1.99), which can take focus from the editor a button just opened and close its quick-fix
+ * list. Within this window a lost focus
+ * is given back, at most FOCUS_RETRIES times.
+ */
+const FOCUS_SETTLE_MS = 1_000;
+const FOCUS_RETRIES = 2;
 
 async function listExamples(dir: vscode.Uri, prefix = ''): Promise<string[]> {
   const names: string[] = [];
@@ -89,7 +97,25 @@ async function showQuickFix(context: vscode.ExtensionContext): Promise<void> {
   }
   editor.selection = new vscode.Selection(first.range.start, first.range.start);
   editor.revealRange(first.range, vscode.TextEditorRevealType.InCenter);
-  await vscode.commands.executeCommand('editor.action.quickFix');
+  await runKeepingFocus(editor, () => vscode.commands.executeCommand('editor.action.quickFix'));
+}
+
+/**
+ * Runs `action` in `editor`; each time the editor loses focus to the page the command came from within
+ * FOCUS_SETTLE_MS, focuses it again and runs `action` again (see FOCUS_SETTLE_MS).
+ */
+async function runKeepingFocus(editor: vscode.TextEditor, action: () => Thenable<unknown>): Promise<void> {
+  let retries = 0;
+  const listener = vscode.window.onDidChangeActiveTextEditor((active) => {
+    if (active !== undefined) return;
+    retries += 1;
+    if (retries >= FOCUS_RETRIES) listener.dispose();
+    void vscode.window
+      .showTextDocument(editor.document, { viewColumn: editor.viewColumn, preview: false })
+      .then(action);
+  });
+  setTimeout(() => listener.dispose(), FOCUS_SETTLE_MS);
+  await action();
 }
 
 /** Opens the example NetworkPolicy and explains it. */
