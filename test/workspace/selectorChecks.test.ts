@@ -121,3 +121,49 @@ test('hover on a selector lists the workloads of the workspace it selects, linke
     /no workload of the namespaces this peer looks in to compare with/,
   );
 });
+
+test('in one file edited keystroke by keystroke, the selector checks follow each edit of the policy and of the workload', () => {
+  // Unchanged documents keep their parsed values between edits (and what was read from them):
+  // each edit must still be judged on the text as it is now.
+  const workspace = new Workspace('editor');
+  const file = new ManifestFile(withDefaults({}));
+  const fileKey = 'file:///work/all.yaml';
+  const others = Array.from({ length: 20 }, (_, index) =>
+    POLICY.replace('api-ingress', `other-${index}`).replace('app: api', 'app: web'),
+  );
+  let text = [
+    deployment('api', 'shop', { app: 'api' }),
+    deployment('web', 'shop', { app: 'web' }),
+    POLICY,
+    ...others,
+  ].join('---\n');
+  file.update(text);
+  assert.deepEqual(codes(file.diagnosticsIn(workspace, fileKey)), []);
+
+  const edit = (from: string, to: string, nth = 0): void => {
+    let start = -1;
+    for (let seen = 0; seen <= nth; seen++) start = text.indexOf(from, start + 1);
+    assert.ok(start >= 0, `"${from}" is in the file`);
+    text = text.slice(0, start) + to + text.slice(start + from.length);
+    file.update(text, [{ start, end: start + from.length, newText: to }]);
+  };
+  // The policy's own podSelector (the third `app: api` is the policy's).
+  edit('      app: api\n  policyTypes', '      app: apx\n  policyTypes');
+  assert.deepEqual(codes(file.diagnosticsIn(workspace, fileKey)), ['NP212 spec.podSelector']);
+  // The workload's labels follow: the policy selects it again, and the web peers now match nothing.
+  edit('"app":"api"', '"app":"apx"');
+  edit('"app":"web"', '"app":"wex"');
+  const afterWorkloads = codes(file.diagnosticsIn(workspace, fileKey));
+  assert.equal(
+    afterWorkloads.filter((code) => code === 'NP212 spec.podSelector').length,
+    20,
+    'the 20 web policies',
+  );
+  assert.equal(
+    afterWorkloads.filter((code) => code === 'NP213 spec.ingress[0].from[0].podSelector').length,
+    21,
+    'every web peer',
+  );
+  edit('"app":"wex"', '"app":"web"');
+  assert.deepEqual(codes(file.diagnosticsIn(workspace, fileKey)), []);
+});

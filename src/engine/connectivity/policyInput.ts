@@ -17,7 +17,19 @@ import type { Cidr } from '../util/cidr';
 import { blockRanges } from './addresses';
 import type { ConnectivityPolicy, PolicyPeer, PolicyPort, PolicyRule } from './types';
 
+/** A policy read once per parsed value (as the model is): unchanged documents are not read again. */
+const POLICIES = new WeakMap<Record<string, unknown>, Omit<ConnectivityPolicy, 'origin'>>();
+
 export function readPolicy<O>(value: Record<string, unknown>, origin: O): ConnectivityPolicy<O> {
+  let policy = POLICIES.get(value);
+  if (!policy) {
+    policy = readFresh(value);
+    POLICIES.set(value, policy);
+  }
+  return { ...policy, origin };
+}
+
+function readFresh(value: Record<string, unknown>): Omit<ConnectivityPolicy, 'origin'> {
   const model = readNetworkPolicy(value);
   const problems: string[] = [];
   const selector = (parsed: Selector, where: string): Selector => {
@@ -34,7 +46,6 @@ export function readPolicy<O>(value: Record<string, unknown>, origin: O): Connec
   return {
     namespace: model.namespace || DEFAULT_NAMESPACE,
     name: model.name ?? '(unnamed)',
-    origin,
     podSelector: selector(model.podSelector.selector, 'spec.podSelector'),
     isolates: { ingress: model.ingress.isolated, egress: model.egress.isolated },
     ingress: rules(model.ingress.rules),

@@ -70,6 +70,7 @@ export function collectObjects(
         pathPrefix: itemIndex === undefined ? object.pathPrefix : ['items', itemIndex, ...object.pathPrefix],
         range: object.range,
         resource: object.resource,
+        identity: object.identity,
         documentIndex,
         chunkStart: unit.start,
         line: lines.positionAt(unit.start + object.range.start).line,

@@ -11,6 +11,7 @@ import { routeResource, type ResourceType, type Route } from '../route/resourceT
 import {
   documentEntries,
   listItemEntry,
+  objectIdentity,
   objectName,
   type DocumentEntry,
   type ListContext,
@@ -170,15 +171,17 @@ function recordObject(
   if (typeof entry.kind !== 'string' || entry.kind === '') return;
   const range = unit.parsed.mappingRangeAt(unit.nodePrefix);
   if (!range) return;
+  const named = objectName(entry.value);
   result.objects.push({
     kind: resource?.kind ?? entry.kind,
     apiVersion: resource?.apiVersion ?? (typeof entry.apiVersion === 'string' ? entry.apiVersion : ''),
-    ...objectName(entry.value),
+    ...named,
     // A List item's own place in the List is added by the file.
     pathPrefix: unit.item ? [] : unit.nodePrefix,
     range,
     value: entry.value,
     resource,
+    identity: objectIdentity({ ...named, resource }),
   });
 }
 

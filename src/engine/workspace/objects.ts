@@ -20,6 +20,23 @@ export interface ManifestObject {
   range: OffsetRange;
   /** The resource type when the object is one of the kinds this tool validates. */
   resource?: ResourceType;
+  /**
+   * For a resource of our kinds with a name, the key the API server stores it under (`objectIdentity`):
+   * two objects with the same one are the same resource.
+   */
+  identity?: string;
+}
+
+/**
+ * The key the API server stores a resource under: kind, namespace and name. An unset namespace is
+ * the one the file is applied to (`''` here), and cluster-scoped kinds have none.
+ */
+export function objectIdentity(
+  object: Pick<ManifestObject, 'resource' | 'name' | 'namespace'>,
+): string | undefined {
+  if (!object.resource || object.name === undefined) return undefined;
+  const namespace = object.resource.scope === 'Cluster' ? '' : (object.namespace ?? '');
+  return `${object.resource.kind}\u0000${namespace}\u0000${object.name}`;
 }
 
 /** An object with its place in its file: the `---` document it is in and where that chunk starts. */

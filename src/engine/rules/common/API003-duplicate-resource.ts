@@ -2,34 +2,23 @@ import { describePlace, type WorkspaceObject } from '../../workspace/objects';
 import type { Workspace } from '../../workspace/workspace';
 import { defineRule } from '../types';
 
-/** Identities by object value: values stay the same across edits elsewhere, and this runs per keystroke. */
-// ('' stands for "no identity": real identities always hold the separators.)
-const identities = new WeakMap<object, string>();
-
-/** The identity the API server keys objects by; an unset namespace is the one the file is applied to. */
-function identity(object: WorkspaceObject): string | undefined {
-  let key = identities.get(object.value);
-  if (key === undefined) {
-    key = '';
-    if (object.resource && object.name !== undefined) {
-      const namespace = object.resource.scope === 'Cluster' ? '' : (object.namespace ?? '');
-      key = `${object.resource.kind}\u0000${namespace}\u0000${object.name}`;
-    }
-    identities.set(object.value, key);
-  }
-  return key === '' ? undefined : key;
-}
-
-/** Our resources grouped by identity, in workspace order (files in the order they were added). */
+/** Our resources that share an identity, grouped by it in workspace order (files in the order they were added). */
 function byIdentity(workspace: Workspace): Map<string, WorkspaceObject[]> {
   return workspace.derived('API003/byIdentity', () => {
+    // Most identities are unique: those keep the object itself, and only repeated ones get a list.
+    const seen = new Map<string, WorkspaceObject | WorkspaceObject[]>();
     const groups = new Map<string, WorkspaceObject[]>();
     for (const object of workspace.objects()) {
-      const key = identity(object);
+      const key = object.identity;
       if (key === undefined) continue;
-      const group = groups.get(key);
-      if (group) group.push(object);
-      else groups.set(key, [object]);
+      const entry = seen.get(key);
+      if (entry === undefined) seen.set(key, object);
+      else if (Array.isArray(entry)) entry.push(object);
+      else {
+        const group = [entry, object];
+        seen.set(key, group);
+        groups.set(key, group);
+      }
     }
     return groups;
   });
@@ -53,7 +42,7 @@ export default defineRule({
     const groups = byIdentity(ctx.workspace);
     let current: Map<unknown, WorkspaceObject> | undefined;
     for (const object of ctx.objects) {
-      const key = identity(object);
+      const key = object.identity;
       const group = key === undefined ? undefined : groups.get(key);
       if (!group || group.length < 2 || group[0].value === object.value) continue;
       // In the editor, copies in other files are drafts or other environments' overlays.

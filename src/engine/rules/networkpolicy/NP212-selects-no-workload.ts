@@ -57,14 +57,16 @@ export default defineRule({
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#networkpolicy-resource',
   checkWorkspace(ctx) {
     if (!ctx.settings.workspaceChecks) return;
+    const workloads = workloadIndex(ctx.workspace);
+    if (workloads.byNamespace.size === 0) return;
     for (const object of ctx.objects) {
       if (!isNetworkPolicy(object)) continue;
-      const raw = asRecord(object.value.spec).podSelector;
-      if (mentionsPlaceholder(raw)) continue;
       const policy = readPolicy(object.value, object);
       if (policy.podSelector.invalid) continue;
-      const selection = policySelection(policy, workloadIndex(ctx.workspace));
+      const selection = policySelection(policy, workloads);
       if (selection.considered.length === 0 || selection.matched.length > 0) continue;
+      const raw = asRecord(object.value.spec).podSelector;
+      if (mentionsPlaceholder(raw)) continue;
       if (selection.considered.some((workload) => mentionsPlaceholder(workload.labels))) continue;
       ctx.report(object, {
         path: ['spec', 'podSelector'],

@@ -85,6 +85,8 @@ export default defineRule({
   docs: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/#behavior-of-to-and-from-selectors',
   checkWorkspace(ctx) {
     if (!ctx.settings.workspaceChecks) return;
+    const workloads = workloadIndex(ctx.workspace);
+    if (workloads.byNamespace.size === 0) return;
     for (const object of ctx.objects) {
       if (!isNetworkPolicy(object)) continue;
       const policy = readPolicy(object.value, object);
@@ -96,10 +98,10 @@ export default defineRule({
           for (const peer of rule.peers ?? []) {
             if (peer.kind !== 'pods' || peer.podSelector?.invalid || peer.namespaceSelector?.invalid)
               continue;
+            const selection = peerSelection(policy, peer, workloads);
+            if (selection.considered.length === 0 || selection.matched.length > 0) continue;
             const raw = asRecord(rawPeers[peer.index]);
             if (mentionsPlaceholder(raw)) continue;
-            const selection = peerSelection(policy, peer, workloadIndex(ctx.workspace));
-            if (selection.considered.length === 0 || selection.matched.length > 0) continue;
             if (selection.considered.some((workload) => mentionsPlaceholder(workload.labels))) continue;
             ctx.report(object, {
               path: [
