@@ -8,4 +8,10 @@ process.on('uncaughtException', (error) => {
   process.stderr.write(`eks-networking server: uncaught exception: ${error.stack ?? String(error)}\n`);
 });
 
-startServer(createConnection(ProposedFeatures.all));
+/** Calls `listener` as input from the client arrives, on the transport VS Code (or a client) chose. */
+function onInput(listener: () => void): void {
+  if (process.argv.includes('--stdio')) process.stdin.on('data', listener);
+  else if (process.argv.some((arg) => arg.startsWith('--node-ipc'))) process.on('message', listener);
+}
+
+startServer(createConnection(ProposedFeatures.all), onInput);

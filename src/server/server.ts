@@ -21,7 +21,11 @@ import { registerExplain } from './features/explain';
 import { registerConnectivity } from './features/connectivity';
 import { FIX_ALL_KIND } from './features/fixAll';
 
-export function startServer(connection: Connection): void {
+/**
+ * `onInput`, when given, calls its listener whenever bytes or a message from the client arrive
+ * (before the LSP library dispatches them): background validation then steps aside for them.
+ */
+export function startServer(connection: Connection, onInput?: (listener: () => void) => void): void {
   // The journal remembers each change's offsets, so an edit re-validates only the documents it touched.
   const journal = new EditJournal();
   const documents = new TextDocuments(journal);
@@ -91,6 +95,7 @@ export function startServer(connection: Connection): void {
     state.validation.dispose();
   });
 
+  onInput?.(() => state.validation.inputArrived());
   documents.listen(connection);
   connection.listen();
 }

@@ -12,7 +12,7 @@ import type { ValidationPool } from '../engine/service/validationPool';
 import type { ServerState } from './state';
 
 /** How long one slice of validation may hold the thread. */
-const SLICE_MS = 4;
+const SLICE_MS = 2;
 /** Workers are used once this many units are waiting… */
 const POOL_MIN_UNITS = 32;
 /** …and always for a unit this large, which could hold the thread for longer than a slice. */
@@ -24,6 +24,12 @@ const BATCH_CHARS = 128 * 1024;
 const QUICK_UNITS = 2;
 /** A unit whose worker died this many times is given up (it is reported as not checked). */
 const MAX_ATTEMPTS = 2;
+/**
+ * Event-loop turns a message takes from its bytes to its handler (over stdio the LSP library reads,
+ * decodes and then dispatches it, one turn each). Slices wait that long after input arrives, so a
+ * request is answered after at most the slice that was running, not after one slice per turn.
+ */
+const MESSAGE_TURNS = 3;
 
 export class ValidationScheduler {
   /** Documents with work left, by URI, and who waits for them. */
@@ -32,6 +38,8 @@ export class ValidationScheduler {
   private readonly inWorker = new Map<string, number>();
   private readonly attempts = new Map<string, number>();
   private scheduled: NodeJS.Immediate | undefined;
+  /** Turns left before the next slice may run (see MESSAGE_TURNS). */
+  private turnsForInput = 0;
 
   constructor(
     private readonly state: ServerState,
@@ -57,6 +65,11 @@ export class ValidationScheduler {
     });
   }
 
+  /** Input from the client is arriving: its message reaches its handler before validation goes on. */
+  inputArrived(): void {
+    this.turnsForInput = MESSAGE_TURNS;
+  }
+
   /** Stops the background work (the session ends). */
   dispose(): void {
     if (this.scheduled) clearImmediate(this.scheduled);
@@ -73,6 +86,11 @@ export class ValidationScheduler {
   /** One slice: feed idle workers, validate small units here until the slice is used up. */
   private slice(): void {
     this.scheduled = undefined;
+    if (this.turnsForInput > 0) {
+      this.turnsForInput--;
+      this.schedule();
+      return;
+    }
     const deadline = performance.now() + SLICE_MS;
     const files = this.waitingFiles();
     this.feedWorkers(files);
