@@ -17,7 +17,7 @@ const ALLOWED = [
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
   /^SECURITY\.md$/,
-  /^dist\/(extension|clusterCommands|server|cli|validationWorker)\.js$/,
+  /^dist\/(extension|languageClient|clusterCommands|server|cli|validationWorker)\.js$/,
   /^dist\/connectivityView\.(js|css)$/,
   /^schemas\/[\w.-]+\.json$/,
   /^snippets\/[\w.-]+\.json$/,
@@ -53,6 +53,8 @@ test('the .vsix lists only dist bundles, schemas, snippets and the documents', (
   assert.deepEqual(unexpected, []);
   for (const required of [
     'dist/extension.js',
+    // The language client, loaded by the extension just after activation.
+    'dist/languageClient.js',
     'dist/server.js',
     // The server's (and the CLI's) validation worker threads start from this file.
     'dist/validationWorker.js',
