@@ -15,6 +15,12 @@ import type { ServerState } from './state';
 const SLICE_MS = 2;
 /** Workers are used once this many units are waiting… */
 const POOL_MIN_UNITS = 32;
+/**
+ * …if there are at least this many: with one worker (a two-core machine) a file of many small units
+ * validates faster on this thread alone, as the messages cost this thread about what the worker
+ * saves it, and the worker's thread competes with it for the cores (measured by `npm run bench`).
+ */
+const POOL_MIN_WORKERS = 2;
 /** …and always for a unit this large, which could hold the thread for longer than a slice. */
 const LARGE_UNIT_CHARS = 32 * 1024;
 /** A batch for a worker: enough units to make the message worth it, few enough to share the work. */
@@ -136,7 +142,8 @@ export class ValidationScheduler {
     for (const { file } of files) {
       let jobs: ValidationJob[] = [];
       for (const job of file.pendingJobs()) if (!this.inWorker.has(job.key)) jobs.push(job);
-      if (jobs.length < POOL_MIN_UNITS) jobs = jobs.filter((job) => job.text.length >= LARGE_UNIT_CHARS);
+      if (jobs.length < POOL_MIN_UNITS || pool.size < POOL_MIN_WORKERS)
+        jobs = jobs.filter((job) => job.text.length >= LARGE_UNIT_CHARS);
       while (jobs.length > 0 && pool.idleCount > 0) {
         const batch: ValidationJob[] = [];
         let chars = 0;
