@@ -17,7 +17,8 @@ const ALLOWED = [
   /^CHANGELOG\.md$/,
   /^LICENSE$/,
   /^SECURITY\.md$/,
-  /^dist\/(extension|languageClient|clusterCommands|server|cli|validationWorker)\.js$/,
+  // Not dist/cli.js: the extension never runs it (the CLI is the npm package's `eksnet`).
+  /^dist\/(extension|languageClient|clusterCommands|server|validationWorker)\.js$/,
   /^dist\/connectivityView\.(js|css)$/,
   /^schemas\/[\w.-]+\.json$/,
   /^snippets\/[\w.-]+\.json$/,
@@ -97,6 +98,14 @@ test('every file the manifest refers to is packaged: bundles, snippets, icon, wa
   ].filter((path): path is string => typeof path === 'string');
   assert.ok(media.length > 0, 'the walkthrough has media');
   for (const path of referenced) assert.ok(files.has(path.replace(/^\.\//, '')), `${path} is in the .vsix`);
+  // The README's pictures travel inside the README: a picture file is packaged only for the manifest.
+  const pictures = [...files].filter((file) => file.startsWith('docs/images/'));
+  const wanted = new Set(referenced.map((path) => path.replace(/^\.\//, '')));
+  assert.deepEqual(
+    pictures.filter((file) => !wanted.has(file)),
+    [],
+    'pictures that nothing in the manifest shows',
+  );
 });
 
 test('the icon is a 128×128 PNG', () => {
