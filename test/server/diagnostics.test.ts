@@ -60,6 +60,25 @@ test('re-validates after an incremental edit and clears diagnostics on close', a
   }
 });
 
+test('opening a document publishes its diagnostics once, and each edit once', async () => {
+  // The open used to be validated and published a second time, counted as an edit.
+  const client = new LspTestClient();
+  try {
+    await client.initialize();
+    const uri = 'file:///work/once.yaml';
+    await client.open(uri, fixture('np-lowercase-protocol.yaml'));
+    await client.waitForDiagnostics(uri);
+    const version = await client.change(uri, [
+      { range: { start: { line: 11, character: 20 }, end: { line: 11, character: 23 } }, text: 'TCP' },
+    ]);
+    await client.waitForVersion(uri, version);
+    const versions = client.publishes.filter((params) => params.uri === uri).map((params) => params.version);
+    assert.deepEqual(versions, [1, version]);
+  } finally {
+    await client.shutdown();
+  }
+});
+
 test('eksNetworking.validate.enable false publishes nothing for our documents', async () => {
   const client = new LspTestClient({ settings: { eksNetworking: { validate: { enable: false } } } });
   try {

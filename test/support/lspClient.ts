@@ -29,6 +29,8 @@ export class LspTestClient {
   readonly connection: MessageConnection;
   readonly process: ChildProcessWithoutNullStreams;
   private readonly published = new Map<string, PublishDiagnosticsParams>();
+  /** Every publish received, in order. */
+  readonly publishes: PublishDiagnosticsParams[] = [];
   private readonly waiters: Array<() => void> = [];
   private versions = new Map<string, number>();
   stderr = '';
@@ -48,6 +50,7 @@ export class LspTestClient {
     );
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.published.set(params.uri, params);
+      this.publishes.push(params);
       for (const wake of this.waiters.splice(0)) wake();
     });
     this.connection.onRequest('workspace/configuration', (params: { items: Array<{ section?: string }> }) =>

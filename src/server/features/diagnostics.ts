@@ -8,16 +8,22 @@ import { toLspDiagnostic } from '../convert';
 
 const TYPING_DELAY_MS = 100;
 /**
- * An update that needs less CPU time than this is not worth delaying: waiting would cost more than
- * validating. CPU time, not wall time, so a busy machine does not make a cheap update look slow.
+ * An update that costs less than this is not worth delaying: waiting would cost more than
+ * validating. The cost is the lesser of its CPU time and its wall time: CPU time alone counts the
+ * garbage collector's helper threads (after a large file opens they can double it), wall time
+ * alone makes a cheap update look slow on a busy machine. Updates are delayed only after two slow
+ * ones in a row: one can be slow for reasons of its own (a garbage collection, the first edit of a
+ * large file), and delaying the next keystroke for it would cost that keystroke the whole pause.
  */
 const QUICK_UPDATE_MS = 30;
 
 export function registerDiagnostics(state: ServerState): { revalidateAll(): void } {
   const { connection, documents } = state;
   const timers = new Map<string, NodeJS.Timeout>();
-  /** CPU time of the last publish after an edit, per document. */
-  const updateMs = new Map<string, number>();
+  /** Cost of the last two publishes after an edit, per document (the last one first). */
+  const updateMs = new Map<string, [number, number?]>();
+  /** Documents just opened: the change event that comes with the open is the open itself. */
+  const justOpened = new Set<string>();
 
   const publish = (document: TextDocument, afterEdit = false): void => {
     timers.delete(document.uri);
@@ -25,7 +31,7 @@ export function registerDiagnostics(state: ServerState): { revalidateAll(): void
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
       return;
     }
-    const started = process.cpuUsage();
+    const started = { cpu: process.cpuUsage(), wall: performance.now() };
     state.scan?.refresh();
     state
       .validated(document)
@@ -46,8 +52,9 @@ export function registerDiagnostics(state: ServerState): { revalidateAll(): void
         // allows DNS, a name is now taken twice): bring the other open documents up to date too.
         if (state.workspace.version !== workspaceVersion) scheduleOthers(current.uri);
         if (afterEdit) {
-          const used = process.cpuUsage(started);
-          updateMs.set(current.uri, (used.user + used.system) / 1000);
+          const used = process.cpuUsage(started.cpu);
+          const cost = Math.min((used.user + used.system) / 1000, performance.now() - started.wall);
+          updateMs.set(current.uri, [cost, updateMs.get(current.uri)?.[0]]);
         }
       })
       .catch((error: unknown) => {
@@ -74,10 +81,15 @@ export function registerDiagnostics(state: ServerState): { revalidateAll(): void
     }, TYPING_DELAY_MS);
   };
 
-  documents.onDidOpen(({ document }) => publish(document));
+  documents.onDidOpen(({ document }) => {
+    justOpened.add(document.uri);
+    publish(document);
+  });
   documents.onDidChangeContent(({ document }) => {
+    if (justOpened.delete(document.uri)) return;
     clearTimeout(timers.get(document.uri));
-    const quick = (updateMs.get(document.uri) ?? 0) < QUICK_UPDATE_MS;
+    const [last = 0, before = 0] = updateMs.get(document.uri) ?? [];
+    const quick = last < QUICK_UPDATE_MS || before < QUICK_UPDATE_MS;
     timers.set(
       document.uri,
       setTimeout(
@@ -93,6 +105,7 @@ export function registerDiagnostics(state: ServerState): { revalidateAll(): void
     clearTimeout(timers.get(document.uri));
     timers.delete(document.uri);
     updateMs.delete(document.uri);
+    justOpened.delete(document.uri);
     const workspaceVersion = state.workspace.version;
     state.forget(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
