@@ -1,4 +1,5 @@
-// Entry point of `dist/server.js`: `node dist/server.js --stdio` (VS Code's client passes the transport flag).
+// The language server process (dist/serverMain.js, which `node dist/server.js --stdio` runs through
+// loader.ts; VS Code's client passes the transport flag).
 
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';

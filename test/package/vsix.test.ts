@@ -18,7 +18,7 @@ const ALLOWED = [
   /^LICENSE$/,
   /^SECURITY\.md$/,
   // Not dist/cli.js: the extension never runs it (the CLI is the npm package's `eksnet`).
-  /^dist\/(extension|languageClient|clusterCommands|server|validationWorker)\.js$/,
+  /^dist\/(extension|languageClient|clusterCommands|server|serverMain|validationWorker)\.js$/,
   /^dist\/connectivityView\.(js|css)$/,
   /^schemas\/[\w.-]+\.json$/,
   /^snippets\/[\w.-]+\.json$/,
@@ -57,6 +57,8 @@ test('the .vsix lists only dist bundles, schemas, snippets and the documents', (
     // The language client, loaded by the extension just after activation.
     'dist/languageClient.js',
     'dist/server.js',
+    // The server's bundle, which dist/server.js runs with V8's code cache.
+    'dist/serverMain.js',
     // The server's (and the CLI's) validation worker threads start from this file.
     'dist/validationWorker.js',
     // The cluster commands' code, loaded by the extension on first use.

@@ -5,6 +5,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerState } from '../state';
 import { toLspDiagnostic } from '../convert';
+import { saveCodeCache } from '../codeCache';
 
 const TYPING_DELAY_MS = 100;
 /**
@@ -51,6 +52,8 @@ export function registerDiagnostics(state: ServerState): { revalidateAll(): void
         // What this document means changed for the others' cross-resource checks (another policy now
         // allows DNS, a name is now taken twice): bring the other open documents up to date too.
         if (state.workspace.version !== workspaceVersion) scheduleOthers(current.uri);
+        // The code the first diagnostics needed is compiled now: the next server start can skip it.
+        saveCodeCache();
         if (afterEdit) {
           const used = process.cpuUsage(started.cpu);
           const cost = Math.min((used.user + used.system) / 1000, performance.now() - started.wall);
