@@ -20,13 +20,6 @@ const common = {
 
 await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
-  // The language client, loaded by the extension just after activation (src/extension.ts).
-  build({
-    ...common,
-    entryPoints: ['src/client/languageClient.ts'],
-    outfile: 'dist/languageClient.js',
-    external: ['vscode'],
-  }),
   // The cluster commands' code, loaded by the extension on first use (src/client/cluster/index.ts).
   build({
     ...common,

@@ -4,7 +4,7 @@
 // policies can change its notes (another policy allowing DNS for the same pods).
 
 import * as vscode from 'vscode';
-import type { ServerRequests } from './serverRequests';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { COMMAND_IDS } from '../shared/commands';
 import { EXPLAIN_REQUEST, type ExplainParams, type ExplainResult } from '../shared/protocol';
 
@@ -32,7 +32,7 @@ class ExplanationViews implements vscode.TextDocumentContentProvider {
   }
 }
 
-export function registerExplain(context: vscode.ExtensionContext, client: ServerRequests): void {
+export function registerExplain(context: vscode.ExtensionContext, client: LanguageClient): void {
   const views = new ExplanationViews();
   const ask = async (source: string, position: vscode.Position): Promise<ExplainResult> =>
     client.sendRequest<ExplainResult>(EXPLAIN_REQUEST, {

@@ -18,7 +18,7 @@ const ALLOWED = [
   /^LICENSE$/,
   /^SECURITY\.md$/,
   // Not dist/cli.js: the extension never runs it (the CLI is the npm package's `eksnet`).
-  /^dist\/(extension|languageClient|clusterCommands|server|serverMain|validationWorker)\.js$/,
+  /^dist\/(extension|clusterCommands|server|serverMain|validationWorker)\.js$/,
   /^dist\/connectivityView\.(js|css)$/,
   /^schemas\/[\w.-]+\.json$/,
   /^snippets\/[\w.-]+\.json$/,
@@ -54,8 +54,6 @@ test('the .vsix lists only dist bundles, schemas, snippets and the documents', (
   assert.deepEqual(unexpected, []);
   for (const required of [
     'dist/extension.js',
-    // The language client, loaded by the extension just after activation.
-    'dist/languageClient.js',
     'dist/server.js',
     // The server's bundle, which dist/server.js runs with V8's code cache.
     'dist/serverMain.js',

@@ -3,7 +3,7 @@
 // manifests through the language server, so they work in Restricted Mode too.
 
 import * as vscode from 'vscode';
-import type { ServerRequests } from '../serverRequests';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { EDITOR_COMMAND_IDS } from '../../shared/commands';
 import {
   CAN_REACH_REQUEST,
@@ -15,7 +15,7 @@ import {
 import { askQuestion, type Question } from './canReach';
 import { ConnectivityPanel, type Scope } from './panel';
 
-export function registerConnectivity(context: vscode.ExtensionContext, client: ServerRequests): void {
+export function registerConnectivity(context: vscode.ExtensionContext, client: LanguageClient): void {
   const show = (scope: Scope): ConnectivityPanel =>
     ConnectivityPanel.show(context, client, scope, (src, dst) => {
       void vscode.commands.executeCommand(EDITOR_COMMAND_IDS.canReach, { src, dst });

@@ -5,7 +5,7 @@
 
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { ServerRequests } from '../serverRequests';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import {
   CONNECTIVITY_REQUEST,
   EXPLAIN_FLOW_REQUEST,
@@ -44,7 +44,7 @@ export class ConnectivityPanel {
 
   static show(
     context: vscode.ExtensionContext,
-    client: ServerRequests,
+    client: LanguageClient,
     scope: Scope,
     onAsk: (src?: string, dst?: string) => void,
   ): ConnectivityPanel {
@@ -72,7 +72,7 @@ export class ConnectivityPanel {
 
   private constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly client: ServerRequests,
+    private readonly client: LanguageClient,
     private readonly panel: vscode.WebviewPanel,
     private scope: Scope,
     private readonly onAsk: (src?: string, dst?: string) => void,
