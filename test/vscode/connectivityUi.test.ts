@@ -182,6 +182,8 @@ test('selecting a workload lists what it can reach and what reaches it', () =>
 
 test('the CodeLens highlights its policy, and an edit in the editor changes the view', () =>
   step('codelens', async () => {
+    // The last test clicked inside the view: focus its tab first, so F1 reaches the workbench.
+    await page().locator('.tabs-container .tab').filter({ hasText: 'Connectivity' }).click();
     await runCommand(page(), 'View: Close All Editors');
     await quickOpen(page(), 'api.yaml');
     const lens = activeEditor(page())
