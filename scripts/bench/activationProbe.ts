@@ -22,6 +22,8 @@ function standIn(name: string): unknown {
       if (property === 'length') return 0;
       return standIn(`${name}.${String(property)}`);
     },
+    // Assignments (a status bar item's `name`, `text`…) are taken and forgotten.
+    set: () => true,
     apply: () => standIn(`${name}()`),
     construct: () => standIn(`new ${name}`) as object,
   });
@@ -51,7 +53,8 @@ function fakeVscode(typingsPath: string): Record<string, unknown> {
               if (key === 'workspaceFolders') return undefined;
               if (key === 'textDocuments') return [];
               if (key === 'isTrusted') return true;
-              if (key === 'getConfiguration') return () => ({ get: () => undefined, has: () => false });
+              if (key === 'getConfiguration')
+                return () => ({ get: () => undefined, has: () => false, inspect: () => undefined });
               if (typeof key === 'string' && key.startsWith('onDid')) return event;
               return Reflect.get(inner, key);
             },
