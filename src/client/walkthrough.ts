@@ -10,8 +10,7 @@ const DIAGNOSTICS_WAIT_MS = 15_000;
 /**
  * The Getting Started page focuses the step a user clicked once its expand animation ends (250 ms in
  * VS Code 1.99), which can take focus from the editor a button just opened and close its quick-fix
- * list. Within this window a lost focus
- * is given back, at most FOCUS_RETRIES times.
+ * list. Within this window a lost focus is given back, at most FOCUS_RETRIES times.
  */
 const FOCUS_SETTLE_MS = 1_000;
 const FOCUS_RETRIES = 2;

@@ -85,7 +85,9 @@ export function registerDiagnostics(state: ServerState): { revalidateAll(): void
   };
 
   documents.onDidOpen(({ document }) => {
+    // The library fires that change event right after this one, in the same call.
     justOpened.add(document.uri);
+    queueMicrotask(() => justOpened.delete(document.uri));
     publish(document);
   });
   documents.onDidChangeContent(({ document }) => {
