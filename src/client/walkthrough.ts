@@ -9,11 +9,11 @@ const SOURCE = 'eks-networking';
 const DIAGNOSTICS_WAIT_MS = 15_000;
 /**
  * The Getting Started page focuses the step a user clicked once its expand animation ends (250 ms in
- * VS Code 1.99), which can take focus from the editor a button just opened and close its quick-fix
- * list. Within this window a lost focus is given back, at most FOCUS_RETRIES times.
+ * VS Code 1.99), which would take focus from the editor a button just opened and close its
+ * quick-fix list. Asked from that page, the list opens once that has happened (or this long after
+ * the click, if it does not happen).
  */
-const FOCUS_SETTLE_MS = 1_000;
-const FOCUS_RETRIES = 2;
+const FOCUS_SETTLE_MS = 400;
 
 async function listExamples(dir: vscode.Uri, prefix = ''): Promise<string[]> {
   const names: string[] = [];
@@ -84,7 +84,8 @@ function ourDiagnostics(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
 
 /** Puts the cursor on the example's first mistake and opens its quick fixes (what Ctrl+. does). */
 async function showQuickFix(context: vscode.ExtensionContext): Promise<void> {
-  const editor = await showExample(context, WALKTHROUGH_EXAMPLES.mistakes);
+  const fromPage = vscode.window.activeTextEditor === undefined;
+  let editor = await showExample(context, WALKTHROUGH_EXAMPLES.mistakes);
   const [first] = (await ourDiagnostics(editor.document.uri)).sort((a, b) =>
     a.range.start.compareTo(b.range.start),
   );
@@ -94,27 +95,31 @@ async function showQuickFix(context: vscode.ExtensionContext): Promise<void> {
     );
     return;
   }
+  if (fromPage) await focusTakenBack();
+  if (vscode.window.activeTextEditor?.document !== editor.document) {
+    editor = await vscode.window.showTextDocument(editor.document, {
+      viewColumn: editor.viewColumn,
+      preview: false,
+    });
+  }
   editor.selection = new vscode.Selection(first.range.start, first.range.start);
   editor.revealRange(first.range, vscode.TextEditorRevealType.InCenter);
-  await runKeepingFocus(editor, () => vscode.commands.executeCommand('editor.action.quickFix'));
+  await vscode.commands.executeCommand('editor.action.quickFix');
 }
 
-/**
- * Runs `action` in `editor`; each time the editor loses focus to the page the command came from within
- * FOCUS_SETTLE_MS, focuses it again and runs `action` again (see FOCUS_SETTLE_MS).
- */
-async function runKeepingFocus(editor: vscode.TextEditor, action: () => Thenable<unknown>): Promise<void> {
-  let retries = 0;
-  const listener = vscode.window.onDidChangeActiveTextEditor((active) => {
-    if (active !== undefined) return;
-    retries += 1;
-    if (retries >= FOCUS_RETRIES) listener.dispose();
-    void vscode.window
-      .showTextDocument(editor.document, { viewColumn: editor.viewColumn, preview: false })
-      .then(action);
+/** Resolves once the page takes focus from the editor, or after FOCUS_SETTLE_MS (see there). */
+function focusTakenBack(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (taken: boolean): void => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(taken);
+    };
+    const timer = setTimeout(() => done(false), FOCUS_SETTLE_MS);
+    const listener = vscode.window.onDidChangeActiveTextEditor((active) => {
+      if (active === undefined) done(true);
+    });
   });
-  setTimeout(() => listener.dispose(), FOCUS_SETTLE_MS);
-  await action();
 }
 
 /** Opens the example NetworkPolicy and explains it. */
