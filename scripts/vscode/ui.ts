@@ -36,18 +36,12 @@ export async function quickOpen(page: Page, fileName: string): Promise<void> {
  */
 export async function runCommand(page: Page, label: string, timeoutMs = 3 * STEP_TIMEOUT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  const input = page.locator('.quick-input-widget .quick-input-box input').first();
   for (;;) {
     await page.keyboard.press('F1');
-    try {
-      await input.waitFor({ state: 'visible', timeout: 3000 });
-    } catch {
-      // Focus was inside a webview (its iframe keeps F1 now and then): give it back to the
-      // workbench's document and press F1 again.
-      await page.evaluate(`document.activeElement instanceof HTMLElement && document.activeElement.blur()`);
-      await page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
-    }
+    await page
+      .locator('.quick-input-widget .quick-input-box input')
+      .first()
+      .waitFor({ state: 'visible', timeout: STEP_TIMEOUT_MS });
     await page.keyboard.insertText(label);
     const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: label }).first();
     try {
