@@ -13,6 +13,16 @@ export interface TextEdit extends OffsetRange {
   newText: string;
 }
 
+/**
+ * A file's text as its holder keeps it, where reading it whole may cost a copy (the language
+ * server keeps open documents in pieces): `length` is cheap, `toString()` gives the whole text. A
+ * string is one.
+ */
+export interface TextSource {
+  readonly length: number;
+  toString(): string;
+}
+
 export interface QuickFix {
   title: string;
   edits: TextEdit[];

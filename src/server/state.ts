@@ -8,7 +8,7 @@ import {
   type TextDocuments,
   type TextDocumentsConfiguration,
 } from 'vscode-languageserver';
-import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   ManifestFile,
@@ -22,6 +22,7 @@ import {
 import type { ValidationPool } from '../engine/service/validationPool';
 import { parseSettings } from '../shared/settings';
 import { ValidationScheduler } from './validation';
+import { OpenDocument } from './document';
 
 export interface ServerSettings {
   validateEnabled: boolean;
@@ -56,9 +57,9 @@ export class ServerState {
 
   constructor(
     readonly connection: Connection,
-    readonly documents: TextDocuments<TextDocument>,
-    /** The edits behind each version, when `documents` was made with this journal. */
-    private readonly journal?: EditJournal,
+    readonly documents: TextDocuments<OpenDocument>,
+    /** The edits behind each version (`documents` was made with this journal). */
+    private readonly journal: EditJournal,
     pool?: ValidationPool,
   ) {
     this.validation = new ValidationScheduler(this, pool);
@@ -69,7 +70,7 @@ export class ServerState {
    * what changed may not be validated yet (that is the scheduler's work; see `validated`). Cheap,
    * so every request may call it.
    */
-  fileFor(document: TextDocument): ManifestFile {
+  fileFor(document: OpenDocument): ManifestFile {
     let file = this.files.get(document.uri);
     if (!file) {
       file = new ManifestFile(this.settings.engine);
@@ -77,23 +78,24 @@ export class ServerState {
       // The open document stands for its file on disk from now on (and may differ from it).
       const path = pathOf(document.uri);
       if (path !== undefined) this.workspace.deleteFile(scannedKey(path));
-      this.journal?.take(document.uri, undefined);
-      file.sync(document.getText());
+      this.journal.take(document.uri, undefined);
+      file.sync(document);
       versions.set(file, document.version);
     } else if (versions.get(file) !== document.version) {
-      file.sync(document.getText(), this.journal?.take(document.uri, versions.get(file)));
+      // With the edits, the file reads only the text around them, not the document's whole text.
+      file.sync(document, this.journal.take(document.uri, versions.get(file)));
       versions.set(file, document.version);
     }
     return file;
   }
 
   /** The document's file once validated at its current text (undefined when it was closed meanwhile). */
-  validated(document: TextDocument): Promise<ManifestFile | undefined> {
+  validated(document: OpenDocument): Promise<ManifestFile | undefined> {
     return this.validation.validated(document.uri);
   }
 
   /** The document's diagnostics, with the cross-resource checks across the workspace applied. */
-  async diagnosticsFor(document: TextDocument): Promise<Diagnostic[]> {
+  async diagnosticsFor(document: OpenDocument): Promise<Diagnostic[]> {
     const file = await this.validated(document);
     return file ? file.diagnosticsIn(this.workspace, document.uri) : [];
   }
@@ -106,7 +108,7 @@ export class ServerState {
   forget(uri: string): void {
     this.files.delete(uri);
     this.workspace.deleteFile(uri);
-    this.journal?.take(uri, undefined);
+    this.journal.take(uri, undefined);
     // Closed, the file counts again as it is on disk.
     const path = pathOf(uri);
     const onDisk = path === undefined ? undefined : this.scanned.get(path);
@@ -177,36 +179,32 @@ function pathOf(uri: string): string | undefined {
 const MAX_JOURNAL_EDITS = 1000;
 
 /**
- * Creates and updates documents like `TextDocument` does and remembers each change as offsets, so
- * the engine can re-validate only the region that changed instead of comparing whole texts.
+ * Creates and updates the open documents (see document.ts) and remembers each change as offsets,
+ * so the engine can re-validate only the region that changed instead of comparing whole texts.
  * Pass it to `new TextDocuments(journal)` and to `ServerState`.
  */
-export class EditJournal implements TextDocumentsConfiguration<TextDocument> {
+export class EditJournal implements TextDocumentsConfiguration<OpenDocument> {
   /** Per document: the version the edits start from, and the edits (or 'full' for a whole-text change). */
   private readonly pending = new Map<string, { from: number; edits: TextEdit[] | 'full' }>();
 
-  create(uri: string, languageId: string, version: number, content: string): TextDocument {
+  create(uri: string, languageId: string, version: number, content: string): OpenDocument {
     this.pending.delete(uri);
-    return TextDocument.create(uri, languageId, version, content);
+    return new OpenDocument(uri, languageId, version, content);
   }
 
-  update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+  update(document: OpenDocument, changes: TextDocumentContentChangeEvent[], version: number): OpenDocument {
     let entry = this.pending.get(document.uri);
     if (!entry) {
       entry = { from: document.version, edits: [] };
       this.pending.set(document.uri, entry);
     }
     for (const change of changes) {
-      if ('range' in change && entry.edits !== 'full' && entry.edits.length < MAX_JOURNAL_EDITS) {
-        // Offsets against the text as it is before this change, as the engine expects them.
-        const from = document.offsetAt(change.range.start);
-        const to = document.offsetAt(change.range.end);
-        entry.edits.push({ start: Math.min(from, to), end: Math.max(from, to), newText: change.text });
-      } else {
-        entry.edits = 'full';
-      }
-      TextDocument.update(document, [change], version);
+      // Offsets against the text as it is before this change, as the engine expects them.
+      const edit = document.apply(change);
+      if (edit && entry.edits !== 'full' && entry.edits.length < MAX_JOURNAL_EDITS) entry.edits.push(edit);
+      else entry.edits = 'full';
     }
+    document.setVersion(version);
     return document;
   }
 

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LineIndex, ManifestFile, lintText, withDefaults, type TextEdit } from '../../src/engine';
+import { LineIndex, ManifestFile, Workspace, lintText, withDefaults, type TextEdit } from '../../src/engine';
 import { generateNetworkPolicies, seededRandom, type Random } from '../../scripts/bench/generateManifests';
 import { generateKubectlList } from '../../scripts/bench/generateList';
 import { LspTestClient } from '../support/lspClient';
@@ -71,11 +71,25 @@ function apply(text: string, edit: TextEdit): string {
   return text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
 }
 
-/** What a caller sees from a file: diagnostics, resources, line positions and the chunk lookup. */
-function observable(file: ManifestFile, text: string) {
+/**
+ * What a caller sees from a file: diagnostics, resources, line positions, the chunk lookup, and
+ * the text (after an edit the file reads it from its units: it must be the text exactly). With
+ * `whole`, the whole text too; the file keeps it then, so the next edit reads the text around it
+ * from that string instead of from its units: both ways are checked.
+ */
+function observable(file: ManifestFile, text: string, whole: boolean) {
   const lines = file.getLines();
   const probes = [0, text.length >> 2, text.length >> 1, text.length - 1, text.length].filter((o) => o >= 0);
+  // As the editor reads it: the cross-resource checks over the file's objects as the workspace keeps them.
+  const workspace = new Workspace('editor');
+  const inWorkspace = file.diagnosticsIn(workspace, 'file:///edited.yaml');
   return {
+    inWorkspace,
+    workspaceObjects: workspace.objectsOf('file:///edited.yaml'),
+    repeated: [...workspace.repeatedIdentities()].sort(),
+    length: file.length,
+    slices: probes.map((offset) => file.slice(Math.max(0, offset - 30), offset + 30)),
+    text: whole ? file.getText() : text,
     diagnostics: file.getDiagnostics(),
     resources: file.getResources(),
     lineCount: lines.lineCount,
@@ -129,8 +143,8 @@ function checkRandomEdits(
     const fresh = new ManifestFile(SETTINGS);
     fresh.update(text);
     assert.deepEqual(
-      observable(file, text),
-      observable(fresh, text),
+      observable(file, text, step % 3 === 0),
+      observable(fresh, text, true),
       `${name}, seed ${seed}, step ${step}: edits ${JSON.stringify(edits)} changed the result`,
     );
   }

@@ -30,37 +30,49 @@ function overlaps(a: TextEdit, b: TextEdit): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/** What the disable edit reads of the file's text: its length and slices (a string will do). */
+export interface TextSlices {
+  readonly length: number;
+  slice(start: number, end: number): string;
+}
+
 /**
  * Inserts `# eksnet-disable-next-line CODE` above the diagnostic's line with that line's
- * indentation, or adds the code to a disable comment that is already there.
+ * indentation, or adds the code to a disable comment that is already there. It reads only those
+ * two lines of the text.
  */
-export function disableLineEdit(text: string, lines: LineIndex, diagnostic: Diagnostic): TextEdit {
+export function disableLineEdit(text: TextSlices, lines: LineIndex, diagnostic: Diagnostic): TextEdit {
   const line = lines.positionAt(diagnostic.range.start).line;
   const start = lines.lineStart(line);
-  const lineText = lineAt(text, lines, line);
+  const { content: lineText, crlf } = lineAt(text, lines, line);
   const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
-  if (line > 0) {
-    const previous = lineAt(text, lines, line - 1);
-    const comment = parseSuppressionComment(previous);
+  const previous = line > 0 ? lineAt(text, lines, line - 1) : undefined;
+  if (previous) {
+    const comment = parseSuppressionComment(previous.content);
     // Only a line that is nothing but the comment is extended; a trailing comment is left alone.
-    if (comment?.scope === 'next-line' && previous.slice(0, comment.start).trim() === '') {
+    if (comment?.scope === 'next-line' && previous.content.slice(0, comment.start).trim() === '') {
       const previousStart = lines.lineStart(line - 1);
       if (comment.codes === 'all' || comment.codes.includes(diagnostic.code)) {
         return { start: previousStart, end: previousStart, newText: '' };
       }
       return {
         start: previousStart,
-        end: previousStart + previous.length,
-        newText: `${previous.slice(0, comment.start)}${nextLineComment([...comment.codes, diagnostic.code])}`,
+        end: previousStart + previous.content.length,
+        newText: `${previous.content.slice(0, comment.start)}${nextLineComment([...comment.codes, diagnostic.code])}`,
       };
     }
   }
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  // The line break the line has (the last line has none: the one before it).
+  const eol = (crlf ?? previous?.crlf) ? '\r\n' : '\n';
   return { start, end: start, newText: `${indent}${nextLineComment([diagnostic.code])}${eol}` };
 }
 
-function lineAt(text: string, lines: LineIndex, line: number): string {
+/** A line without its line break, and whether that break is `\r\n` (undefined when it has none). */
+function lineAt(text: TextSlices, lines: LineIndex, line: number): { content: string; crlf?: boolean } {
   const start = lines.lineStart(line);
-  const newline = text.indexOf('\n', start);
-  return text.slice(start, newline === -1 ? text.length : newline).replace(/\r$/, '');
+  const newline = lines.newlineAfter(start);
+  const raw = text.slice(start, newline === -1 ? text.length : newline);
+  if (newline === -1) return { content: raw.replace(/\r$/, '') };
+  const crlf = raw.endsWith('\r');
+  return { content: crlf ? raw.slice(0, -1) : raw, crlf };
 }

@@ -19,7 +19,7 @@ export interface OutlineSymbol {
 }
 
 export function documentSymbols(file: ManifestFile): OutlineSymbol[] {
-  const text = file.getText();
+  const lines = file.getLines();
   return file.getResources().map((resource) => {
     const range = objectRange(resource);
     const at = (path: (string | number)[]) => nodeRangeInObject(file, resource, path);
@@ -47,9 +47,9 @@ export function documentSymbols(file: ManifestFile): OutlineSymbol[] {
               start: ruleRange.start,
               end: Math.min(
                 ruleRange.end,
-                text.indexOf('\n', ruleRange.start) === -1
+                lines.newlineAfter(ruleRange.start) === -1
                   ? ruleRange.end
-                  : text.indexOf('\n', ruleRange.start),
+                  : lines.newlineAfter(ruleRange.start),
               ),
             },
             children: [],

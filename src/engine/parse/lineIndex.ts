@@ -12,10 +12,11 @@ export class LineIndex {
   private readonly lineStarts: Uint32Array;
   private readonly length: number;
 
-  constructor(text: string, lineStarts?: Uint32Array) {
-    this.length = text.length;
-    if (lineStarts) {
-      this.lineStarts = lineStarts;
+  /** `known`: the length and line starts of a text already indexed (see `afterEdits`). */
+  constructor(text: string, known?: { length: number; lineStarts: Uint32Array }) {
+    this.length = known ? known.length : text.length;
+    if (known) {
+      this.lineStarts = known.lineStarts;
       return;
     }
     const starts = [0];
@@ -24,10 +25,11 @@ export class LineIndex {
   }
 
   /**
-   * The index of `text`, made from the index of the text before `edits` (applied in order, each in
-   * the offsets of the text the previous ones produced) without scanning the unchanged lines.
+   * The index of the text `edits` made (of `length` characters), from the index of the text before
+   * them (applied in order, each in the offsets of the text the previous ones produced), without
+   * reading the text itself.
    */
-  static afterEdits(previous: LineIndex, edits: readonly TextEdit[], text: string): LineIndex {
+  static afterEdits(previous: LineIndex, edits: readonly TextEdit[], length: number): LineIndex {
     let starts = previous.lineStarts;
     for (const edit of edits) {
       const delta = edit.newText.length - (edit.end - edit.start);
@@ -45,7 +47,7 @@ export class LineIndex {
       for (let i = firstKept; i < starts.length; i++) next[to++] = starts[i] + delta;
       starts = next;
     }
-    return new LineIndex(text, starts);
+    return new LineIndex('', { length, lineStarts: starts });
   }
 
   get lineCount(): number {
@@ -65,6 +67,12 @@ export class LineIndex {
     const next =
       position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.length;
     return Math.min(start + Math.max(0, position.character), next);
+  }
+
+  /** Where the first `\n` at or after `offset` is (-1 if none): `text.indexOf('\n', offset)` without the text. */
+  newlineAfter(offset: number): number {
+    const line = upperBound(this.lineStarts, Math.max(0, offset)) - 1;
+    return line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] - 1 : -1;
   }
 
   lineStart(line: number): number {

@@ -4,7 +4,7 @@
 
 import type { Node } from 'yaml';
 import type { EngineSettings } from '../settings';
-import type { OffsetRange, Path, PathSegment, QuickFix, ResourceKind, Severity } from '../types';
+import type { OffsetRange, Path, PathSegment, QuickFix, ResourceKind, Severity, TextSource } from '../types';
 import type { ResourceType, Route } from '../route/resourceTypes';
 import type { SchemaRegistry, SchemaViolation } from '../schema/schemaRegistry';
 import type { YamlSyntaxError } from '../parse/parseYaml';
@@ -146,8 +146,11 @@ export interface Rule<Data = undefined> {
   holdsInWorkspace?(object: WorkspaceObject, workspace: Workspace, settings: EngineSettings): boolean;
   /** Checks that need several objects (duplicate names, selectors that match no workload). */
   checkWorkspace?(ctx: WorkspaceRuleContext<Data>): void;
-  /** Checks a whole file before it is split (for limits such as the file size). */
-  checkFile?(text: string, settings: EngineSettings): FileFinding[];
+  /**
+   * Checks a whole file before it is split (for limits such as the file size). It runs on every
+   * edit: read `text` whole (`String(text)`) only to describe a finding.
+   */
+  checkFile?(text: TextSource, settings: EngineSettings): FileFinding[];
   /** Quick fixes for one of this rule's findings; edits use chunk-relative offsets. */
   fix?(ctx: RuleContext<Data>, finding: Finding<Data>): QuickFix[];
 }

@@ -11,7 +11,7 @@
 // in between, possibly in worker threads). Results only depend on a unit's text and the settings,
 // so they are the same whichever way they were computed.
 
-import type { Diagnostic, ResourceKind, TextEdit } from '../types';
+import type { Diagnostic, ResourceKind, TextEdit, TextSource } from '../types';
 import type { EngineSettings } from '../settings';
 import { LineIndex } from '../parse/lineIndex';
 import { splitDocuments } from '../parse/splitDocuments';
@@ -37,7 +37,17 @@ import {
   type ListChunk,
   type ResultCell,
 } from './units';
-import { collectDiagnostics, collectObjects, rangeInUnit } from './assemble';
+import {
+  ChunkPlacements,
+  collectObjects,
+  moveDiagnostics,
+  moveObjects,
+  placeChunkDiagnostics,
+  placeChunkObjects,
+  rangeInUnit,
+  type ChunkSplice,
+} from './assemble';
+import type { WorkspaceObject } from '../workspace/objects';
 import {
   completeInFile,
   explainFile,
@@ -80,7 +90,9 @@ export interface UnitView {
 
 export class ManifestFile {
   private chunks: Chunk[] = [];
-  private text = '';
+  /** The whole text: as given, or joined from the units when asked for (see `getText`). */
+  private text: string | undefined = '';
+  private textLength = 0;
   private lines = new LineIndex('');
   /** Whole-file findings (a file too large to check); when set, nothing else is reported. */
   private fileFindings: Diagnostic[] = [];
@@ -89,6 +101,12 @@ export class ManifestFile {
   private objects: FileObject[] | undefined;
   /** The objects as the workspace keeps them, for the file key they were made for. */
   private workspaceObjects: { file: string; objects: FileObject[] } | undefined;
+  /** Each chunk's diagnostics and (for one file key) workspace objects, following the edits. */
+  private readonly diagnosticPlacements = new ChunkPlacements<Diagnostic>(
+    placeChunkDiagnostics,
+    moveDiagnostics,
+  );
+  private objectPlacements: { file: string; placements: ChunkPlacements<WorkspaceObject> } | undefined;
   /** The last `diagnosticsIn` result, valid while neither this file nor the workspace changed. */
   private checked:
     { workspace: Workspace; version: number; file: string; diagnostics: Diagnostic[] } | undefined;
@@ -107,7 +125,7 @@ export class ManifestFile {
   setSettings(settings: EngineSettings): void {
     this.settings = settings;
     this.settingsGeneration++;
-    const text = this.text;
+    const text = this.getText();
     this.chunks = [];
     this.text = '';
     this.sync(text);
@@ -122,54 +140,82 @@ export class ManifestFile {
    * changes that turned the previous text into `text`, in order, each in the offsets of the text the
    * earlier ones produced (as LSP sends them); they let the update skip the unchanged parts.
    */
-  update(text: string, edits?: readonly TextEdit[]): Diagnostic[] {
+  update(text: TextSource, edits?: readonly TextEdit[]): Diagnostic[] {
     this.sync(text, edits);
     this.validatePending();
     return this.getDiagnostics();
   }
 
-  /** Brings the units up to date with `text` without validating them (see `pendingJobs`). */
-  sync(text: string, edits?: readonly TextEdit[]): void {
-    const previous = { text: this.text, chunks: this.chunks, lines: this.lines };
+  /**
+   * Brings the units up to date with `source` without validating them (see `pendingJobs`). With
+   * edits that the units can follow, only `source.length` is read: the units take the text around
+   * the edits from the text they already hold.
+   */
+  sync(source: TextSource, edits?: readonly TextEdit[]): void {
+    const previous = { text: this.text, length: this.textLength, chunks: this.chunks, lines: this.lines };
+    const hasEdits = edits !== undefined && edits.length > 0;
     // (Comparing two large texts costs a scan; with edits the text is known to have changed.)
-    if ((edits === undefined || edits.length === 0) && text === previous.text && this.chunks.length > 0)
-      return;
+    if (!hasEdits && this.chunks.length > 0 && String(source) === this.getText()) return;
     this.revision++;
-    this.text = text;
+    this.textLength = source.length;
     this.objects = undefined;
     this.workspaceObjects = undefined;
     this.checked = undefined;
     this.assembled = undefined;
-    this.fileFindings = this.checkFile(text);
+    this.fileFindings = this.checkFile(source);
     if (this.fileFindings.length > 0) {
-      this.lines = new LineIndex(text);
+      this.text = String(source);
+      this.lines = new LineIndex(this.text);
       this.chunks = [];
       this.pending = new Map();
       this.lastValidatedChunks = 0;
+      this.followPlacements(undefined);
       return;
     }
+    const slicePrevious = (start: number, end: number): string =>
+      previous.text !== undefined
+        ? previous.text.slice(start, end)
+        : sliceChunks(previous.chunks, start, end);
     const incremental =
-      edits !== undefined && edits.length > 0 && previous.chunks.length > 0
-        ? this.updateChunks(previous.chunks, previous.text, edits, text.length)
+      hasEdits && previous.chunks.length > 0
+        ? this.updateChunks(previous.chunks, slicePrevious, previous.length, edits, source.length)
         : undefined;
     if (incremental) {
-      this.chunks = incremental;
-      this.lines = LineIndex.afterEdits(previous.lines, edits ?? [], text);
+      this.chunks = incremental.chunks;
+      this.lines = LineIndex.afterEdits(previous.lines, edits ?? [], source.length);
+      this.text = undefined;
     } else {
+      const text = String(source);
+      this.text = text;
       const cache = new CellCache();
       for (const chunk of previous.chunks) cache.remember(unitsOf(chunk));
       this.chunks = splitDocuments(text).map((chunk) => buildChunk(chunk.start, chunk.text, cache));
       this.lines = new LineIndex(text);
     }
+    const splice = incremental && {
+      ...incremental.splice,
+      lineDelta: this.lines.lineCount - previous.lines.lineCount,
+    };
+    this.followPlacements(splice);
+    // Only new chunks can wait for a result when none did before.
+    const waiting =
+      splice && this.pending.size === 0
+        ? this.chunks.slice(splice.first, splice.first + splice.added)
+        : this.chunks;
     this.pending = new Map();
     const wait = (unit: Unit) => {
       if (!unit.cell.result) this.pending.set(unit.cell.key, unit.cell);
     };
-    for (const chunk of this.chunks) {
+    for (const chunk of waiting) {
       if (chunk.kind === 'document') wait(chunk.unit);
       else for (const item of chunk.items) wait(item);
     }
     this.lastValidatedChunks = this.pending.size;
+  }
+
+  private followPlacements(splice: ChunkSplice | undefined): void {
+    this.diagnosticPlacements.follow(splice, this.chunks.length);
+    this.objectPlacements?.placements.follow(splice, this.chunks.length);
   }
 
   /** Whether every unit has its result (diagnostics and objects can be read without validating). */
@@ -226,8 +272,14 @@ export class ManifestFile {
    */
   diagnosticsIn(workspace: Workspace, file: string): Diagnostic[] {
     const { unsuppressed } = this.assemble();
-    if (this.workspaceObjects?.file !== file)
-      this.workspaceObjects = { file, objects: collectObjects(this.chunks, this.lines, file) };
+    if (this.workspaceObjects?.file !== file) {
+      if (this.objectPlacements?.file !== file) {
+        const place = (chunk: Chunk, documentIndex: number) =>
+          placeChunkObjects(chunk, documentIndex, this.lines, file) as readonly WorkspaceObject[];
+        this.objectPlacements = { file, placements: new ChunkPlacements(place, moveObjects) };
+      }
+      this.workspaceObjects = { file, objects: this.objectPlacements.placements.all(this.chunks) };
+    }
     workspace.setFile(file, this.workspaceObjects.objects);
     const { checked } = this;
     if (
@@ -252,8 +304,22 @@ export class ManifestFile {
     return diagnostics;
   }
 
+  /** The whole text (joined from the units after an edit, then kept until the next one). */
   getText(): string {
+    this.text ??= joinChunks(this.chunks);
     return this.text;
+  }
+
+  /** The text from `start` to `end` (clamped to the text), without joining the whole text. */
+  slice(start: number, end: number): string {
+    const from = Math.max(0, Math.min(start, this.textLength));
+    const to = Math.max(from, Math.min(end, this.textLength));
+    return this.text !== undefined ? this.text.slice(from, to) : sliceChunks(this.chunks, from, to);
+  }
+
+  /** The text's length. */
+  get length(): number {
+    return this.textLength;
   }
 
   getLines(): LineIndex {
@@ -367,7 +433,7 @@ export class ManifestFile {
     return nodeRangeInObject(this, object, path);
   }
 
-  private checkFile(text: string): Diagnostic[] {
+  private checkFile(text: TextSource): Diagnostic[] {
     return RULES.flatMap((rule) => {
       const level = this.settings.rules[rule.code];
       if (!rule.checkFile || level === 'off' || !ruleApplies(rule, this.settings)) return [];
@@ -383,21 +449,20 @@ export class ManifestFile {
   }
 
   /**
-   * Re-splits only the chunks (or List items) the edits touch and shifts the ones after them.
-   * Returns undefined when the edits do not fit the previous text (the caller splits it all).
+   * Re-splits only the chunks (or List items) the edits touch and shifts the ones after them, and
+   * says which chunks it replaced. Returns undefined when the edits do not fit the previous text
+   * (the caller splits it all).
    */
   private updateChunks(
     previous: readonly Chunk[],
-    previousText: string,
+    slicePrevious: (start: number, end: number) => string,
+    previousLength: number,
     edits: readonly TextEdit[],
     newLength: number,
-  ): Chunk[] | undefined {
-    const combined = composeEdits(edits, (start, end) => previousText.slice(start, end), previousText.length);
+  ): { chunks: Chunk[]; splice: Omit<ChunkSplice, 'lineDelta'> } | undefined {
+    const combined = composeEdits(edits, slicePrevious, previousLength);
     // Edits that do not add up to the new text's length did not produce it: split it all instead.
-    if (
-      !combined ||
-      previousText.length + combined.newText.length - (combined.end - combined.start) !== newLength
-    )
+    if (!combined || previousLength + combined.newText.length - (combined.end - combined.start) !== newLength)
       return undefined;
     const delta = combined.newText.length - (combined.end - combined.start);
     const region = replaceRegion(previous, combined);
@@ -406,16 +471,19 @@ export class ManifestFile {
 
     // Inside one List's items: re-split only the items the edit touched.
     if (region.afterLast === region.first + 1 && previous[region.first].kind === 'list') {
-      const list = this.updateItems(previous[region.first] as ListChunk, previousText, combined, delta);
-      if (list) return [...previous.slice(0, region.first), list, ...shiftedAfter(region.afterLast)];
+      const list = this.updateItems(previous[region.first] as ListChunk, slicePrevious, combined, delta);
+      if (list) {
+        return {
+          chunks: [...previous.slice(0, region.first), list, ...shiftedAfter(region.afterLast)],
+          splice: { first: region.first, removed: 1, added: 1, delta },
+        };
+      }
     }
 
     const regionStart = previous[region.first].start;
     const regionEnd = chunkEnd(previous[region.afterLast - 1]);
     const newRegionText = copyString(
-      previousText.slice(regionStart, combined.start) +
-        combined.newText +
-        previousText.slice(combined.end, regionEnd),
+      slicePrevious(regionStart, combined.start) + combined.newText + slicePrevious(combined.end, regionEnd),
     );
     let regionChunks = splitDocuments(newRegionText);
     // An emptied region before further chunks is no chunk at all (a full split would not make one).
@@ -423,13 +491,21 @@ export class ManifestFile {
     const cache = new CellCache();
     for (const chunk of previous.slice(region.first, region.afterLast)) cache.remember(unitsOf(chunk));
     const replaced = regionChunks.map((chunk) => buildChunk(chunk.start + regionStart, chunk.text, cache));
-    return [...previous.slice(0, region.first), ...replaced, ...shiftedAfter(region.afterLast)];
+    return {
+      chunks: [...previous.slice(0, region.first), ...replaced, ...shiftedAfter(region.afterLast)],
+      splice: {
+        first: region.first,
+        removed: region.afterLast - region.first,
+        added: replaced.length,
+        delta,
+      },
+    };
   }
 
   /** The List with the items around `edit` re-split, or undefined when the edit changes the List's structure. */
   private updateItems(
     list: ListChunk,
-    previousText: string,
+    slicePrevious: (start: number, end: number) => string,
     edit: TextEdit,
     delta: number,
   ): ListChunk | undefined {
@@ -453,7 +529,7 @@ export class ManifestFile {
     const regionStart = items[first].start;
     const regionEnd = items[afterLast - 1].end;
     const regionText =
-      previousText.slice(regionStart, edit.start) + edit.newText + previousText.slice(edit.end, regionEnd);
+      slicePrevious(regionStart, edit.start) + edit.newText + slicePrevious(edit.end, regionEnd);
     const spans = splitListItems(regionText, column);
     if (!spans || spans.length === 0) return undefined;
     const cache = new CellCache();
@@ -471,19 +547,47 @@ export class ManifestFile {
   private assemble(): { unsuppressed: Diagnostic[]; diagnostics: Diagnostic[] } {
     if (this.assembled) return this.assembled;
     if (!this.validated) this.validatePending();
-    const unsuppressed = this.fileFindings.length > 0 ? this.fileFindings : collectDiagnostics(this.chunks);
+    const unsuppressed =
+      this.fileFindings.length > 0 ? this.fileFindings : this.diagnosticPlacements.all(this.chunks);
     this.assembled = { unsuppressed, diagnostics: this.suppressed(unsuppressed) };
     return this.assembled;
   }
 
   private suppressed(diagnostics: Diagnostic[]): Diagnostic[] {
     if (!this.chunks.some(chunkMentionsSuppression)) return diagnostics;
-    return applySuppressions(diagnostics, findSuppressions(this.text, this.lines), this.lines);
+    return applySuppressions(diagnostics, findSuppressions(this.getText(), this.lines), this.lines);
   }
 }
 
 function isResource(object: FileObject): object is FileResource {
   return object.resource !== undefined;
+}
+
+/** The chunk's text in order, in pieces that start where the previous one ends. */
+function piecesOf(chunk: Chunk): readonly { start: number; text: string }[] {
+  if (chunk.kind === 'document') return [chunk.unit];
+  const last = chunk.items[chunk.items.length - 1];
+  return [{ start: chunk.start, text: chunk.head }, ...chunk.items, { start: last.end, text: chunk.tail }];
+}
+
+/** The text the chunks make, whole. */
+function joinChunks(chunks: readonly Chunk[]): string {
+  const parts: string[] = [];
+  for (const chunk of chunks) for (const piece of piecesOf(chunk)) parts.push(piece.text);
+  return parts.join('');
+}
+
+/** The text from `start` to `end` of the file the chunks make. */
+function sliceChunks(chunks: readonly Chunk[], start: number, end: number): string {
+  let out = '';
+  for (let index = indexAt(chunks, start); index < chunks.length && chunks[index].start < end; index++) {
+    for (const piece of piecesOf(chunks[index])) {
+      const pieceEnd = piece.start + piece.text.length;
+      if (pieceEnd <= start || piece.start >= end) continue;
+      out += piece.text.slice(Math.max(0, start - piece.start), Math.min(end, pieceEnd) - piece.start);
+    }
+  }
+  return out;
 }
 
 function unitsOf(chunk: Chunk): readonly Unit[] {

@@ -24,22 +24,38 @@ export class Workspace {
   /** Bumped on every change; views derived from the objects are valid for one version. */
   version = 0;
 
+  /** How many objects have each identity (`objectIdentity`), kept up to date by every change. */
+  private readonly identityCounts = new Map<string, number>();
+  /** The identities more than one object has. */
+  private readonly repeated = new Set<string>();
+
   /** Replaces what the workspace knows of one file. */
   setFile(file: string, objects: readonly FileObject[]): void {
     const previous = this.files.get(file);
     // Objects that already name this file are taken as they are (the file model makes them so).
-    this.files.set(
-      file,
-      objects.map((object) =>
-        (object as WorkspaceObject).file === file ? (object as WorkspaceObject) : { ...object, file },
-      ),
+    const next = objects.map((object) =>
+      (object as WorkspaceObject).file === file ? (object as WorkspaceObject) : { ...object, file },
     );
+    this.files.set(file, next);
+    this.countIdentities(previous ?? [], next);
     this.flat = undefined;
     if (!previous || !sameValues(previous, objects)) this.changed();
   }
 
   deleteFile(file: string): void {
-    if (this.files.delete(file)) this.changed();
+    const previous = this.files.get(file);
+    if (!previous) return;
+    this.files.delete(file);
+    this.countIdentities(previous, []);
+    this.changed();
+  }
+
+  /**
+   * The identities (kind, namespace and name) that more than one object has, across all files. Kept
+   * as files change, so that a check for duplicates costs nothing while there are none.
+   */
+  repeatedIdentities(): ReadonlySet<string> {
+    return this.repeated;
   }
 
   hasFile(file: string): boolean {
@@ -65,6 +81,33 @@ export class Workspace {
     const value = compute(this);
     this.memo.set(key, value);
     return value;
+  }
+
+  /**
+   * Counts the identities `next` has instead of `previous` (one file's objects). An edit changes a
+   * few objects among many, so the common start and end of the two lists are skipped.
+   */
+  private countIdentities(previous: readonly WorkspaceObject[], next: readonly WorkspaceObject[]): void {
+    const shorter = Math.min(previous.length, next.length);
+    let head = 0;
+    while (head < shorter && previous[head].identity === next[head].identity) head++;
+    let tail = 0;
+    while (
+      tail < shorter - head &&
+      previous[previous.length - 1 - tail].identity === next[next.length - 1 - tail].identity
+    )
+      tail++;
+    for (let index = head; index < previous.length - tail; index++) this.count(previous[index].identity, -1);
+    for (let index = head; index < next.length - tail; index++) this.count(next[index].identity, 1);
+  }
+
+  private count(identity: string | undefined, by: number): void {
+    if (identity === undefined) return;
+    const count = (this.identityCounts.get(identity) ?? 0) + by;
+    if (count > 0) this.identityCounts.set(identity, count);
+    else this.identityCounts.delete(identity);
+    if (count > 1) this.repeated.add(identity);
+    else this.repeated.delete(identity);
   }
 
   private changed(): void {

@@ -25,7 +25,6 @@ export function registerCodeActions(state: ServerState): void {
     if (only && !only.some((kind) => CodeActionKind.QuickFix.startsWith(kind))) return actions;
 
     const lines = file.getLines();
-    const text = file.getText();
     const start = lines.offsetAt(range.start);
     const end = lines.offsetAt(range.end);
     const wanted = context.diagnostics.filter((d: LspDiagnostic) => d.source === SOURCE);
@@ -57,7 +56,7 @@ export function registerCodeActions(state: ServerState): void {
         title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [matching ?? lspDiagnostic],
-        edit: { changes: { [document.uri]: [toLspEdit(lines, disableLineEdit(text, lines, diagnostic))] } },
+        edit: { changes: { [document.uri]: [toLspEdit(lines, disableLineEdit(file, lines, diagnostic))] } },
       });
     }
     // Suppressions come after the real fixes, so the fix stays the first choice.

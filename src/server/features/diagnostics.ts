@@ -2,7 +2,7 @@
 // re-validating is quick (an incremental update of the edited document usually is) and after a
 // short pause otherwise; cleared on close.
 
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { OpenDocument } from '../document';
 import type { ServerState } from '../state';
 import { toLspDiagnostic } from '../convert';
 import { saveCodeCache } from '../codeCache';
@@ -26,7 +26,7 @@ export function registerDiagnostics(state: ServerState): { revalidateAll(): void
   /** Documents just opened: the change event that comes with the open is the open itself. */
   const justOpened = new Set<string>();
 
-  const publish = (document: TextDocument, afterEdit = false): void => {
+  const publish = (document: OpenDocument, afterEdit = false): void => {
     timers.delete(document.uri);
     if (!state.settings.validateEnabled) {
       void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });

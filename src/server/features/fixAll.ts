@@ -2,7 +2,7 @@
 // without overlapping edits, in one workspace edit.
 
 import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { OpenDocument } from '../document';
 import { fixAllEdits } from '../../engine/editing';
 import type { ManifestFile } from '../../engine';
 import type { ServerState } from '../state';
@@ -19,7 +19,7 @@ export function wantsFixAll(only: string[] | undefined): boolean {
 /** The fix-all action for a validated file. */
 export function fixAllAction(
   state: ServerState,
-  document: TextDocument,
+  document: OpenDocument,
   file: ManifestFile,
 ): CodeAction | undefined {
   const edits = fixAllEdits(file.diagnosticsIn(state.workspace, document.uri));

@@ -7,7 +7,7 @@
 
 import { fileURLToPath } from 'node:url';
 import type { TextDocuments } from 'vscode-languageserver';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { OpenDocument } from '../document';
 import { addObjectLabels, MAX_LABEL_SOURCE_CHARS, WorkspaceLabels } from '../../engine/editing';
 import type { FileObject } from '../../engine';
 import { SCAN_LIMITS, ScanCancelled, scanWorkspace, type ScannedFile } from './workspaceScan';
@@ -36,10 +36,10 @@ export class LabelIndex {
   private readonly perOpenDocument = new Map<string, { version: number; labels: WorkspaceLabels }>();
 
   constructor(
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly documents: TextDocuments<OpenDocument>,
     private readonly log: (message: string) => void,
     /** An open document's objects, from its validated file (so it is not parsed a second time). */
-    private readonly objectsOf: (document: TextDocument) => readonly FileObject[],
+    private readonly objectsOf: (document: OpenDocument) => readonly FileObject[],
     /** Called with the files of each finished scan. */
     private readonly onScanned: (files: ReadonlyMap<string, ScannedFile>) => void = () => undefined,
   ) {}
@@ -90,13 +90,12 @@ export class LabelIndex {
     return sources;
   }
 
-  private openDocumentLabels(document: TextDocument): WorkspaceLabels {
+  private openDocumentLabels(document: OpenDocument): WorkspaceLabels {
     const cached = this.perOpenDocument.get(document.uri);
     if (cached && cached.version === document.version) return cached.labels;
     const labels = new WorkspaceLabels();
     // A huge generated file is not where workload labels live.
-    if (document.getText().length <= MAX_LABEL_SOURCE_CHARS)
-      addObjectLabels(this.objectsOf(document), labels);
+    if (document.length <= MAX_LABEL_SOURCE_CHARS) addObjectLabels(this.objectsOf(document), labels);
     this.perOpenDocument.set(document.uri, { version: document.version, labels });
     return labels;
   }

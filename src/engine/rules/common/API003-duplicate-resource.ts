@@ -5,20 +5,16 @@ import { defineRule } from '../types';
 /** Our resources that share an identity, grouped by it in workspace order (files in the order they were added). */
 function byIdentity(workspace: Workspace): Map<string, WorkspaceObject[]> {
   return workspace.derived('API003/byIdentity', () => {
-    // Most identities are unique: those keep the object itself, and only repeated ones get a list.
-    const seen = new Map<string, WorkspaceObject | WorkspaceObject[]>();
     const groups = new Map<string, WorkspaceObject[]>();
+    // The workspace counts identities as files change: with none repeated, there is nothing to group.
+    const repeated = workspace.repeatedIdentities();
+    if (repeated.size === 0) return groups;
     for (const object of workspace.objects()) {
       const key = object.identity;
-      if (key === undefined) continue;
-      const entry = seen.get(key);
-      if (entry === undefined) seen.set(key, object);
-      else if (Array.isArray(entry)) entry.push(object);
-      else {
-        const group = [entry, object];
-        seen.set(key, group);
-        groups.set(key, group);
-      }
+      if (key === undefined || !repeated.has(key)) continue;
+      const group = groups.get(key);
+      if (group) group.push(object);
+      else groups.set(key, [object]);
     }
     return groups;
   });
@@ -40,6 +36,7 @@ export default defineRule({
   docs: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/',
   checkWorkspace(ctx) {
     const groups = byIdentity(ctx.workspace);
+    if (groups.size === 0) return;
     let current: Map<unknown, WorkspaceObject> | undefined;
     for (const object of ctx.objects) {
       const key = object.identity;

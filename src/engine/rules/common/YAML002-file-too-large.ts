@@ -76,7 +76,7 @@ export default defineRule({
   checkFile(text, settings) {
     const limitBytes = settings.maxFileSizeMB * 1024 * 1024;
     if (text.length <= limitBytes) return [];
-    const firstLineEnd = text.indexOf('\n');
+    const firstLineEnd = String(text).indexOf('\n');
     const sizeMB = (text.length / 1024 / 1024).toFixed(1);
     return [
       {
