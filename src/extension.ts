@@ -15,6 +15,7 @@ import { registerClusterCommands } from './client/cluster';
 import { registerConnectivity } from './client/connectivity';
 import { registerWithRedHatYaml } from './client/redHatYaml';
 import { registerWalkthrough } from './client/walkthrough';
+import { SERVER_NODE_OPTIONS } from './shared/serverLaunch';
 
 let client: LanguageClient | undefined;
 
@@ -26,11 +27,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: [...SERVER_NODE_OPTIONS] },
+    },
     debug: {
       module: serverModule,
       transport: TransportKind.ipc,
-      options: { execArgv: ['--nolazy', '--inspect=6010'] },
+      options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6010'] },
     },
   };
   const clientOptions: LanguageClientOptions = {

@@ -28,6 +28,7 @@ import { engineEditTimes } from './engineTimes';
 import { cliThroughput, coldParseMs, measureActivation, type ActivationRun } from './processMeasures';
 import { writeSelfContainedSchema, yamlSettings } from './yamlLanguageServer';
 import { measureInVsCode } from './vscodeTimings';
+import { SERVER_NODE_OPTIONS } from '../../src/shared/serverLaunch';
 import {
   describeMachine,
   renderConsoleTable,
@@ -131,7 +132,8 @@ async function main(): Promise<void> {
   };
   const ours: ServerSpec = {
     name: 'eks-networking',
-    command: [process.execPath, join(options.build, 'dist', 'server.js'), '--stdio'],
+    // Started as the extension starts it.
+    command: [process.execPath, ...SERVER_NODE_OPTIONS, join(options.build, 'dist', 'server.js'), '--stdio'],
     publishesVersion: true,
   };
   const theirs: ServerSpec = {

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { HostTest } from './runner';
 import { codeOf, waitFor, waitForDiagnostics } from './helpers';
+import { SERVER_NODE_OPTIONS } from '../../src/shared/serverLaunch';
 
 const POLICY = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -24,7 +25,11 @@ spec:
 
 /** Our language server processes: children of this extension host running dist/server.js. */
 function serverProcessIds(): number[] {
-  const found: number[] = [];
+  return serverProcesses().map((server) => server.pid);
+}
+
+function serverProcesses(): { pid: number; commandLine: string[] }[] {
+  const found: { pid: number; commandLine: string[] }[] = [];
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -33,7 +38,8 @@ function serverProcessIds(): number[] {
       const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (parent !== process.pid) continue;
       const commandLine = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (commandLine.some((arg) => arg.endsWith('dist/server.js'))) found.push(Number(entry));
+      if (commandLine.some((arg) => arg.endsWith('dist/server.js')))
+        found.push({ pid: Number(entry), commandLine });
     } catch {
       // the process ended while we looked
     }
@@ -55,9 +61,16 @@ export function serverRestartTests(): HostTest[] {
           'SCH003 from the first server',
         );
 
-        const [first, ...others] = serverProcessIds();
-        assert.ok(first, 'the language server is a child process of the extension host');
+        const [server, ...others] = serverProcesses();
+        assert.ok(server, 'the language server is a child process of the extension host');
         assert.deepEqual(others, [], 'exactly one language server process');
+        // Started with the Node options the server is tuned for (src/shared/serverLaunch.ts).
+        const nodeOptions = server.commandLine.slice(
+          1,
+          server.commandLine.findIndex((arg) => arg.endsWith('dist/server.js')),
+        );
+        assert.deepEqual(nodeOptions, [...SERVER_NODE_OPTIONS]);
+        const first = server.pid;
         process.kill(first, 'SIGKILL');
 
         const second = await waitFor(
