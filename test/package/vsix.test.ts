@@ -54,6 +54,8 @@ test('the .vsix lists only dist bundles, schemas, snippets and the documents', (
   assert.deepEqual(unexpected, []);
   for (const required of [
     'dist/extension.js',
+    // The client's bundle, which dist/extension.js runs with V8's code cache.
+    'dist/extensionMain.js',
     'dist/server.js',
     // The server's bundle, which dist/server.js runs with V8's code cache.
     'dist/serverMain.js',
