@@ -4,20 +4,16 @@
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/node';
 import { registerExplain } from './client/explain';
 import { registerClusterCommands } from './client/cluster';
 import { registerConnectivity } from './client/connectivity';
 import { registerWithRedHatYaml } from './client/redHatYaml';
 import { registerWalkthrough } from './client/walkthrough';
-import { SERVER_NODE_OPTIONS } from './shared/serverLaunch';
+import { hostIsDebugged, serverStarter, type ServerStarter } from './client/serverProcess';
 
 let client: LanguageClient | undefined;
+let servers: ServerStarter | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel('EKS Networking', { log: true });
@@ -25,19 +21,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Before our server starts: Red Hat YAML must know to leave our documents alone when it first validates.
   registerWithRedHatYaml(context, log);
 
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
-  const serverOptions: ServerOptions = {
-    run: {
-      module: serverModule,
-      transport: TransportKind.ipc,
-      options: { execArgv: [...SERVER_NODE_OPTIONS] },
-    },
-    debug: {
-      module: serverModule,
-      transport: TransportKind.ipc,
-      options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6010'] },
-    },
-  };
+  // The server's process is started as soon as activation returns (see client/serverProcess.ts).
+  servers = serverStarter({
+    module: context.asAbsolutePath(path.join('dist', 'server.js')),
+    cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+    debug: hostIsDebugged(),
+  });
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
@@ -46,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     synchronize: { configurationSection: 'eksNetworking' },
     outputChannel: log,
   };
-  client = new LanguageClient('eksNetworking', 'EKS Networking', serverOptions, clientOptions);
+  client = new LanguageClient('eksNetworking', 'EKS Networking', servers.start, clientOptions);
   context.subscriptions.push(client);
   registerExplain(context, client);
   registerConnectivity(context, client);
@@ -63,6 +52,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  try {
+    await client?.stop();
+  } finally {
+    client = undefined;
+    servers?.dispose();
+    servers = undefined;
+  }
 }

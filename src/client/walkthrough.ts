@@ -108,16 +108,16 @@ async function showQuickFix(context: vscode.ExtensionContext): Promise<void> {
 }
 
 /** Resolves once the page takes focus from the editor, or after FOCUS_SETTLE_MS (see there). */
-function focusTakenBack(): Promise<boolean> {
+function focusTakenBack(): Promise<void> {
   return new Promise((resolve) => {
-    const done = (taken: boolean): void => {
+    const done = (): void => {
       clearTimeout(timer);
       listener.dispose();
-      resolve(taken);
+      resolve();
     };
-    const timer = setTimeout(() => done(false), FOCUS_SETTLE_MS);
+    const timer = setTimeout(done, FOCUS_SETTLE_MS);
     const listener = vscode.window.onDidChangeActiveTextEditor((active) => {
-      if (active === undefined) done(true);
+      if (active === undefined) done();
     });
   });
 }

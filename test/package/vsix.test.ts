@@ -18,7 +18,7 @@ const ALLOWED = [
   /^LICENSE$/,
   /^SECURITY\.md$/,
   // Not dist/cli.js: the extension never runs it (the CLI is the npm package's `eksnet`).
-  /^dist\/(extension|clusterCommands|server|serverMain|validationWorker)\.js$/,
+  /^dist\/(extension|extensionMain|clusterCommands|server|serverMain|validationWorker)\.js$/,
   /^dist\/connectivityView\.(js|css)$/,
   /^schemas\/[\w.-]+\.json$/,
   /^snippets\/[\w.-]+\.json$/,
