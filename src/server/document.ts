@@ -9,6 +9,7 @@
 import type { Position, Range } from 'vscode-languageserver';
 import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { TextEdit } from '../engine';
+import { lowerBound, upperBound } from '../engine/util/arrays';
 
 /** Pieces are cut to this many characters, and an edited piece is cut again past twice that. */
 const PIECE_CHARS = 16 * 1024;
@@ -268,28 +269,4 @@ function isLineBreak(code: number): boolean {
 /** Whether a line starts between a character `before` and one `after` (NaN past the end). */
 function isLineStart(before: number, after: number): boolean {
   return before === LF || (before === CR && after !== LF);
-}
-
-/** The index of the first entry greater than `value` in an ascending list. */
-function upperBound(sorted: Uint32Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] <= value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-/** The index of the first entry not less than `value` in an ascending list. */
-function lowerBound(sorted: Uint32Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

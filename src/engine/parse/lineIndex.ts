@@ -1,6 +1,7 @@
 // Converts between offsets and zero-based line/character positions (UTF-16, as LSP counts them).
 
 import type { TextEdit } from '../types';
+import { upperBound } from '../util/arrays';
 
 export interface LineCharacter {
   line: number;
@@ -78,16 +79,4 @@ export class LineIndex {
   lineStart(line: number): number {
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
   }
-}
-
-/** The index of the first entry greater than `value` in an ascending list. */
-function upperBound(sorted: Uint32Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid] <= value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
