@@ -9,7 +9,11 @@
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
+  closeSync,
+  constants,
+  fstatSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -85,11 +89,27 @@ function cacheDirectory(): string | undefined {
   }
 }
 
+/** Far above any real cache (a few MB): something else has taken the file's place. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The cache file's bytes, if it is a regular file: not a link, and never waited on (a FIFO in its
+ * place would otherwise hold the process before it has started).
+ */
 function readCache(file: string): Buffer | undefined {
+  let descriptor: number | undefined;
   try {
-    return readFileSync(file);
+    descriptor = openSync(
+      file,
+      constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0),
+    );
+    const info = fstatSync(descriptor);
+    if (!info.isFile() || info.size > MAX_CACHE_BYTES) return undefined;
+    return readFileSync(descriptor);
   } catch {
     return undefined;
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
   }
 }
 

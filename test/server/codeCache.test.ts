@@ -5,7 +5,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { lstatSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LspTestClient } from '../support/lspClient';
@@ -87,3 +88,32 @@ test('a damaged cache is refused and replaced, and an empty EKSNET_CODE_CACHE_DI
   assert.deepEqual(await serve(''), expected);
   assert.throws(() => readdirSync(none), 'nothing is written anywhere');
 });
+
+test(
+  'a FIFO or a link in place of the cache is not read: the server starts and writes a real cache',
+  { timeout: 60_000 },
+  async (t) => {
+    const root = mkdtempSync(join(tmpdir(), 'eksnet-code-cache-'));
+    t.after(() => rmSync(root, { recursive: true, force: true }));
+    const directory = join(root, 'cache');
+    const expected = await serve(directory);
+    const [file] = cacheFiles(directory);
+
+    // Reading a FIFO without a writer would wait for ever: the server would never answer.
+    rmSync(join(directory, file));
+    execFileSync('mkfifo', [join(directory, file)]);
+    assert.deepEqual(await serve(directory), expected);
+    assert.ok(statSync(join(directory, file)).isFile(), 'a real cache replaced the FIFO');
+
+    const elsewhere = join(root, 'elsewhere.v8cache');
+    writeFileSync(elsewhere, Buffer.alloc(4096, 0x5a));
+    rmSync(join(directory, file));
+    symlinkSync(elsewhere, join(directory, file));
+    assert.deepEqual(await serve(directory), expected);
+    assert.ok(
+      !lstatSync(join(directory, file)).isSymbolicLink(),
+      'the link was replaced by a cache of its own',
+    );
+    assert.equal(statSync(elsewhere).size, 4096, 'the link target was left alone');
+  },
+);
