@@ -2,7 +2,6 @@
 // It stays light so activation is fast; the server does the work, and the cluster commands' code is
 // loaded on first use (see client/cluster/index.ts).
 
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/node';
 import { registerExplain } from './client/explain';
@@ -10,23 +9,26 @@ import { registerClusterCommands } from './client/cluster';
 import { registerConnectivity } from './client/connectivity';
 import { registerWithRedHatYaml } from './client/redHatYaml';
 import { registerWalkthrough } from './client/walkthrough';
-import { hostIsDebugged, serverStarter, type ServerStarter } from './client/serverProcess';
+import type { ServerStarter } from './client/serverProcess';
+
+/** When the cluster code is loaded if no diagnostics have come by then. */
+const CLUSTER_LOAD_FALLBACK_MS = 3_000;
 
 let client: LanguageClient | undefined;
 let servers: ServerStarter | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/**
+ * Called by dist/extension.js (src/client/loader.ts), which has already started the first server
+ * process: `starter` hands it to the language client, and starts the next ones it asks for.
+ */
+export async function activate(context: vscode.ExtensionContext, starter: ServerStarter): Promise<void> {
   const log = vscode.window.createOutputChannel('EKS Networking', { log: true });
   context.subscriptions.push(log);
-  // Before our server starts: Red Hat YAML must know to leave our documents alone when it first validates.
+  // Before our client starts: Red Hat YAML must know to leave our documents alone when it first validates.
   registerWithRedHatYaml(context, log);
 
-  // The server's process is started as soon as activation returns (see client/serverProcess.ts).
-  servers = serverStarter({
-    module: context.asAbsolutePath(path.join('dist', 'server.js')),
-    cwd: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
-    debug: hostIsDebugged(),
-  });
+  servers = starter;
+  const cluster = registerClusterCommands(context, log);
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'yaml' },
@@ -34,20 +36,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ],
     synchronize: { configurationSection: 'eksNetworking' },
     outputChannel: log,
+    middleware: {
+      handleDiagnostics(uri, diagnostics, next) {
+        next(uri, diagnostics);
+        cluster.loadIn(0);
+      },
+    },
   };
   client = new LanguageClient('eksNetworking', 'EKS Networking', servers.start, clientOptions);
   context.subscriptions.push(client);
   registerExplain(context, client);
   registerConnectivity(context, client);
-  const cluster = registerClusterCommands(context, log);
   registerWalkthrough(context);
   try {
     await client.start();
     log.info('EKS Networking language server started.');
   } finally {
-    // The context status bar item needs the cluster code: loaded once the server is up, so it does
-    // not slow down activation or the first diagnostics.
-    cluster.load();
+    // The context status bar item needs the cluster code, which took 40-55 ms to load while VS Code
+    // started. Loaded at once after the server was up, it held up the client's first messages to the
+    // server, and so the first diagnostics; so it is loaded in the turn after the first diagnostics
+    // are handed to VS Code (the middleware above), or after a pause if none come.
+    cluster.loadIn(CLUSTER_LOAD_FALLBACK_MS);
   }
 }
 

@@ -1,9 +1,9 @@
-// Starts the language server's process for the language client. The client starts a server only
-// once activation has returned and the extension host has come back to it (it first checks the
-// working folder, asynchronously); while VS Code starts up, other extensions keep the host busy and
-// that took 300 ms in the benchmark's VS Code. So the first process is started at once, in the
-// microtask after activation returns, and the client is handed it; later ones (after a crash) are
-// started when the client asks.
+// Starts the language server's process for the language client. Left to itself, the client starts
+// a server only once activate() has run and the extension host has come back to it; while VS Code
+// starts up, other extensions keep the host busy. So the first process is started at once, in the
+// microtask after dist/extension.js is loaded (src/client/loader.ts): VS Code then still fetches
+// the extension's storage before calling activate(), and the server starts in that time. The client
+// is handed that process; later ones (after a crash) are started when the client asks.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
@@ -30,19 +30,26 @@ export interface ServerStarter {
 
 export function serverStarter(options: ServerProcessOptions): ServerStarter {
   const started: ChildProcess[] = [];
+  let disposed = false;
   const startOne = (): ChildProcess => {
     const server = startServer(options);
     started.push(server);
     return server;
   };
-  let first: Promise<ChildProcess> | undefined = Promise.resolve().then(startOne);
+  // Not started when disposed first: nothing would stop it.
+  let first: Promise<ChildProcess | undefined> | undefined = Promise.resolve().then(() =>
+    disposed ? undefined : startOne(),
+  );
   return {
-    start() {
-      const server = first ?? Promise.resolve(startOne());
+    async start() {
+      const early = first;
       first = undefined;
+      const server = (await early) ?? (disposed ? undefined : startOne());
+      if (!server) throw new Error('EKS Networking is shutting down: no language server is started.');
       return server;
     },
     dispose() {
+      disposed = true;
       first = undefined;
       for (const server of started.splice(0)) {
         if (server.exitCode === null && server.signalCode === null) server.kill();

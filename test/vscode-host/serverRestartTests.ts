@@ -2,11 +2,11 @@
 // keeps getting diagnostics. Tested by killing the real server process with SIGKILL.
 
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { HostTest } from './runner';
 import { codeOf, waitFor, waitForDiagnostics } from './helpers';
 import { SERVER_NODE_OPTIONS } from '../../src/shared/serverLaunch';
+import { childProcessesRunning, type ChildProcessInfo } from '../support/processes';
 
 const POLICY = `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
@@ -24,27 +24,12 @@ spec:
 `;
 
 /** Our language server processes: children of this extension host running dist/server.js. */
-function serverProcessIds(): number[] {
-  return serverProcesses().map((server) => server.pid);
+function serverProcesses(): ChildProcessInfo[] {
+  return childProcessesRunning(process.pid, 'dist/server.js');
 }
 
-function serverProcesses(): { pid: number; commandLine: string[] }[] {
-  const found: { pid: number; commandLine: string[] }[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // Field 4 of /proc/PID/stat is the parent; the command name before it may hold spaces.
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (parent !== process.pid) continue;
-      const commandLine = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (commandLine.some((arg) => arg.endsWith('dist/server.js')))
-        found.push({ pid: Number(entry), commandLine });
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  return found;
+function serverProcessIds(): number[] {
+  return serverProcesses().map((server) => server.pid);
 }
 
 export function serverRestartTests(): HostTest[] {

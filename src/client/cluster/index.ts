@@ -12,8 +12,11 @@ import type { ClusterCommands } from './features';
 const CLUSTER_BUNDLE = 'clusterCommands.js';
 
 export interface ClusterFeatures {
-  /** Loads the cluster code if it is not loaded yet, which also shows the context status bar item. */
-  load(): void;
+  /**
+   * Loads the cluster code in `delayMs` (which also shows the context status bar item), unless it
+   * is loaded, or due, before then; nothing once the extension is deactivated.
+   */
+  loadIn(delayMs: number): void;
 }
 
 export function registerClusterCommands(
@@ -35,5 +38,20 @@ export function registerClusterCommands(
       vscode.commands.registerCommand(id, (...args: unknown[]) => load()[id](...args)),
     );
   }
-  return { load: () => void load() };
+  let timer: NodeJS.Timeout | undefined;
+  let due = Number.POSITIVE_INFINITY;
+  context.subscriptions.push({
+    dispose() {
+      clearTimeout(timer);
+      due = Number.NEGATIVE_INFINITY; // nothing is scheduled any more
+    },
+  });
+  return {
+    loadIn(delayMs) {
+      if (commands || Date.now() + delayMs >= due) return;
+      clearTimeout(timer);
+      due = Date.now() + delayMs;
+      timer = setTimeout(() => void load(), delayMs);
+    },
+  };
 }
