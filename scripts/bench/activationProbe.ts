@@ -30,7 +30,7 @@ function standIn(name: string): unknown {
 }
 
 /** A plain object (bundlers copy its own keys) with every top-level name the API typings declare. */
-function fakeVscode(typingsPath: string): Record<string, unknown> {
+export function fakeVscode(typingsPath: string): Record<string, unknown> {
   const disposable = { dispose: () => undefined };
   const event = () => disposable;
   const names = readFileSync(typingsPath, 'utf8').matchAll(
@@ -82,13 +82,18 @@ function fakeVscode(typingsPath: string): Record<string, unknown> {
   }
 }
 
-async function main(): Promise<void> {
-  const [extensionPath, typingsPath] = process.argv.slice(2);
+/** Makes `require('vscode')` give the stand-in in this process. */
+export function installFakeVscode(typingsPath: string): void {
   const vscode = fakeVscode(typingsPath);
   const loader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
   const originalLoad = loader._load;
   loader._load = (request: string, ...rest: unknown[]) =>
     request === 'vscode' ? vscode : originalLoad(request, ...rest);
+}
+
+async function main(): Promise<void> {
+  const [extensionPath, typingsPath] = process.argv.slice(2);
+  installFakeVscode(typingsPath);
 
   const loadStarted = performance.now();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -133,4 +138,4 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
-void main();
+if (require.main === module) void main();

@@ -20,8 +20,35 @@ const TIMEOUT_MS = 150_000;
 export interface ProbeResult {
   /** From the extension host's onDidOpenTextDocument for the file to our first diagnostics for it. */
   firstDiagnosticsMs?: number;
+  /**
+   * The part of that before activate() was called that VS Code spends on its own, from the extension
+   * host's performance marks: before it loads our code, and between loading it and calling
+   * activate() (it fetches the extension's storage from the workbench).
+   */
+  beforeActivateMs?: number;
   diagnostics?: number;
   error?: string;
+}
+
+/** The extension host's performance marks (VS Code's own, with Date.now() start times). */
+interface Mark {
+  name: string;
+  startTime: number;
+}
+
+function hostMarks(): Mark[] {
+  const marks = (globalThis as { MonacoPerformanceMarks?: { getMarks(): Mark[] } }).MonacoPerformanceMarks;
+  return marks?.getMarks() ?? [];
+}
+
+/** VS Code's own time before activate(), or undefined when this VS Code does not mark it. */
+function vscodeOwnTime(id: string, openedAt: number): number | undefined {
+  const marks = new Map(hostMarks().map((mark) => [mark.name, mark.startTime]));
+  const willLoad = marks.get(`code/extHost/willLoadExtensionCode/${id}`);
+  const didLoad = marks.get(`code/extHost/didLoadExtensionCode/${id}`);
+  const willActivate = marks.get(`code/extHost/willActivateExtension/${id}`);
+  if (willLoad === undefined || didLoad === undefined || willActivate === undefined) return undefined;
+  return Math.max(0, willLoad - openedAt) + (willActivate - didLoad);
 }
 
 async function measure(id: string, file: string, ready: string): Promise<ProbeResult> {
@@ -37,13 +64,20 @@ async function measure(id: string, file: string, ready: string): Promise<ProbeRe
   try {
     return await new Promise<ProbeResult>((resolve, reject) => {
       let opened: number | undefined;
+      let openedAt = 0; // Date.now(), the clock of the marks
       disposables.push(
         vscode.workspace.onDidOpenTextDocument((document) => {
-          if (isOurs(document.uri)) opened ??= performance.now();
+          if (!isOurs(document.uri) || opened !== undefined) return;
+          opened = performance.now();
+          openedAt = Date.now();
         }),
         vscode.languages.onDidChangeDiagnostics((event) => {
           if (opened === undefined || !event.uris.some(isOurs) || ours().length === 0) return;
-          resolve({ firstDiagnosticsMs: performance.now() - opened, diagnostics: ours().length });
+          resolve({
+            firstDiagnosticsMs: performance.now() - opened,
+            beforeActivateMs: vscodeOwnTime(id, openedAt),
+            diagnostics: ours().length,
+          });
         }),
       );
       if (vscode.workspace.textDocuments.some((document) => isOurs(document.uri)))

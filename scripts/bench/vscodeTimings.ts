@@ -144,6 +144,7 @@ export async function measureInVsCode(options: VsCodePhaseOptions): Promise<VsCo
   return {
     activationMs: summarize(runs.map((run) => run.activationMs)).median,
     firstDiagnosticsMs: summarize(runs.map((run) => run.probe.firstDiagnosticsMs ?? Number.NaN)).median,
+    beforeActivateMs: summarize(runs.map((run) => run.probe.beforeActivateMs ?? Number.NaN)).median,
     runs: runs.length,
     detail: runs.map((run) => `"${run.shown}"`).join(', '),
   };
