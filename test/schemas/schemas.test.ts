@@ -8,7 +8,9 @@ import * as path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { execFileSync } from 'node:child_process';
 import { parseAllDocuments } from 'yaml';
+import { RE2JS } from '@bufbuild/re2';
 import { createAjv, SCHEMAS } from '../../src/engine/schema/schemaSet';
+import { linearRegExp } from '../../src/engine/schema/linearRegExp';
 
 const PROJECT_ROOT = path.join(__dirname, '../../..');
 const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schemas');
@@ -135,6 +137,24 @@ describe('JSON Schemas', () => {
     for (const id of KIND_SCHEMA_IDS) {
       assert.equal(typeof ajv.getSchema(id), 'function', id);
     }
+  });
+
+  it('has only patterns RE2 compiles (the engine compiles each on first use, not when it loads)', () => {
+    const patterns: string[] = [];
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node !== null && typeof node === 'object') {
+        const { pattern } = node as { pattern?: unknown };
+        if (typeof pattern === 'string') patterns.push(pattern);
+        Object.values(node).forEach(walk);
+      }
+    };
+    walk(SCHEMAS);
+    assert.ok(patterns.length > 10, `found ${patterns.length} patterns`);
+    for (const pattern of patterns) assert.doesNotThrow(() => RE2JS.compile(pattern), pattern);
+    // ajv keys the patterns it makes by their text: two patterns must not look alike to it.
+    const keys = new Set(patterns.map((pattern) => linearRegExp(pattern, 'u').toString()));
+    assert.equal(keys.size, new Set(patterns).size);
   });
 
   it('names each schema file after its $id', () => {
