@@ -43,6 +43,14 @@ export interface VsCodeTimings {
   firstDiagnosticsMs: number;
   /** Of that, VS Code's own time before it calls activate() (median; NaN when not marked). */
   beforeActivateMs: number;
+  /** From the file's editor appearing in the workbench to its first squiggle (median; NaN if unseen). */
+  squigglesMs: number;
+  /** From the editor appearing to the extension host's onDidOpenTextDocument (median). */
+  hostLearnsMs: number;
+  /** From our diagnostics reaching the extension host to the first squiggle on screen (median). */
+  toScreenMs: number;
+  /** The same figures for a minimal extension that gives a diagnostic at once (floorExtension.ts). */
+  floor?: { activationMs: number; firstDiagnosticsMs: number; beforeActivateMs: number; squigglesMs: number };
   runs: number;
   /** The activation times as the extension host reports them (first run). */
   detail?: string;
@@ -170,12 +178,20 @@ function targets(report: BenchReport): Target[] {
       check("Activation ≤ 50 ms in VS Code (the extension host's own timing)", host.activationMs, 50, 'ms'),
     );
     found.push(
-      check(
-        'First diagnostics of a small file ≤ 300 ms after the editor opens it',
-        host.firstDiagnosticsMs,
-        300,
-        'ms',
-      ),
+      // What a user sees when the workbench page could be watched; else the extension host's figure.
+      Number.isFinite(host.squigglesMs)
+        ? check(
+            'First diagnostics of a small file ≤ 300 ms after the editor opens it (squiggles on screen)',
+            host.squigglesMs,
+            300,
+            'ms',
+          )
+        : check(
+            'First diagnostics of a small file ≤ 300 ms after the editor opens it',
+            host.firstDiagnosticsMs,
+            300,
+            'ms',
+          ),
     );
   }
   found.push(
@@ -516,25 +532,43 @@ function vscodeSection(timings: BenchReport['vscode']): string[] {
     "(`scripts/bench/vscodeProbe.ts`); it includes activation and the language server's start.",
     '**VS Code before `activate()`** is the part of it VS Code spends on its own, from the extension',
     "host's performance marks: before it loads `dist/extension.js`, and between loading it and calling",
-    "`activate()`, while it fetches the extension's storage from the workbench. No extension's code runs",
-    'in it on its thread; ours uses it to start the server process.',
-    `Median of ${timings.runs} windows. Only this phase: \`npm run bench -- --vscode-only\`.`,
+    "`activate()`, while it fetches the extension's storage from the workbench; the extension's only",
+    'work in it is starting the server process. **Open → squiggles in the editor** is what a user sees,',
+    'timed in the workbench page: from the editor of the file appearing to its first squiggle, so it',
+    'also holds what the workbench does before and after the extension host (telling it that the file',
+    'is open, drawing the diagnostics it is sent).',
+    '**Floor** is a minimal extension measured the same way (`scripts/bench/floorExtension.ts`):',
+    'activated by the same file, it gives each YAML file one diagnostic at once, with no language',
+    'server and no client library. What it takes is what VS Code takes on this machine.',
+    `Median of ${timings.runs} windows each. Only this phase: \`npm run bench -- --vscode-only\`.`,
     '',
     table(
       [
+        '',
         'Activation (extension host)',
         'Open → first diagnostics (small file)',
         'Of which VS Code before `activate()`',
+        'Open → squiggles in the editor',
       ],
-      [
-        [
-          `${ms(timings.activationMs)} ms`,
-          `${ms(timings.firstDiagnosticsMs)} ms`,
-          `${ms(timings.beforeActivateMs)} ms`,
-        ],
-      ],
+      [timings, ...(timings.floor ? [timings.floor] : [])].map((row, index) => [
+        index === 0 ? 'EKS Networking' : 'Floor: a minimal extension',
+        `${ms(row.activationMs)} ms`,
+        `${ms(row.firstDiagnosticsMs)} ms`,
+        `${ms(row.beforeActivateMs)} ms`,
+        `${ms(row.squigglesMs)} ms`,
+      ]),
     ),
     '',
+    ...(timings.hostLearnsMs === undefined
+      ? []
+      : [
+          `Where VS Code's own time goes (medians): the extension host learns that the file is open`,
+          `${ms(timings.hostLearnsMs)} ms after its editor appears; before calling \`activate()\` VS Code`,
+          `spends ${ms(timings.beforeActivateMs)} ms on its own; and the first squiggle is on screen`,
+          `${ms(timings.toScreenMs)} ms after the diagnostics reach the extension host. Only the rest is`,
+          "the extension's: activation, the language client's start and the server's answer.",
+          '',
+        ]),
     ...(timings.detail ? [`Running Extensions showed: ${timings.detail}.`, ''] : []),
   ];
 }
@@ -605,18 +639,23 @@ met them in some runs and missed them by a millisecond or two in others.
   request after opening waits for the List's split (one step of 50–80 ms for 1,000 items), and a
   garbage collection during validation can add 5–10 ms to one request; with about 150–200 requests
   answered during validation, a handful of those is the p95.
-- **First diagnostics of a small file ≤ 300 ms.** The time runs from the extension host learning
-  that the file is open, so it holds activation, the server process's start and the client's
-  \`didOpen\`; the validation itself is a few milliseconds. Most of it is VS Code's own (the last
-  column above): before it calls \`activate()\` it fetches the extension's storage from the
-  workbench, which is busy starting (190–300 ms in these runs), and no extension code can shorten
-  that. The server's process is started when the extension's code is loaded, so it boots and loads
-  its bundle in that wait; measured with timestamps, it is usually ready when \`activate()\` is
-  called, and the server has the document about 10–30 ms after the client starts. The rest is the
-  extension host: its \`onDidChangeDiagnostics\` event, which the figure waits for, fires 50 ms
-  after the diagnostics are handed to VS Code (the editor shows them without that delay). In slow
-  runs Node takes up to 250 ms to boot the server while VS Code's own extensions start on the same
-  two cores, and then the server is what is waited for.
+- **First diagnostics of a small file ≤ 300 ms.** Judged on what a user sees: from the file's
+  editor appearing to its first squiggle. Most of that time is VS Code's own, and the section
+  above splits it out: the workbench tells the extension host that the file is open (a few tens of
+  ms); before calling \`activate()\` VS Code fetches the extension's storage from the workbench,
+  which is busy starting (100–300 ms in these runs); and the diagnostics the extension hands over
+  take 150–200 ms more to be drawn (the extension host fires \`onDidChangeDiagnostics\` 50 ms after
+  they change, and the workbench draws them later still). Together that is more than 300 ms before
+  the extension does anything, so the target cannot be met on this machine whatever the server
+  does. What the extension can do it does: the server's process is started when the extension's
+  code is loaded, so it boots and loads its bundle during the storage wait (measured with
+  timestamps, it is usually ready when \`activate()\` is called), and nothing else runs between the
+  client's start and its first messages to the server (the cluster code waits for the first
+  diagnostics). From \`activate()\` to diagnostics handed to VS Code is then about 50–140 ms: the
+  client's handshake with the server, which has the document 10–30 ms after the client starts, and
+  the first validation, which runs code V8 has not compiled yet. In slow runs Node takes up to 250
+  ms to boot the server while VS Code's own extensions start on the same two cores, and then the
+  server is what is waited for.
 - **Activation ≤ 50 ms.** What VS Code counts (the Running Extensions figure: loading
   \`dist/extension.js\` and the synchronous part of \`activate()\`) is nearly all loading the client's
   bundle: about 94% of it (460 KB minified) is vscode-languageclient with the LSP protocol packages,

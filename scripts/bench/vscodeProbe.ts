@@ -26,6 +26,9 @@ export interface ProbeResult {
    * activate() (it fetches the extension's storage from the workbench).
    */
   beforeActivateMs?: number;
+  /** Date.now() when the extension host learned the file was open, and when our diagnostics came. */
+  openedAt?: number;
+  diagnosedAt?: number;
   diagnostics?: number;
   error?: string;
 }
@@ -76,6 +79,8 @@ async function measure(id: string, file: string, ready: string): Promise<ProbeRe
           resolve({
             firstDiagnosticsMs: performance.now() - opened,
             beforeActivateMs: vscodeOwnTime(id, openedAt),
+            openedAt,
+            diagnosedAt: Date.now(),
             diagnostics: ours().length,
           });
         }),

@@ -1,7 +1,8 @@
 // The benchmark's phase inside a real VS Code: code-server with the extension installed from the
 // .vsix (the test harness in scripts/vscode/), a fresh window per run. In each window Playwright
 // waits for the workbench, opens a small NetworkPolicy file with Ctrl+P, and the probe
-// (vscodeProbe.ts, in the extension host) times its first diagnostics; then Playwright opens
+// (vscodeProbe.ts, in the extension host) times its first diagnostics, while the workbench page
+// itself times the file's editor to its first squiggle (what a user sees); then Playwright opens
 // "Developer: Show Running Extensions" and reads the extension host's own activation time for our
 // extension, the figure that view shows (code loading plus the activate() call, as VS Code's
 // ExtensionActivationTimes record them).
@@ -17,13 +18,22 @@ import { generateNetworkPolicies } from './generateManifests';
 import type { VsCodeTimings } from './report';
 import { summarize } from './stats';
 import type { ProbeResult } from './vscodeProbe';
+import { buildFloorExtension, FLOOR_MANIFEST, FLOOR_SOURCE } from './floorExtension';
 
 const MANIFEST = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
   name: string;
   publisher: string;
   displayName: string;
 };
-const DISPLAY_NAME = MANIFEST.displayName;
+
+/** The extension a run measures: ours, or the floor (floorExtension.ts). */
+interface Subject {
+  vsix: string;
+  id: string;
+  displayName: string;
+  /** The `source` of its diagnostics. */
+  source: string;
+}
 const SMALL_FILE = 'small-networkpolicy.yaml';
 
 export interface VsCodePhaseOptions {
@@ -36,12 +46,16 @@ export interface VsCodePhaseOptions {
 }
 
 /** What the Running Extensions view shows for our extension, e.g. "Activation: 21ms". */
-async function readRunningExtensions(workbench: Workbench, screenshot: string): Promise<string> {
+async function readRunningExtensions(
+  workbench: Workbench,
+  displayName: string,
+  screenshot: string,
+): Promise<string> {
   const { page } = workbench;
   await runCommand(page, 'Developer: Show Running Extensions');
   const script = `(() => {
     for (const row of document.querySelectorAll('.runtime-extensions-editor .extension')) {
-      if (row.querySelector('.name')?.textContent?.trim() !== ${JSON.stringify(DISPLAY_NAME)}) continue;
+      if (row.querySelector('.name')?.textContent?.trim() !== ${JSON.stringify(displayName)}) continue;
       const text = row.querySelector('.activation-time')?.textContent ?? '';
       if (/\\d+ms/.test(text)) return text;
     }
@@ -53,9 +67,64 @@ async function readRunningExtensions(workbench: Workbench, screenshot: string): 
     if (text) return text.trim();
     if (Date.now() > deadline) {
       await page.screenshot({ path: screenshot }).catch(() => undefined);
-      throw new Error(`Running Extensions shows no activation time for ${DISPLAY_NAME} (see ${screenshot})`);
+      throw new Error(`Running Extensions shows no activation time for ${displayName} (see ${screenshot})`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200)); // poll interval
+  }
+}
+
+/**
+ * Watches the workbench page for the editor of `file` and for the first squiggle in it (a
+ * MutationObserver in the page, with the page's clock): what a user sees, without the extension
+ * host's onDidChangeDiagnostics, which VS Code fires 50 ms after diagnostics change.
+ */
+async function watchEditor(workbench: Workbench, file: string): Promise<void> {
+  await workbench.page.evaluate(`(() => {
+    const state = (window.__eksnetBench = {});
+    const editor = () => [...document.querySelectorAll('.monaco-editor[data-uri]')]
+      .find((node) => node.getAttribute('data-uri').endsWith(${JSON.stringify(`/${file}`)}));
+    const observer = new MutationObserver(() => {
+      const found = editor();
+      if (!found) return;
+      state.openedMs ??= performance.now();
+      state.openedAt ??= Date.now();
+      if (found.querySelector('.squiggly-error, .squiggly-warning, .squiggly-info')) {
+        state.squigglesMs = performance.now();
+        state.squigglesAt = Date.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, attributeFilter: ['data-uri'] });
+  })()`);
+}
+
+/** What the workbench page saw: Date.now() when the file's editor appeared and at its first squiggle. */
+interface EditorTimes {
+  squigglesMs: number;
+  openedAt: number;
+  squigglesAt: number;
+}
+
+/** Once both were seen (undefined after 30 s). */
+async function editorTimes(workbench: Workbench): Promise<EditorTimes | undefined> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const state = await workbench.page.evaluate<{
+      openedMs?: number;
+      squigglesMs?: number;
+      openedAt?: number;
+      squigglesAt?: number;
+    }>('({ ...window.__eksnetBench })');
+    const { openedMs, squigglesMs, openedAt, squigglesAt } = state;
+    if (
+      openedMs !== undefined &&
+      squigglesMs !== undefined &&
+      openedAt !== undefined &&
+      squigglesAt !== undefined
+    )
+      return { squigglesMs: squigglesMs - openedMs, openedAt, squigglesAt };
+    if (Date.now() > deadline) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 100)); // poll interval
   }
 }
 
@@ -68,33 +137,42 @@ async function fileExists(file: string, timeoutMs: number): Promise<void> {
   }
 }
 
+interface Run {
+  activationMs: number;
+  shown: string;
+  probe: ProbeResult;
+  editor?: EditorTimes;
+}
+
 async function oneRun(
   options: VsCodePhaseOptions,
-  index: number,
+  subject: Subject,
+  name: string,
   workspace: string,
-): Promise<{ activationMs: number; shown: string; probe: ProbeResult }> {
-  const dir = join(options.work, `run-${index}`);
-  const probeFile = join(options.work, `probe-${index}.json`);
-  const readyFile = join(options.work, `ready-${index}`);
-  const doneFile = join(options.work, `done-${index}`);
+): Promise<Run> {
+  const dir = join(options.work, name);
+  const probeFile = join(options.work, `probe-${name}.json`);
+  const readyFile = join(options.work, `ready-${name}`);
+  const doneFile = join(options.work, `done-${name}`);
   for (const file of [probeFile, readyFile, doneFile]) rmSync(file, { force: true });
   const session = await startSession({
-    name: `bench-${index}`,
+    name: `bench-${name}`,
     dir,
     workspaceSource: workspace,
     trustWorkspace: true,
-    vsix: options.vsix,
+    vsix: subject.vsix,
     env: {
       [RESULTS_ENV]: join(dir, 'suite-results.json'),
       EKS_BENCH_VSCODE_PROBE: probeFile,
       EKS_BENCH_VSCODE_FILE: join(dir, 'workspace', SMALL_FILE),
-      EKS_BENCH_VSCODE_EXTENSION: `${MANIFEST.publisher}.${MANIFEST.name}`,
-      EKS_BENCH_VSCODE_SOURCE: SOURCE,
+      EKS_BENCH_VSCODE_EXTENSION: subject.id,
+      EKS_BENCH_VSCODE_SOURCE: subject.source,
       EKS_BENCH_VSCODE_READY: readyFile,
       EKS_BENCH_VSCODE_DONE: doneFile,
     },
   });
   let shown = '';
+  let editor: EditorTimes | undefined;
   try {
     await runHostSuite({
       tools: session.tools,
@@ -108,10 +186,16 @@ async function oneRun(
       whileRunning: async (workbench) => {
         await waitForWorkbench(workbench.page);
         await fileExists(readyFile, 120_000);
+        await watchEditor(workbench, SMALL_FILE);
         await quickOpen(workbench.page, SMALL_FILE);
         await fileExists(probeFile, 160_000);
+        editor = await editorTimes(workbench);
         try {
-          shown = await readRunningExtensions(workbench, join(dir, 'running-extensions.png'));
+          shown = await readRunningExtensions(
+            workbench,
+            subject.displayName,
+            join(dir, 'running-extensions.png'),
+          );
         } finally {
           writeFileSync(doneFile, '');
         }
@@ -124,7 +208,12 @@ async function oneRun(
   if (probe.error) throw new Error(`the probe in VS Code failed: ${probe.error} (logs in ${dir})`);
   const activation = /(\d+)\s*ms/.exec(shown);
   if (!activation) throw new Error(`unreadable activation time "${shown}"`);
-  return { activationMs: Number(activation[1]), shown, probe };
+  return { activationMs: Number(activation[1]), shown, probe, editor };
+}
+
+/** `to - from`, or undefined when either is missing. */
+function lag(from: number | undefined, to: number | undefined): number | undefined {
+  return from === undefined || to === undefined ? undefined : to - from;
 }
 
 /** Median over `runs` fresh VS Code windows. */
@@ -135,16 +224,45 @@ export async function measureInVsCode(options: VsCodePhaseOptions): Promise<VsCo
   mkdirSync(workspace, { recursive: true });
   // Three short policies, each with one known mistake, so "diagnostics appeared" is unambiguous.
   writeFileSync(join(workspace, SMALL_FILE), generateNetworkPolicies({ documents: 3, mistakeRate: 1 }).text);
-  const runs = [];
-  for (let index = 0; index < options.runs; index++) {
-    const run = await oneRun(options, index, workspace);
-    process.stdout.write(`  VS Code run ${index + 1}: ${JSON.stringify(run)}\n`);
-    runs.push(run);
-  }
+  const ours: Subject = {
+    vsix: options.vsix,
+    id: `${MANIFEST.publisher}.${MANIFEST.name}`,
+    displayName: MANIFEST.displayName,
+    source: SOURCE,
+  };
+  const floor: Subject = {
+    vsix: buildFloorExtension(join(options.work, 'floor-extension')),
+    id: `${FLOOR_MANIFEST.publisher}.${FLOOR_MANIFEST.name}`,
+    displayName: FLOOR_MANIFEST.displayName,
+    source: FLOOR_SOURCE,
+  };
+  const measure = async (subject: Subject, label: string): Promise<Run[]> => {
+    const runs: Run[] = [];
+    for (let index = 0; index < options.runs; index++) {
+      const run = await oneRun(options, subject, `${label}-${index}`, workspace);
+      process.stdout.write(`  VS Code run ${index + 1} (${label}): ${JSON.stringify(run)}\n`);
+      runs.push(run);
+    }
+    return runs;
+  };
+  const runs = await measure(ours, 'ours');
+  const floorRuns = await measure(floor, 'floor');
+  const median = (of: (run: Run) => number | undefined, from = runs): number =>
+    summarize(from.map((run) => of(run) ?? Number.NaN)).median;
   return {
-    activationMs: summarize(runs.map((run) => run.activationMs)).median,
-    firstDiagnosticsMs: summarize(runs.map((run) => run.probe.firstDiagnosticsMs ?? Number.NaN)).median,
-    beforeActivateMs: summarize(runs.map((run) => run.probe.beforeActivateMs ?? Number.NaN)).median,
+    activationMs: median((run) => run.activationMs),
+    firstDiagnosticsMs: median((run) => run.probe.firstDiagnosticsMs),
+    beforeActivateMs: median((run) => run.probe.beforeActivateMs),
+    squigglesMs: median((run) => run.editor?.squigglesMs),
+    // Clocks of different processes on one machine: Date.now() in each.
+    hostLearnsMs: median((run) => lag(run.editor?.openedAt, run.probe.openedAt)),
+    toScreenMs: median((run) => lag(run.probe.diagnosedAt, run.editor?.squigglesAt)),
+    floor: {
+      activationMs: median((run) => run.activationMs, floorRuns),
+      firstDiagnosticsMs: median((run) => run.probe.firstDiagnosticsMs, floorRuns),
+      beforeActivateMs: median((run) => run.probe.beforeActivateMs, floorRuns),
+      squigglesMs: median((run) => run.editor?.squigglesMs, floorRuns),
+    },
     runs: runs.length,
     detail: runs.map((run) => `"${run.shown}"`).join(', '),
   };

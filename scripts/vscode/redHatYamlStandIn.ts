@@ -3,10 +3,10 @@
 // and the client bundled with esbuild. The yaml-language-server it starts is this project's
 // devDependency; its path goes to the extension host in EKS_YAML_LANGUAGE_SERVER.
 
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './tools';
+import { packageStandIn } from './vsix';
 
 export const YAML_LANGUAGE_SERVER_ENV = 'EKS_YAML_LANGUAGE_SERVER';
 
@@ -60,15 +60,5 @@ export async function buildRedHatYamlStandIn(dir: string): Promise<string> {
     external: ['vscode'],
     logLevel: 'warning',
   });
-  const vsix = join(dir, 'redhat-yaml-stand-in.vsix');
-  const vsce = join(PROJECT_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
-  const result = spawnSync(
-    process.execPath,
-    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix],
-    { cwd: dir, encoding: 'utf8' },
-  );
-  if (result.status !== 0 || !existsSync(vsix)) {
-    throw new Error(`Packaging the Red Hat YAML stand-in failed:\n${result.stdout}\n${result.stderr}`);
-  }
-  return vsix;
+  return packageStandIn(dir, 'redhat-yaml-stand-in.vsix', 'the Red Hat YAML stand-in');
 }

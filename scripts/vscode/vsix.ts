@@ -43,3 +43,21 @@ export function listVsix(vsix: string): string[] {
   if (result.status !== 0) throw new Error(`unzip -Z1 ${basename(vsix)} failed: ${result.stderr}`);
   return result.stdout.split('\n').filter(Boolean);
 }
+
+/**
+ * Packages the small extension in `dir` (a package.json, its code and a README) as `dir/fileName`
+ * with vsce: the test and benchmark stand-ins installed beside, or instead of, ours.
+ */
+export function packageStandIn(dir: string, fileName: string, what: string): string {
+  const vsix = join(dir, fileName);
+  const vsce = join(PROJECT_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const result = spawnSync(
+    process.execPath,
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', vsix],
+    { cwd: dir, encoding: 'utf8' },
+  );
+  if (result.status !== 0 || !existsSync(vsix)) {
+    throw new Error(`Packaging ${what} failed:\n${result.stdout}\n${result.stderr}`);
+  }
+  return vsix;
+}
