@@ -36,6 +36,14 @@ export interface BenchReport {
   vscode?: VsCodeTimings | string;
 }
 
+/** One extension's medians in one scenario. */
+export interface VsCodeRow {
+  activationMs: number;
+  firstDiagnosticsMs: number;
+  beforeActivateMs: number;
+  squigglesMs: number;
+}
+
 export interface VsCodeTimings {
   /** The extension host's own activation time for this extension (median of the runs). */
   activationMs: number;
@@ -50,7 +58,10 @@ export interface VsCodeTimings {
   /** From our diagnostics reaching the extension host to the first squiggle on screen (median). */
   toScreenMs: number;
   /** The same figures for a minimal extension that gives a diagnostic at once (floorExtension.ts). */
-  floor?: { activationMs: number; firstDiagnosticsMs: number; beforeActivateMs: number; squigglesMs: number };
+  floor?: VsCodeRow;
+  /** Ours and the floor again, with the file opened once the window has settled. */
+  settled?: VsCodeRow;
+  floorSettled?: VsCodeRow;
   runs: number;
   /** The activation times as the extension host reports them (first run). */
   detail?: string;
@@ -181,7 +192,7 @@ function targets(report: BenchReport): Target[] {
       // What a user sees when the workbench page could be watched; else the extension host's figure.
       Number.isFinite(host.squigglesMs)
         ? check(
-            'First diagnostics of a small file ≤ 300 ms after the editor opens it (squiggles on screen)',
+            'First diagnostics of a small file ≤ 300 ms after the editor opens it (squiggles on screen, window just started)',
             host.squigglesMs,
             300,
             'ms',
@@ -193,6 +204,15 @@ function targets(report: BenchReport): Target[] {
             'ms',
           ),
     );
+    if (host.settled && Number.isFinite(host.settled.squigglesMs))
+      found.push(
+        check(
+          'First diagnostics of a small file ≤ 300 ms after the editor opens it (squiggles on screen, settled window)',
+          host.settled.squigglesMs,
+          300,
+          'ms',
+        ),
+      );
   }
   found.push(
     check(
@@ -553,7 +573,11 @@ function vscodeSection(timings: BenchReport['vscode']): string[] {
     'is open, drawing the diagnostics it is sent).',
     '**Floor** is a minimal extension measured the same way (`scripts/bench/floorExtension.ts`):',
     'activated by the same file, it gives each YAML file one diagnostic at once, with no language',
-    'server and no client library. What it takes is what VS Code takes on this machine.',
+    'server and no client library. What it takes is what VS Code takes on this machine. **Window',
+    'just started**: the file is opened as soon as the workbench is ready, while VS Code is still',
+    'starting its own extensions; **settled window**: once the workbench has marked its last start-up',
+    'phase (`code/LifecyclePhase/Eventually`), as when a user opens a file in a window that has been',
+    'open for a moment.',
     `Median of ${timings.runs} windows each. Only this phase: \`npm run bench -- --vscode-only\`.`,
     '',
     table(
@@ -564,13 +588,22 @@ function vscodeSection(timings: BenchReport['vscode']): string[] {
         'Of which VS Code before `activate()`',
         'Open → squiggles in the editor',
       ],
-      [timings, ...(timings.floor ? [timings.floor] : [])].map((row, index) => [
-        index === 0 ? 'EKS Networking' : 'Floor: a minimal extension',
-        `${ms(row.activationMs)} ms`,
-        `${ms(row.firstDiagnosticsMs)} ms`,
-        `${ms(row.beforeActivateMs)} ms`,
-        `${ms(row.squigglesMs)} ms`,
-      ]),
+      (
+        [
+          ['EKS Networking, window just started', timings],
+          ['Floor: a minimal extension, window just started', timings.floor],
+          ['EKS Networking, settled window', timings.settled],
+          ['Floor: a minimal extension, settled window', timings.floorSettled],
+        ] as Array<[string, VsCodeRow | undefined]>
+      )
+        .flatMap(([label, row]) => (row ? [[label, row] as const] : []))
+        .map(([label, row]) => [
+          label,
+          `${ms(row.activationMs)} ms`,
+          `${ms(row.firstDiagnosticsMs)} ms`,
+          `${ms(row.beforeActivateMs)} ms`,
+          `${ms(row.squigglesMs)} ms`,
+        ]),
     ),
     '',
     ...(timings.hostLearnsMs === undefined

@@ -15,7 +15,7 @@ import { quickOpen, runCommand, waitForWorkbench } from '../vscode/ui';
 import { runHostSuite, RESULTS_ENV, type Workbench } from '../vscode/workbench';
 import { SOURCE } from '../../src/server/convert';
 import { generateNetworkPolicies } from './generateManifests';
-import type { VsCodeTimings } from './report';
+import type { VsCodeRow, VsCodeTimings } from './report';
 import { summarize } from './stats';
 import type { ProbeResult } from './vscodeProbe';
 import { buildFloorExtension, FLOOR_MANIFEST, FLOOR_SOURCE } from './floorExtension';
@@ -128,6 +128,20 @@ async function editorTimes(workbench: Workbench): Promise<EditorTimes | undefine
   }
 }
 
+/**
+ * Waits until the workbench has reached its last start-up phase (VS Code marks
+ * code/LifecyclePhase/Eventually once the window has restored and gone idle, or a few seconds
+ * after): the window a user has had open for a moment, rather than one that is still starting.
+ */
+async function workbenchSettled(workbench: Workbench): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  const script = "performance.getEntriesByName('code/LifecyclePhase/Eventually').length > 0";
+  while (!(await workbench.page.evaluate<boolean>(script))) {
+    if (Date.now() > deadline) throw new Error('the workbench did not reach its last start-up phase in 60 s');
+    await new Promise((resolve) => setTimeout(resolve, 100)); // poll interval
+  }
+}
+
 async function fileExists(file: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!existsSync(file)) {
@@ -149,6 +163,7 @@ async function oneRun(
   subject: Subject,
   name: string,
   workspace: string,
+  settled: boolean,
 ): Promise<Run> {
   const dir = join(options.work, name);
   const probeFile = join(options.work, `probe-${name}.json`);
@@ -186,6 +201,7 @@ async function oneRun(
       whileRunning: async (workbench) => {
         await waitForWorkbench(workbench.page);
         await fileExists(readyFile, 120_000);
+        if (settled) await workbenchSettled(workbench);
         await watchEditor(workbench, SMALL_FILE);
         await quickOpen(workbench.page, SMALL_FILE);
         await fileExists(probeFile, 160_000);
@@ -236,10 +252,10 @@ export async function measureInVsCode(options: VsCodePhaseOptions): Promise<VsCo
     displayName: FLOOR_MANIFEST.displayName,
     source: FLOOR_SOURCE,
   };
-  const measure = async (subject: Subject, label: string): Promise<Run[]> => {
+  const measure = async (subject: Subject, label: string, settled = false): Promise<Run[]> => {
     const runs: Run[] = [];
     for (let index = 0; index < options.runs; index++) {
-      const run = await oneRun(options, subject, `${label}-${index}`, workspace);
+      const run = await oneRun(options, subject, `${label}-${index}`, workspace, settled);
       process.stdout.write(`  VS Code run ${index + 1} (${label}): ${JSON.stringify(run)}\n`);
       runs.push(run);
     }
@@ -247,8 +263,16 @@ export async function measureInVsCode(options: VsCodePhaseOptions): Promise<VsCo
   };
   const runs = await measure(ours, 'ours');
   const floorRuns = await measure(floor, 'floor');
+  const settledRuns = await measure(ours, 'ours-settled', true);
+  const floorSettledRuns = await measure(floor, 'floor-settled', true);
   const median = (of: (run: Run) => number | undefined, from = runs): number =>
     summarize(from.map((run) => of(run) ?? Number.NaN)).median;
+  const row = (from: Run[]): VsCodeRow => ({
+    activationMs: median((run) => run.activationMs, from),
+    firstDiagnosticsMs: median((run) => run.probe.firstDiagnosticsMs, from),
+    beforeActivateMs: median((run) => run.probe.beforeActivateMs, from),
+    squigglesMs: median((run) => run.editor?.squigglesMs, from),
+  });
   return {
     activationMs: median((run) => run.activationMs),
     firstDiagnosticsMs: median((run) => run.probe.firstDiagnosticsMs),
@@ -257,12 +281,9 @@ export async function measureInVsCode(options: VsCodePhaseOptions): Promise<VsCo
     // Clocks of different processes on one machine: Date.now() in each.
     hostLearnsMs: median((run) => lag(run.editor?.openedAt, run.probe.openedAt)),
     toScreenMs: median((run) => lag(run.probe.diagnosedAt, run.editor?.squigglesAt)),
-    floor: {
-      activationMs: median((run) => run.activationMs, floorRuns),
-      firstDiagnosticsMs: median((run) => run.probe.firstDiagnosticsMs, floorRuns),
-      beforeActivateMs: median((run) => run.probe.beforeActivateMs, floorRuns),
-      squigglesMs: median((run) => run.editor?.squigglesMs, floorRuns),
-    },
+    floor: row(floorRuns),
+    settled: row(settledRuns),
+    floorSettled: row(floorSettledRuns),
     runs: runs.length,
     detail: runs.map((run) => `"${run.shown}"`).join(', '),
   };
