@@ -5,7 +5,7 @@
 
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { packageStandIn } from '../vscode/vsix';
+import { packageStandIn, STAND_IN_MANIFEST } from '../vscode/vsix';
 
 /** Its diagnostics' `source`, for the probe. */
 export const FLOOR_SOURCE = 'bench-floor';
@@ -14,12 +14,7 @@ export const FLOOR_MANIFEST = {
   name: 'bench-floor',
   publisher: 'eks-networking-bench',
   displayName: 'Benchmark floor (one diagnostic per YAML file)',
-  version: '0.0.0',
-  license: 'MIT',
-  engines: { vscode: '^1.99.0' },
-  main: './extension.js',
-  activationEvents: ['onLanguage:yaml'],
-  capabilities: { untrustedWorkspaces: { supported: true }, virtualWorkspaces: false },
+  ...STAND_IN_MANIFEST,
 };
 
 const EXTENSION = `const vscode = require('vscode');

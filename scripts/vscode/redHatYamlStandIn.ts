@@ -6,7 +6,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './tools';
-import { packageStandIn } from './vsix';
+import { packageStandIn, STAND_IN_MANIFEST } from './vsix';
 
 export const YAML_LANGUAGE_SERVER_ENV = 'EKS_YAML_LANGUAGE_SERVER';
 
@@ -18,12 +18,7 @@ const MANIFEST = {
   name: 'vscode-yaml',
   publisher: 'redhat',
   displayName: 'YAML (test stand-in running yaml-language-server)',
-  version: '0.0.0',
-  license: 'MIT',
-  engines: { vscode: '^1.99.0' },
-  main: './extension.js',
-  activationEvents: ['onLanguage:yaml'],
-  capabilities: { untrustedWorkspaces: { supported: true }, virtualWorkspaces: false },
+  ...STAND_IN_MANIFEST,
   contributes: {
     configuration: {
       title: 'YAML',

@@ -44,6 +44,16 @@ export function listVsix(vsix: string): string[] {
   return result.stdout.split('\n').filter(Boolean);
 }
 
+/** What every stand-in's manifest has: activated like ours, by a YAML file, in any workspace. */
+export const STAND_IN_MANIFEST = {
+  version: '0.0.0',
+  license: 'MIT',
+  engines: { vscode: '^1.99.0' },
+  main: './extension.js',
+  activationEvents: ['onLanguage:yaml'],
+  capabilities: { untrustedWorkspaces: { supported: true }, virtualWorkspaces: false },
+};
+
 /**
  * Packages the small extension in `dir` (a package.json, its code and a README) as `dir/fileName`
  * with vsce: the test and benchmark stand-ins installed beside, or instead of, ours.
