@@ -2,7 +2,7 @@
 // loads it, before activate() is called:
 // - the language server's process is started (in the microtask after loading). Between loading an
 //   extension's code and calling its activate(), VS Code waits for the extension's storage from the
-//   workbench, which took 190-300 ms in the benchmark's VS Code while the workbench started; the
+//   workbench, which took 100-300 ms in the benchmark's VS Code while the workbench started; the
 //   server's process starts in that time instead of after it (see client/serverProcess.ts);
 // - the client's bundle (dist/extensionMain.js, from src/extension.ts) is run with V8's code cache
 //   (see src/shared/cachedBundle.ts), so that VS Code starting the extension again skips compiling

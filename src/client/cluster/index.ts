@@ -1,7 +1,8 @@
 // The cluster commands at activation: every id is registered at once, but their code (kubectl and
 // aws runners, reports, dialogs, the kubeconfig's YAML parser) is a bundle of its own,
-// dist/clusterCommands.js (features.ts), loaded the first time a cluster command runs or the context
-// status bar item is shown, so opening a YAML file does not pay for it.
+// dist/clusterCommands.js (features.ts), loaded the first time a cluster command runs, or for the
+// context status bar item once the first diagnostics are out (src/extension.ts), so that opening a
+// YAML file does not wait for it.
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
