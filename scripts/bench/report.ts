@@ -693,20 +693,20 @@ met them in some runs and missed them by a millisecond or two in others.
   that here, in a window that has just started and in a settled one alike: a minimal extension
   that gives a diagnostic the moment it is activated, with no server, waits about as long as ours
   for VS Code to activate it, and its squiggle still comes 0.3–0.7 s after the editor appears
-  (medians 0.34–0.45 s across runs). The section above splits VS Code's share out: the workbench tells the
-  extension host that the file is open (tens of ms); before calling \`activate()\` VS Code fetches
+  (medians 0.34–0.45 s across runs). The section above splits VS Code's share out: the workbench
+  tells the extension host that the file is open (tens of ms); before calling \`activate()\` VS Code fetches
   the extension's storage from the workbench, which is busy starting (100–300 ms in these runs);
   and what the extension hands over is drawn 70–350 ms later (the Problems count in the status bar
   changes at about the same moment as the squiggle). So the target cannot be met on this machine
   whatever the extension does. What ours adds is the difference to the floor. The server's process
   is started when the extension's code is loaded, so it boots and loads its bundle during the
-  storage wait (measured with timestamps, it is usually ready when \`activate()\` is called), and
+  storage wait (measured with timestamps, it is often ready when \`activate()\` is called), and
   nothing else runs between the client's start and its first messages to the server (the cluster
   code waits for the first diagnostics). From \`activate()\` to diagnostics handed to VS Code is
   then about 50–140 ms: the client's handshake with the server, which has the document 10–30 ms
   after the client starts, and the first validation, which runs code V8 has not compiled yet. In
-  slow runs Node takes up to 250 ms to boot the server while VS Code's own extensions start on the
-  same two cores, and then the server is what is waited for.
+  slow runs, or when VS Code's wait is short, the server is what is waited for: Node takes up to
+  250 ms to boot it while VS Code's own extensions start on the same two cores.
 - **Activation ≤ 50 ms.** What VS Code counts (the Running Extensions figure: loading
   \`dist/extension.js\` and the synchronous part of \`activate()\`) is nearly all loading the client's
   bundle: about 94% of it (460 KB minified) is vscode-languageclient with the LSP protocol packages,
