@@ -61,15 +61,27 @@ async function readRunningExtensions(
     }
     return undefined;
   })()`;
-  const deadline = Date.now() + 30_000;
+  const text = await poll(() => page.evaluate<string | undefined>(script), 30_000);
+  if (text) return text.trim();
+  await page.screenshot({ path: screenshot }).catch(() => undefined);
+  throw new Error(`Running Extensions shows no activation time for ${displayName} (see ${screenshot})`);
+}
+
+/**
+ * Asks `check` every 100 ms until it gives something other than undefined or false; undefined
+ * after `timeoutMs`. For what VS Code signals no event for here: a page's state, another
+ * process's file.
+ */
+async function poll<T>(
+  check: () => Promise<T | undefined | false> | T | undefined | false,
+  timeoutMs: number,
+): Promise<T | undefined> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const text = await page.evaluate<string | undefined>(script);
-    if (text) return text.trim();
-    if (Date.now() > deadline) {
-      await page.screenshot({ path: screenshot }).catch(() => undefined);
-      throw new Error(`Running Extensions shows no activation time for ${displayName} (see ${screenshot})`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200)); // poll interval
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 100)); // poll interval
   }
 }
 
@@ -107,25 +119,17 @@ interface EditorTimes {
 
 /** Once both were seen (undefined after 30 s). */
 async function editorTimes(workbench: Workbench): Promise<EditorTimes | undefined> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const state = await workbench.page.evaluate<{
+  return poll(async () => {
+    const { openedMs, squigglesMs, openedAt, squigglesAt } = await workbench.page.evaluate<{
       openedMs?: number;
       squigglesMs?: number;
       openedAt?: number;
       squigglesAt?: number;
     }>('({ ...window.__eksnetBench })');
-    const { openedMs, squigglesMs, openedAt, squigglesAt } = state;
-    if (
-      openedMs !== undefined &&
-      squigglesMs !== undefined &&
-      openedAt !== undefined &&
-      squigglesAt !== undefined
-    )
-      return { squigglesMs: squigglesMs - openedMs, openedAt, squigglesAt };
-    if (Date.now() > deadline) return undefined;
-    await new Promise((resolve) => setTimeout(resolve, 100)); // poll interval
-  }
+    if (openedMs === undefined || squigglesMs === undefined) return undefined;
+    if (openedAt === undefined || squigglesAt === undefined) return undefined;
+    return { squigglesMs: squigglesMs - openedMs, openedAt, squigglesAt };
+  }, 30_000);
 }
 
 /**
@@ -134,21 +138,14 @@ async function editorTimes(workbench: Workbench): Promise<EditorTimes | undefine
  * after): the window a user has had open for a moment, rather than one that is still starting.
  */
 async function workbenchSettled(workbench: Workbench): Promise<void> {
-  const deadline = Date.now() + 60_000;
   const script = "performance.getEntriesByName('code/LifecyclePhase/Eventually').length > 0";
-  while (!(await workbench.page.evaluate<boolean>(script))) {
-    if (Date.now() > deadline) throw new Error('the workbench did not reach its last start-up phase in 60 s');
-    await new Promise((resolve) => setTimeout(resolve, 100)); // poll interval
-  }
+  if (!(await poll(() => workbench.page.evaluate<boolean>(script), 60_000)))
+    throw new Error('the workbench did not reach its last start-up phase in 60 s');
 }
 
 async function fileExists(file: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!existsSync(file)) {
-    if (Date.now() > deadline)
-      throw new Error(`the probe in VS Code wrote no ${file} within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100)); // poll interval
-  }
+  if (!(await poll(() => existsSync(file), timeoutMs)))
+    throw new Error(`the probe in VS Code wrote no ${file} within ${timeoutMs} ms`);
 }
 
 interface Run {
